@@ -1,0 +1,144 @@
+//! Throughput of the softmax family beside a naive ndarray implementation (as the tutorials write
+//! it) and a plain copy of the same bytes, in the same run.
+//!
+//! `cargo bench --bench softmax` runs everything; `cargo bench --bench softmax -- 4096x1000` one
+//! shape. `python3 tools/bench_table.py` prints the table of ratios afterwards.
+
+#![allow(missing_docs)]
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::measurement::WallTime;
+use criterion::{BenchmarkGroup, Criterion, Throughput, criterion_group, criterion_main};
+use logits::Float;
+use ndarray::{Array, Array2, Axis, Ix1};
+
+/// Shapes `[rows, classes]` of issue 4: LM-sized, classifier-sized, and short rows.
+const SHAPES_F32: [(usize, usize); 4] = [(4096, 1000), (256, 32000), (65536, 10), (8192, 32000)];
+const SHAPES_F64: [(usize, usize); 1] = [(4096, 1000)];
+
+fn input<A: Float>(rows: usize, cols: usize) -> Array2<A> {
+    let mut s = 0x2545_F491_4F6C_DD1D_u64;
+    Array2::from_shape_simple_fn((rows, cols), || {
+        s ^= s << 13;
+        s ^= s >> 7;
+        s ^= s << 17;
+        A::from((s >> 40) as f64 / (1u64 << 24) as f64 * 20.0 - 10.0).unwrap()
+    })
+}
+
+/// The tutorial softmax: subtract the max, `mapv(exp)`, divide by `sum_axis`.
+fn naive_softmax<A: Float>(x: &Array2<A>, axis: Axis) -> Array2<A> {
+    let m = x.map_axis(axis, |l| l.fold(A::neg_infinity(), |a, &b| a.max(b)));
+    let e = (x - &m.insert_axis(axis)).mapv(A::exp);
+    let s = e.sum_axis(axis);
+    e / &s.insert_axis(axis)
+}
+
+fn naive_log_softmax<A: Float>(x: &Array2<A>, axis: Axis) -> Array2<A> {
+    let m = x.map_axis(axis, |l| l.fold(A::neg_infinity(), |a, &b| a.max(b)));
+    let shifted = x - &m.insert_axis(axis);
+    let lse = shifted.mapv(A::exp).sum_axis(axis).mapv(A::ln);
+    shifted - &lse.insert_axis(axis)
+}
+
+fn naive_logsumexp<A: Float>(x: &Array2<A>, axis: Axis) -> Array<A, Ix1> {
+    let m = x.map_axis(axis, |l| l.fold(A::neg_infinity(), |a, &b| a.max(b)));
+    let s = (x - &m.view().insert_axis(axis))
+        .mapv(A::exp)
+        .sum_axis(axis);
+    m + s.mapv(A::ln)
+}
+
+fn new_group(
+    c: &mut Criterion,
+    name: String,
+    bytes: u64,
+    big: bool,
+) -> BenchmarkGroup<'_, WallTime> {
+    let mut g = c.benchmark_group(name);
+    g.throughput(Throughput::Bytes(bytes));
+    if big {
+        g.sample_size(10).measurement_time(Duration::from_secs(8));
+    }
+    g
+}
+
+fn bench_shape<A: Float>(c: &mut Criterion, ty: &str, (rows, cols): (usize, usize)) {
+    let x = input::<A>(rows, cols);
+    let bytes = (x.len() * size_of::<A>()) as u64;
+    let big = bytes > 256 << 20;
+    let mut out = Array2::<A>::zeros((rows, cols));
+    let xs = x.as_slice().unwrap();
+    for axis in [Axis(1), Axis(0)] {
+        let name = |op: &str| format!("{op}/{rows}x{cols}/{ty}/axis{}", axis.index());
+
+        let mut g = new_group(c, name("softmax_into"), bytes, big);
+        g.bench_function("logits", |b| {
+            b.iter(|| logits::softmax_into(&x, &mut out, axis).unwrap());
+        });
+        g.bench_function("naive", |b| b.iter(|| naive_softmax(black_box(&x), axis)));
+        g.bench_function("copy", |b| {
+            b.iter(|| out.as_slice_mut().unwrap().copy_from_slice(black_box(xs)));
+        });
+        g.finish();
+
+        let mut g = new_group(c, name("log_softmax_into"), bytes, big);
+        g.bench_function("logits", |b| {
+            b.iter(|| logits::log_softmax_into(&x, &mut out, axis).unwrap());
+        });
+        g.bench_function("naive", |b| {
+            b.iter(|| naive_log_softmax(black_box(&x), axis));
+        });
+        g.bench_function("copy", |b| {
+            b.iter(|| out.as_slice_mut().unwrap().copy_from_slice(black_box(xs)));
+        });
+        g.finish();
+
+        let mut g = new_group(c, name("logsumexp"), bytes, big);
+        g.bench_function("logits", |b| {
+            b.iter(|| logits::logsumexp(black_box(&x), axis));
+        });
+        g.bench_function("naive", |b| b.iter(|| naive_logsumexp(black_box(&x), axis)));
+        g.bench_function("copy", |b| {
+            b.iter(|| out.as_slice_mut().unwrap().copy_from_slice(black_box(xs)));
+        });
+        g.finish();
+
+        let mut g = new_group(c, name("softmax"), bytes, big);
+        g.bench_function("logits", |b| {
+            b.iter(|| logits::softmax(black_box(&x), axis));
+        });
+        g.bench_function("naive", |b| b.iter(|| naive_softmax(black_box(&x), axis)));
+        g.bench_function("copy", |b| b.iter(|| black_box(&x).to_owned()));
+        g.finish();
+
+        let mut g = new_group(c, name("softmax_inplace"), bytes, big);
+        // Softmax of a softmax is as much work as of fresh logits, so `out` is simply reused.
+        out.assign(&x);
+        g.bench_function("logits", |b| {
+            b.iter(|| logits::softmax_inplace(&mut out, axis));
+        });
+        g.bench_function("copy", |b| {
+            b.iter(|| out.as_slice_mut().unwrap().copy_from_slice(black_box(xs)));
+        });
+        g.finish();
+    }
+}
+
+fn benches(c: &mut Criterion) {
+    for shape in SHAPES_F32 {
+        bench_shape::<f32>(c, "f32", shape);
+    }
+    for shape in SHAPES_F64 {
+        bench_shape::<f64>(c, "f64", shape);
+    }
+}
+
+criterion_group! {
+    name = softmax_family;
+    config = Criterion::default().warm_up_time(Duration::from_millis(500)).measurement_time(Duration::from_secs(2));
+    targets = benches
+}
+criterion_main!(softmax_family);

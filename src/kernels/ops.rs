@@ -1,0 +1,363 @@
+//! The lane operations of the softmax family, as kernels over rows of `len` contiguous elements.
+//!
+//! Each function takes a flat slice holding whole lanes one after another, so a contiguous array
+//! is one call, and a single lane is a call with one row.
+
+use super::loops::{self, InPlace, Into, Io};
+use num_traits::{Float as _, Zero as _};
+
+use super::{Elem, Isa, Kernel, Simd};
+
+/// Softmax or log-softmax of `x / T`, with `inv_t = 1 / T`.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Normalize<E> {
+    pub inv_t: E,
+    pub log: bool,
+}
+
+/// What a lane holds when its maximum is not finite.
+enum Special<E> {
+    /// Some entry is NaN.
+    Nan,
+    /// `k` entries are +inf (and none NaN).
+    PosInf(usize),
+    /// Every entry is −inf (or the lane is empty).
+    AllNegInf,
+    /// The maximum `m` is finite.
+    Finite(E),
+}
+
+/// The maximum of a lane, NaN if any entry is NaN.
+#[inline(always)]
+fn lane_max<V: Simd>(x: &[V::E]) -> V::E {
+    let ninf = V::E::neg_infinity();
+    loops::fold(x, V::splat(ninf), ninf, V::max_nan, V::max_nan).reduce_max_nan()
+}
+
+#[inline(always)]
+fn classify<E: Elem>(x: &[E], m: E) -> Special<E> {
+    if m.is_nan() {
+        Special::Nan
+    } else if m == E::infinity() {
+        Special::PosInf(x.iter().filter(|&&v| v == m).count())
+    } else if m == E::neg_infinity() {
+        Special::AllNegInf
+    } else {
+        Special::Finite(m)
+    }
+}
+
+/// Writes the defined result for a lane whose maximum is not finite (DESIGN.md, Semantics).
+#[inline(always)]
+fn normalize_special<E: Elem, I: Io<E>>(io: &mut I, special: &Special<E>, log: bool) {
+    let n = io.src().len();
+    for i in 0..n {
+        let v = io.src()[i];
+        io.dst()[i] = match *special {
+            Special::Nan => E::nan(),
+            Special::AllNegInf if log => E::neg_infinity(),
+            Special::AllNegInf => E::zero(),
+            Special::PosInf(k) => {
+                let k = E::from(k).unwrap_or_else(E::one);
+                match (v == E::infinity(), log) {
+                    (true, true) => -k.ln(),
+                    (true, false) => k.recip(),
+                    (false, true) => E::neg_infinity(),
+                    (false, false) => E::zero(),
+                }
+            }
+            Special::Finite(_) => v,
+        };
+    }
+}
+
+/// Softmax or log-softmax of one lane: a pass for the maximum, then for softmax one pass that
+/// writes `exp((x − m) / T)` and sums it and one that scales by the reciprocal of the sum; for
+/// log-softmax one pass that sums and one that writes `(x − m) / T − ln Σ`.
+#[inline(always)]
+fn normalize_lane<V: Simd, I: Io<V::E>>(io: &mut I, op: Normalize<V::E>) {
+    let m = match classify(io.src(), lane_max::<V>(io.src())) {
+        Special::Finite(m) => m,
+        special => return normalize_special(io, &special, op.log),
+    };
+    let (mv, it) = (V::splat(m), V::splat(op.inv_t));
+    if op.log {
+        let s = loops::sum(
+            io.src(),
+            V::E::neg_infinity(),
+            #[inline(always)]
+            |v: V| v.sub(mv).mul(it).exp(),
+        );
+        let c = V::splat(s.ln());
+        loops::map(
+            io,
+            #[inline(always)]
+            |v: V| v.sub(mv).mul(it).sub(c),
+        );
+    } else {
+        let s = loops::map_sum(
+            io,
+            #[inline(always)]
+            |v: V| v.sub(mv).mul(it).exp(),
+        );
+        let r = V::splat(s.recip());
+        loops::map(
+            &mut InPlace(io.dst()),
+            #[inline(always)]
+            |v: V| v.mul(r),
+        );
+    }
+}
+
+struct NormalizeRows<'a, E> {
+    x: &'a [E],
+    out: &'a mut [E],
+    len: usize,
+    op: Normalize<E>,
+}
+
+impl<E: Elem> Kernel for NormalizeRows<'_, E> {
+    type E = E;
+    type Output = ();
+    #[inline(always)]
+    fn run<V: Simd<E = E>>(self) {
+        let rows = self
+            .x
+            .chunks_exact(self.len)
+            .zip(self.out.chunks_exact_mut(self.len));
+        for (x, o) in rows {
+            normalize_lane::<V, _>(&mut Into(x, o), self.op);
+        }
+    }
+}
+
+struct NormalizeRowsInPlace<'a, E> {
+    x: &'a mut [E],
+    len: usize,
+    op: Normalize<E>,
+}
+
+impl<E: Elem> Kernel for NormalizeRowsInPlace<'_, E> {
+    type E = E;
+    type Output = ();
+    #[inline(always)]
+    fn run<V: Simd<E = E>>(self) {
+        for x in self.x.chunks_exact_mut(self.len) {
+            normalize_lane::<V, _>(&mut InPlace(x), self.op);
+        }
+    }
+}
+
+/// Softmax or log-softmax of each row of `len` elements of `x`, into `out`.
+pub(crate) fn normalize_rows<E: Elem>(
+    isa: Isa,
+    x: &[E],
+    out: &mut [E],
+    len: usize,
+    op: Normalize<E>,
+) {
+    assert!(len > 0 && x.len() == out.len() && x.len().is_multiple_of(len));
+    isa.run(NormalizeRows { x, out, len, op });
+}
+
+/// Softmax or log-softmax of each row of `len` elements of `x`, in place.
+pub(crate) fn normalize_rows_inplace<E: Elem>(isa: Isa, x: &mut [E], len: usize, op: Normalize<E>) {
+    assert!(len > 0 && x.len().is_multiple_of(len));
+    isa.run(NormalizeRowsInPlace { x, len, op });
+}
+
+/// Elements per block of the online maximum-and-sum: small enough to stay in L1 between its two
+/// passes.
+const BLOCK: usize = 2048;
+
+/// The running `(max, Σ exp((x − max) / T))` of a slice, in one pass over memory: each block is
+/// read twice while it sits in L1, and the sum is rescaled when the maximum grows.
+///
+/// The maximum is NaN if any entry is NaN, +inf if any is +inf (the sum is then meaningless), and
+/// −inf with a zero sum if every entry is −inf or the slice is empty.
+#[inline(always)]
+fn max_sum<V: Simd>(x: &[V::E], inv_t: V::E) -> (V::E, V::E) {
+    let ninf = V::E::neg_infinity();
+    let (mut m, mut s) = (ninf, V::E::zero());
+    for block in x.chunks(BLOCK) {
+        let bm = lane_max::<V>(block);
+        if bm.is_nan() {
+            return (bm, bm);
+        }
+        if bm > m {
+            if m > ninf {
+                s = s * ((m - bm) * inv_t).exp();
+            }
+            m = bm;
+        }
+        if m.is_finite() {
+            let (mv, it) = (V::splat(m), V::splat(inv_t));
+            s = s + loops::sum(
+                block,
+                ninf,
+                #[inline(always)]
+                |v: V| v.sub(mv).mul(it).exp(),
+            );
+        }
+    }
+    (m, s)
+}
+
+struct MaxSum<'a, E> {
+    x: &'a [E],
+    inv_t: E,
+}
+
+impl<E: Elem> Kernel for MaxSum<'_, E> {
+    type E = E;
+    type Output = (E, E);
+    #[inline(always)]
+    fn run<V: Simd<E = E>>(self) -> (E, E) {
+        max_sum::<V>(self.x, self.inv_t)
+    }
+}
+
+/// `(max, Σ exp((x − max) / T))` of `x` (see `max_sum` for the non-finite cases).
+pub(crate) fn max_sum_slice<E: Elem>(isa: Isa, x: &[E], inv_t: E) -> (E, E) {
+    isa.run(MaxSum { x, inv_t })
+}
+
+/// `log Σ exp(x / T)` from the running pair of `max_sum`.
+#[inline]
+pub(crate) fn lse_value<E: Elem>(m: E, s: E, inv_t: E) -> E {
+    if m.is_finite() { m * inv_t + s.ln() } else { m }
+}
+
+struct LseRows<'a, E> {
+    x: &'a [E],
+    out: &'a mut [E],
+    len: usize,
+    inv_t: E,
+}
+
+impl<E: Elem> Kernel for LseRows<'_, E> {
+    type E = E;
+    type Output = ();
+    #[inline(always)]
+    fn run<V: Simd<E = E>>(self) {
+        for (x, o) in self.x.chunks_exact(self.len).zip(self.out.iter_mut()) {
+            let (m, s) = max_sum::<V>(x, self.inv_t);
+            *o = lse_value(m, s, self.inv_t);
+        }
+    }
+}
+
+/// `logsumexp(x / T)` of each row of `len` elements of `x`, one value per row into `out`.
+pub(crate) fn lse_rows<E: Elem>(isa: Isa, x: &[E], out: &mut [E], len: usize, inv_t: E) {
+    assert!(len > 0 && x.len() == out.len() * len);
+    isa.run(LseRows { x, out, len, inv_t });
+}
+
+/// A vector–Jacobian product of the softmax family.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Vjp {
+    /// `p ⊙ (g − Σ g⊙p)`, from the softmax output `p` (also the JVP: the Jacobian is symmetric).
+    Softmax,
+    /// `g − exp(log_p) Σ g`, from the log-softmax output; 0 for a lane where every `log_p` is −inf.
+    LogSoftmax,
+}
+
+struct VjpRows<'a, E> {
+    y: &'a [E],
+    g: &'a [E],
+    out: &'a mut [E],
+    len: usize,
+    kind: Vjp,
+}
+
+impl<E: Elem> Kernel for VjpRows<'_, E> {
+    type E = E;
+    type Output = ();
+    #[inline(always)]
+    fn run<V: Simd<E = E>>(self) {
+        let zero = E::zero();
+        let rows = self
+            .y
+            .chunks_exact(self.len)
+            .zip(self.g.chunks_exact(self.len))
+            .zip(self.out.chunks_exact_mut(self.len));
+        for ((y, g), out) in rows {
+            match self.kind {
+                Vjp::Softmax => {
+                    let d = loops::sum2(y, g, V::mul);
+                    let dv = V::splat(d);
+                    loops::zip_map_into(
+                        y,
+                        g,
+                        out,
+                        #[inline(always)]
+                        |p: V, g| p.mul(g.sub(dv)),
+                    );
+                }
+                Vjp::LogSoftmax => {
+                    if lane_max::<V>(y) == E::neg_infinity() {
+                        out.fill(zero);
+                        continue;
+                    }
+                    let sg = loops::sum(
+                        g,
+                        zero,
+                        #[inline(always)]
+                        |v: V| v,
+                    );
+                    let neg_sg = V::splat(-sg);
+                    loops::zip_map_into(
+                        y,
+                        g,
+                        out,
+                        #[inline(always)]
+                        |lp: V, g| lp.exp().mul_add(neg_sg, g),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// The vector–Jacobian product `kind` of each row of `len` elements.
+pub(crate) fn vjp_rows<E: Elem>(isa: Isa, y: &[E], g: &[E], out: &mut [E], len: usize, kind: Vjp) {
+    assert!(
+        len > 0 && y.len() == out.len() && g.len() == out.len() && out.len().is_multiple_of(len)
+    );
+    isa.run(VjpRows {
+        y,
+        g,
+        out,
+        len,
+        kind,
+    });
+}
+
+struct Sigmoid<'a, E> {
+    x: &'a [E],
+    out: &'a mut [E],
+}
+
+impl<E: Elem> Kernel for Sigmoid<'_, E> {
+    type E = E;
+    type Output = ();
+    #[inline(always)]
+    fn run<V: Simd<E = E>>(self) {
+        let one = V::splat(E::one());
+        // σ(x) = 1 / (1 + e^−|x|) for x ≥ 0 and e^−|x| / (1 + e^−|x|) below: neither overflows.
+        loops::map(
+            &mut Into(self.x, self.out),
+            #[inline(always)]
+            |x: V| {
+                let e = V::splat(E::zero()).sub(x.abs()).exp();
+                let s = one.div(one.add(e));
+                x.select_sign(s, e.mul(s))
+            },
+        );
+    }
+}
+
+/// The logistic sigmoid of each element.
+pub(crate) fn sigmoid_slice<E: Elem>(isa: Isa, x: &[E], out: &mut [E]) {
+    isa.run(Sigmoid { x, out });
+}

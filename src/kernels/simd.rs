@@ -1,0 +1,85 @@
+//! The vector abstraction every kernel is written against, and the portable exp built on it.
+
+use num_traits::{Float as _, Zero as _};
+
+use super::Elem;
+
+/// A SIMD vector of `LANES` elements of type `E`.
+///
+/// Kernels are generic over this trait and written once. The x86 implementations wrap
+/// `core::arch` intrinsics that need a CPU feature; their values are only made inside
+/// [`super::Isa::run`], which instantiates a kernel with an x86 vector type only after the
+/// feature was detected. Nothing outside `kernels/` can name these types.
+///
+/// Semantics shared by every implementation (the scalar one included, so paths agree):
+/// - `max(a, b)` / `min(a, b)` return `b` when either operand is NaN (x86's `maxps` rule);
+/// - `max_nan(a, b)` returns NaN when either operand is NaN;
+/// - `mul_add(a, b, c)` is `a * b + c`, fused where the ISA has FMA;
+/// - `exp` maps −inf to 0, +inf to +inf and NaN to NaN.
+pub trait Simd: Copy {
+    /// Element type.
+    type E: Elem;
+    /// Elements per vector (at most [`MAX_LANES`]).
+    const LANES: usize;
+
+    fn splat(v: Self::E) -> Self;
+    /// Loads the first `LANES` elements of `s`. Panics if `s` is shorter.
+    fn load(s: &[Self::E]) -> Self;
+    /// Stores into the first `LANES` elements of `s`. Panics if `s` is shorter.
+    fn store(self, s: &mut [Self::E]);
+    fn add(self, o: Self) -> Self;
+    fn sub(self, o: Self) -> Self;
+    fn mul(self, o: Self) -> Self;
+    fn div(self, o: Self) -> Self;
+    fn mul_add(self, b: Self, c: Self) -> Self;
+    fn max(self, o: Self) -> Self;
+    fn min(self, o: Self) -> Self;
+    fn max_nan(self, o: Self) -> Self;
+    /// Absolute value (clears the sign bit).
+    fn abs(self) -> Self;
+    /// `neg` where the sign bit of `self` is set, else `pos`.
+    fn select_sign(self, pos: Self, neg: Self) -> Self;
+    /// Round to nearest integer, ties to even.
+    fn round(self) -> Self;
+    /// `self · 2ⁿ` for integral `n` within the range [`exp`](Simd::exp) produces.
+    fn ldexp(self, n: Self) -> Self;
+    fn reduce_add(self) -> Self::E;
+
+    /// Horizontal maximum that returns NaN if any lane is NaN.
+    #[inline(always)]
+    fn reduce_max_nan(self) -> Self::E {
+        let mut buf = [Self::E::zero(); MAX_LANES];
+        self.store(&mut buf);
+        buf[..Self::LANES]
+            .iter()
+            .fold(Self::E::neg_infinity(), |m, &v| {
+                if v.is_nan() || m.is_nan() {
+                    Self::E::nan()
+                } else {
+                    m.max(v)
+                }
+            })
+    }
+
+    /// `eˣ` for every lane.
+    #[inline(always)]
+    fn exp(self) -> Self {
+        exp_poly(self)
+    }
+}
+
+/// The widest vector any implementation has (AVX-512 with `f32`).
+pub const MAX_LANES: usize = 16;
+
+/// `eˣ` by Cody–Waite reduction `x = n·ln2 + r`, `|r| ≤ ln2/2`, a polynomial for `eʳ`, and an exact
+/// scaling by `2ⁿ`. Arguments are clamped first so that −inf and large negative `x` give 0, large
+/// positive `x` gives +inf, and NaN stays NaN (the clamp keeps NaN: see `max`/`min` above).
+#[inline(always)]
+pub fn exp_poly<V: Simd>(x: V) -> V {
+    let c = V::splat;
+    let x = c(V::E::EXP_HI).min(c(V::E::EXP_LO).max(x));
+    let n = x.mul(c(V::E::LOG2E)).round();
+    let r = n.mul_add(c(-V::E::LN2_HI), x);
+    let r = n.mul_add(c(-V::E::LN2_LO), r);
+    V::E::exp_reduced(r).ldexp(n)
+}

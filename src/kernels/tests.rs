@@ -1,0 +1,369 @@
+//! Every instruction set against the scalar path and against `f64`, at every tail length.
+
+use super::ops::{self, Normalize, Vjp};
+use super::{Elem, Isa, Kernel, Simd};
+
+/// Largest error of the vectorised `exp` against the platform's, in ULPs.
+const EXP_ULPS: u32 = 2;
+/// Softmax/log-softmax of a lane against the scalar path, in ULPs. Each path is within a few ULPs
+/// of the exact result (exp ≤ 2, the sum, summed in a different order per path, ≤ 2 for these
+/// lengths, the scaling ≤ 1), so two paths can differ by twice that.
+const LANE_ULPS: u32 = 8;
+
+fn ulps_f32(a: f32, b: f32) -> u32 {
+    if a == b || (a.is_nan() && b.is_nan()) {
+        return 0;
+    }
+    if a.is_nan() || b.is_nan() || a.signum() != b.signum() {
+        return u32::MAX;
+    }
+    a.to_bits().abs_diff(b.to_bits())
+}
+
+fn ulps_f64(a: f64, b: f64) -> u64 {
+    if a == b || (a.is_nan() && b.is_nan()) {
+        return 0;
+    }
+    if a.is_nan() || b.is_nan() || a.signum() != b.signum() {
+        return u64::MAX;
+    }
+    a.to_bits().abs_diff(b.to_bits())
+}
+
+struct ExpAll<'a, E>(&'a [E], &'a mut [E]);
+
+impl<E: Elem> Kernel for ExpAll<'_, E> {
+    type E = E;
+    type Output = ();
+    #[inline(always)]
+    fn run<V: Simd<E = E>>(self) {
+        super::loops::map(&mut super::loops::Into(self.0, self.1), V::exp);
+    }
+}
+
+/// Lane lengths that cover every vector tail and a few multi-block lengths.
+fn lengths() -> impl Iterator<Item = usize> {
+    (1..=67).chain([127, 128, 129, 1000, 2047, 2048, 2049, 5000])
+}
+
+/// Deterministic pseudo-random values in `[lo, hi)`.
+fn values(n: usize, seed: u64, lo: f64, hi: f64) -> Vec<f64> {
+    let mut s = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    (0..n)
+        .map(|_| {
+            s ^= s << 13;
+            s ^= s >> 7;
+            s ^= s << 17;
+            lo + (hi - lo) * ((s >> 11) as f64 / (1u64 << 53) as f64)
+        })
+        .collect()
+}
+
+#[test]
+fn exp_f32_matches_libm_on_every_isa() {
+    let mut xs: Vec<f32> = values(20_000, 1, -110.0, 95.0)
+        .iter()
+        .map(|&v| v as f32)
+        .collect();
+    xs.extend([
+        0.0,
+        -0.0,
+        f32::INFINITY,
+        f32::NEG_INFINITY,
+        f32::NAN,
+        88.72,
+        88.73,
+        -87.3,
+        -103.9,
+        -104.0,
+    ]);
+    let want: Vec<f32> = xs.iter().map(|v| v.exp()).collect();
+    for isa in Isa::available() {
+        let mut got = vec![0.0_f32; xs.len()];
+        isa.run(ExpAll(&xs, &mut got));
+        for (i, (&g, &w)) in got.iter().zip(&want).enumerate() {
+            // Below the smallest normal, compare absolutely: subnormals carry few bits.
+            let ok = ulps_f32(g, w) <= EXP_ULPS
+                || (w.abs() < f32::MIN_POSITIVE && (g - w).abs() <= 2e-45);
+            assert!(ok, "{} exp({}) = {g:e}, libm {w:e}", isa.name(), xs[i]);
+        }
+    }
+}
+
+#[test]
+fn exp_f64_matches_libm_on_every_isa() {
+    let mut xs = values(20_000, 2, -750.0, 712.0);
+    xs.extend([
+        0.0,
+        -0.0,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::NAN,
+        709.78,
+        709.79,
+        -708.4,
+        -745.1,
+        -746.0,
+    ]);
+    xs.extend(values(5_000, 3, -1.0, 1.0));
+    let want: Vec<f64> = xs.iter().map(|v| v.exp()).collect();
+    for isa in Isa::available() {
+        let mut got = vec![0.0_f64; xs.len()];
+        isa.run(ExpAll(&xs, &mut got));
+        for (i, (&g, &w)) in got.iter().zip(&want).enumerate() {
+            let ok = ulps_f64(g, w) <= u64::from(EXP_ULPS)
+                || (w.abs() < f64::MIN_POSITIVE && (g - w).abs() <= 1e-323);
+            assert!(ok, "{} exp({}) = {g:e}, libm {w:e}", isa.name(), xs[i]);
+        }
+    }
+}
+
+/// The polynomial path run through the scalar "vector": checks `exp_poly` and `ldexp` on their
+/// own, independent of any SIMD implementation.
+#[test]
+fn portable_polynomial_exp_matches_libm() {
+    use super::scalar::Scalar;
+    for x in values(5_000, 4, -100.0, 88.0) {
+        let x = x as f32;
+        let got = super::simd::exp_poly(Scalar::splat(x));
+        let mut out = [0.0_f32];
+        got.store(&mut out);
+        let w = x.exp();
+        assert!(
+            ulps_f32(out[0], w) <= EXP_ULPS || (w - out[0]).abs() < 2e-45,
+            "exp({x}) = {}, libm {w}",
+            out[0]
+        );
+    }
+}
+
+#[test]
+fn every_isa_agrees_with_scalar_softmax_f32() {
+    for log in [false, true] {
+        for inv_t in [1.0_f32, 0.37, 4.0] {
+            for len in lengths() {
+                for offset in 0..4 {
+                    let x: Vec<f32> = values(len + offset, len as u64, -20.0, 20.0)
+                        .iter()
+                        .map(|&v| v as f32)
+                        .collect();
+                    let x = &x[offset..];
+                    let op = Normalize { inv_t, log };
+                    let mut want = vec![0.0_f32; len];
+                    ops::normalize_rows(Isa::SCALAR, x, &mut want, len, op);
+                    for isa in Isa::available() {
+                        let mut got = vec![0.0_f32; len];
+                        ops::normalize_rows(isa, x, &mut got, len, op);
+                        let mut inplace = x.to_vec();
+                        ops::normalize_rows_inplace(isa, &mut inplace, len, op);
+                        assert_eq!(got, inplace, "{} in place differs", isa.name());
+                        for (i, (&g, &w)) in got.iter().zip(&want).enumerate() {
+                            // Log-softmax values near 0 come from a cancellation: compare them to 1.
+                            assert!(
+                                ulps_f32(g, w) <= LANE_ULPS
+                                    || (g - w).abs() < 1e-37
+                                    || (log
+                                        && (g - w).abs()
+                                            <= LANE_ULPS as f32 * f32::EPSILON * w.abs().max(1.0)),
+                                "{} log={log} inv_t={inv_t} len={len} offset={offset} i={i}: {g:e} vs {w:e}",
+                                isa.name()
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn every_isa_agrees_with_scalar_softmax_f64() {
+    for log in [false, true] {
+        for len in lengths() {
+            for offset in 0..3 {
+                let x = values(len + offset, len as u64 + 7, -300.0, 300.0);
+                let x = &x[offset..];
+                let op = Normalize { inv_t: 0.5, log };
+                let mut want = vec![0.0_f64; len];
+                ops::normalize_rows(Isa::SCALAR, x, &mut want, len, op);
+                for isa in Isa::available() {
+                    let mut got = vec![0.0_f64; len];
+                    ops::normalize_rows(isa, x, &mut got, len, op);
+                    for (i, (&g, &w)) in got.iter().zip(&want).enumerate() {
+                        assert!(
+                            ulps_f64(g, w) <= u64::from(LANE_ULPS)
+                                || (g - w).abs() < 1e-300
+                                || (log
+                                    && (g - w).abs()
+                                        <= f64::from(LANE_ULPS) * f64::EPSILON * w.abs().max(1.0)),
+                            "{} log={log} len={len} offset={offset} i={i}: {g:e} vs {w:e}",
+                            isa.name()
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn every_isa_agrees_on_logsumexp_and_vjps() {
+    for len in lengths() {
+        let x: Vec<f32> = values(len, len as u64 + 11, -30.0, 30.0)
+            .iter()
+            .map(|&v| v as f32)
+            .collect();
+        let g: Vec<f32> = values(len, len as u64 + 13, -1.0, 1.0)
+            .iter()
+            .map(|&v| v as f32)
+            .collect();
+        let want_lse = {
+            let m = x
+                .iter()
+                .fold(f64::NEG_INFINITY, |m, &v| m.max(f64::from(v)));
+            m + x
+                .iter()
+                .map(|&v| (f64::from(v) - m).exp())
+                .sum::<f64>()
+                .ln()
+        };
+        let mut p = vec![0.0_f32; len];
+        ops::normalize_rows(
+            Isa::SCALAR,
+            &x,
+            &mut p,
+            len,
+            Normalize {
+                inv_t: 1.0,
+                log: false,
+            },
+        );
+        let mut lp = vec![0.0_f32; len];
+        ops::normalize_rows(
+            Isa::SCALAR,
+            &x,
+            &mut lp,
+            len,
+            Normalize {
+                inv_t: 1.0,
+                log: true,
+            },
+        );
+        let mut want = [vec![0.0_f32; len], vec![0.0_f32; len]];
+        ops::vjp_rows(Isa::SCALAR, &p, &g, &mut want[0], len, Vjp::Softmax);
+        ops::vjp_rows(Isa::SCALAR, &lp, &g, &mut want[1], len, Vjp::LogSoftmax);
+        for isa in Isa::available() {
+            let mut lse = [0.0_f32];
+            ops::lse_rows(isa, &x, &mut lse, len, 1.0);
+            let err = (f64::from(lse[0]) - want_lse).abs() / want_lse.abs().max(1.0);
+            assert!(
+                err < 4.0 * f64::from(f32::EPSILON),
+                "{} len={len}: lse {} vs {want_lse}",
+                isa.name(),
+                lse[0]
+            );
+            for (k, (kind, y)) in [(Vjp::Softmax, &p), (Vjp::LogSoftmax, &lp)]
+                .into_iter()
+                .enumerate()
+            {
+                let mut got = vec![0.0_f32; len];
+                ops::vjp_rows(isa, y, &g, &mut got, len, kind);
+                for (i, (&a, &b)) in got.iter().zip(&want[k]).enumerate() {
+                    // Σ g⊙p is summed in a different order per ISA: compare to its scale.
+                    assert!(
+                        (a - b).abs() <= 1e-6 * (1.0 + b.abs()),
+                        "{} {kind:?} len={len} i={i}: {a} vs {b}",
+                        isa.name()
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn every_isa_agrees_on_sigmoid() {
+    let x: Vec<f32> = values(1_001, 5, -120.0, 120.0)
+        .iter()
+        .map(|&v| v as f32)
+        .collect();
+    for isa in Isa::available() {
+        let mut got = vec![0.0_f32; x.len()];
+        ops::sigmoid_slice(isa, &x, &mut got);
+        for (&v, &g) in x.iter().zip(&got) {
+            let w = 1.0 / (1.0 + (-f64::from(v)).exp());
+            let err = (f64::from(g) - w).abs() / w;
+            assert!(
+                err < 4.0 * f64::from(f32::EPSILON) || (f64::from(g) - w).abs() < 2e-45,
+                "{} σ({v}) = {g} vs {w}",
+                isa.name()
+            );
+        }
+    }
+}
+
+#[test]
+fn special_lanes_are_defined_on_every_isa() {
+    let inf = f32::INFINITY;
+    let cases: [(&[f32], [f32; 2]); 4] = [
+        (&[f32::NEG_INFINITY; 19], [0.0, f32::NEG_INFINITY]),
+        (
+            &[
+                1.0,
+                f32::NAN,
+                2.0,
+                3.0,
+                0.0,
+                0.0,
+                0.0,
+                0.0,
+                0.0,
+                0.0,
+                0.0,
+                0.0,
+                0.0,
+                0.0,
+                0.0,
+                0.0,
+                0.0,
+                0.0,
+                0.0,
+            ],
+            [f32::NAN, f32::NAN],
+        ),
+        (
+            &[f32::NEG_INFINITY, f32::NAN, f32::NEG_INFINITY],
+            [f32::NAN, f32::NAN],
+        ),
+        (&[inf, 1.0, inf, -inf, inf, inf], [0.0, f32::NEG_INFINITY]),
+    ];
+    for isa in Isa::available() {
+        for (x, [plain, log]) in &cases {
+            for (is_log, fill) in [(false, plain), (true, log)] {
+                let mut out = vec![0.0_f32; x.len()];
+                ops::normalize_rows(
+                    isa,
+                    x,
+                    &mut out,
+                    x.len(),
+                    Normalize {
+                        inv_t: 1.0,
+                        log: is_log,
+                    },
+                );
+                for (&v, &o) in x.iter().zip(&out) {
+                    let want = if v == inf {
+                        if is_log { -(4.0_f32).ln() } else { 0.25 }
+                    } else {
+                        *fill
+                    };
+                    assert!(
+                        o == want || (o.is_nan() && want.is_nan()),
+                        "{} log={is_log} {x:?}: {out:?}",
+                        isa.name()
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+//! Numerically stable, vectorised softmax and its relatives over [`ndarray`], for `f32` and `f64`.
+//!
+//! - [`softmax`], [`log_softmax`], [`logsumexp`] along any axis of any array, owned or a view, of
+//!   any layout; [`softmax_with_temperature`], [`masked_softmax`], in-place and into-buffer
+//!   variants that allocate nothing.
+//! - Derivatives: [`softmax_jacobian`], and the products [`softmax_backward`],
+//!   [`log_softmax_backward`], [`softmax_jvp`] that never form the Jacobian.
+//! - [`sigmoid`] and [`log_sigmoid`]; the online, mergeable [`LogSumExp`] accumulator.
+//!
+//! Edge cases have answers, never accidental NaN: a fully masked (all −inf) lane has softmax 0,
+//! log-softmax −inf and logsumexp −inf; +inf entries share the mass; NaN stays in its lane; huge
+//! logits never overflow. Bad input (mismatched shapes, an invalid temperature) is an [`Error`],
+//! never a panic; only an out-of-bounds axis panics, as in ndarray.
+//!
+//! `exp` is vectorised with AVX-512 or AVX2+FMA, picked at run time, with a scalar fallback.
+//!
+//! ```
+//! use ndarray::{array, Axis};
+//! use logits::prelude::*;
+//!
+//! let x = array![[2.0_f32, 1.0, 0.1], [1000.0, 2000.0, 3000.0]];
+//! let p = softmax(&x, Axis(1));
+//! approx::assert_abs_diff_eq!(p.row(0), array![0.659_001_1, 0.242_433, 0.098_565_9], epsilon = 1e-6);
+//! assert_eq!(p.row(1), array![0.0, 0.0, 1.0]);
+//! ```
+
+mod backward;
+mod error;
+mod float;
+#[allow(unsafe_code)]
+mod kernels;
+mod lanes;
+mod logsumexp;
+mod sigmoid;
+mod softmax;
+
+pub use backward::{log_softmax_backward, softmax_backward, softmax_jacobian, softmax_jvp};
+pub use error::{Error, Result};
+pub use float::Float;
+pub use logsumexp::LogSumExp;
+pub use sigmoid::{log_sigmoid, sigmoid};
+pub use softmax::{
+    log_softmax, log_softmax_inplace, log_softmax_into, log_softmax_with_temperature, logsumexp,
+    masked_softmax, softmax, softmax_inplace, softmax_into, softmax_with_temperature,
+};
+
+/// Everything, for `use logits::prelude::*`.
+///
+/// ```
+/// use logits::prelude::*;
+/// let p = softmax(&ndarray::array![0.0_f64, 0.0], ndarray::Axis(0));
+/// assert_eq!(p[0], 0.5);
+/// ```
+pub mod prelude {
+    pub use crate::{
+        Error, Float, LogSumExp, Result, log_sigmoid, log_softmax, log_softmax_backward,
+        log_softmax_inplace, log_softmax_into, log_softmax_with_temperature, logsumexp,
+        masked_softmax, sigmoid, softmax, softmax_backward, softmax_inplace, softmax_into,
+        softmax_jacobian, softmax_jvp, softmax_with_temperature,
+    };
+}
+
+/// The instruction set the kernels run with on this machine: `"avx512"`, `"avx2"` or `"scalar"`.
+///
+/// It is the best one the CPU supports, unless the environment variable `LOGITS_ISA` (read once)
+/// caps it, as benchmarks of the slower paths do: `LOGITS_ISA=avx2 cargo bench`.
+///
+/// ```
+/// assert!(["avx512", "avx2", "scalar"].contains(&logits::kernel_isa()));
+/// ```
+#[must_use]
+pub fn kernel_isa() -> &'static str {
+    kernels::Isa::detect().name()
+}

@@ -1,0 +1,179 @@
+//! [`LogSumExp`]: the online, mergeable normaliser.
+
+use crate::Float;
+use crate::kernels::Isa;
+use crate::kernels::ops;
+
+/// A running `ln Σ exp(xᵢ)` that takes values one at a time or a slice at a time and merges with
+/// others, so a long or chunked lane can be reduced in one pass and combined later.
+///
+/// It keeps the pair `(m, s)` with `m = max xᵢ` and `s = Σ exp(xᵢ − m)`: adding a larger value
+/// rescales `s`, so nothing overflows. The value is the same, up to rounding, whatever the order
+/// of pushes and merges. Edge cases follow [`logsumexp`](crate::logsumexp): nothing pushed, or
+/// only −inf, gives −inf; any +inf gives +inf; any NaN gives NaN.
+///
+/// # Examples
+///
+/// ```
+/// use logits::LogSumExp;
+/// let mut left = LogSumExp::new();
+/// left.push_slice(&[1.0_f64, 2.0]);
+/// let mut right = LogSumExp::new();
+/// right.push(3.0);
+/// left.merge(&right);
+/// let want = (1.0_f64.exp() + 2.0_f64.exp() + 3.0_f64.exp()).ln();
+/// approx::assert_relative_eq!(left.value(), want, max_relative = 1e-15);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LogSumExp<A> {
+    max: A,
+    sum: A,
+}
+
+impl<A: Float> Default for LogSumExp<A> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<A: Float> LogSumExp<A> {
+    /// The empty accumulator, whose value is −inf.
+    ///
+    /// ```
+    /// assert_eq!(logits::LogSumExp::<f32>::new().value(), f32::NEG_INFINITY);
+    /// ```
+    #[must_use]
+    pub fn new() -> Self {
+        Self {
+            max: A::neg_infinity(),
+            sum: A::zero(),
+        }
+    }
+
+    /// The accumulator of one running pair: maximum `max` and `sum = Σ exp(xᵢ − max)`.
+    fn from_pair(max: A, sum: A) -> Self {
+        if max.is_nan() {
+            Self { max, sum: max }
+        } else if max == A::infinity() {
+            Self { max, sum: A::one() }
+        } else if max == A::neg_infinity() {
+            Self::new()
+        } else {
+            Self { max, sum }
+        }
+    }
+
+    /// Adds one value.
+    ///
+    /// ```
+    /// let mut acc = logits::LogSumExp::new();
+    /// acc.push(0.0_f64);
+    /// acc.push(0.0);
+    /// assert_eq!(acc.value(), std::f64::consts::LN_2);
+    /// ```
+    pub fn push(&mut self, x: A) {
+        self.merge(&Self::from_pair(x, A::one()));
+    }
+
+    /// Adds every value of `xs`, vectorised, reading the slice once.
+    ///
+    /// ```
+    /// let mut acc = logits::LogSumExp::new();
+    /// acc.push_slice(&[1e300_f64, 1e300]);
+    /// approx::assert_relative_eq!(acc.value(), 1e300);
+    /// ```
+    pub fn push_slice(&mut self, xs: &[A]) {
+        let (max, sum) = ops::max_sum_slice(Isa::detect(), xs, A::one());
+        self.merge(&Self::from_pair(max, sum));
+    }
+
+    /// Adds everything `other` has seen.
+    ///
+    /// ```
+    /// let (mut a, mut b) = (logits::LogSumExp::new(), logits::LogSumExp::new());
+    /// a.push(1.0_f32);
+    /// b.push(f32::NAN);
+    /// a.merge(&b);
+    /// assert!(a.value().is_nan());
+    /// ```
+    pub fn merge(&mut self, other: &Self) {
+        let (a, b) = (*self, *other);
+        *self = if a.max.is_nan() || b.max.is_nan() {
+            Self::from_pair(A::nan(), A::nan())
+        } else if a.max == A::infinity() || b.max == A::infinity() {
+            Self::from_pair(A::infinity(), A::one())
+        } else if b.max == A::neg_infinity() {
+            a
+        } else if a.max == A::neg_infinity() {
+            b
+        } else if a.max >= b.max {
+            Self {
+                max: a.max,
+                sum: a.sum + b.sum * (b.max - a.max).exp(),
+            }
+        } else {
+            Self {
+                max: b.max,
+                sum: b.sum + a.sum * (a.max - b.max).exp(),
+            }
+        };
+    }
+
+    /// `ln Σ exp(xᵢ)` of everything pushed so far.
+    ///
+    /// ```
+    /// let mut acc = logits::LogSumExp::new();
+    /// acc.push_slice(&[f32::NEG_INFINITY; 3]);
+    /// assert_eq!(acc.value(), f32::NEG_INFINITY);
+    /// ```
+    #[must_use]
+    pub fn value(&self) -> A {
+        ops::lse_value(self.max, self.sum, A::one())
+    }
+
+    /// The largest value pushed so far (−inf if none; NaN if a NaN was pushed).
+    ///
+    /// ```
+    /// let mut acc = logits::LogSumExp::new();
+    /// acc.push_slice(&[1.0_f32, 5.0, 2.0]);
+    /// assert_eq!(acc.max(), 5.0);
+    /// ```
+    #[must_use]
+    pub fn max(&self) -> A {
+        self.max
+    }
+
+    /// `Σ exp(xᵢ − max)`, the sum relative to [`max`](Self::max) (0 if nothing finite was pushed).
+    ///
+    /// ```
+    /// let mut acc = logits::LogSumExp::new();
+    /// acc.push_slice(&[3.0_f64, 3.0]);
+    /// assert_eq!(acc.sum(), 2.0);
+    /// ```
+    #[must_use]
+    pub fn sum(&self) -> A {
+        self.sum
+    }
+}
+
+impl<A: Float> Extend<A> for LogSumExp<A> {
+    fn extend<I: IntoIterator<Item = A>>(&mut self, iter: I) {
+        for x in iter {
+            self.push(x);
+        }
+    }
+}
+
+impl<A: Float> FromIterator<A> for LogSumExp<A> {
+    /// Collects values into an accumulator.
+    ///
+    /// ```
+    /// let acc: logits::LogSumExp<f64> = [0.0, 0.0, 0.0, 0.0].into_iter().collect();
+    /// approx::assert_relative_eq!(acc.value(), 4.0_f64.ln());
+    /// ```
+    fn from_iter<I: IntoIterator<Item = A>>(iter: I) -> Self {
+        let mut acc = Self::new();
+        acc.extend(iter);
+        acc
+    }
+}

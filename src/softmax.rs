@@ -1,0 +1,382 @@
+//! Softmax, log-softmax and logsumexp along an axis, with temperature, masks, in-place and
+//! into-buffer variants.
+
+use ndarray::{Array, ArrayRef, Axis, Dimension, RemoveAxis, Zip};
+
+use crate::Float;
+use crate::error::{Error, Result};
+use crate::kernels::Isa;
+use crate::kernels::ops::{self, Normalize};
+use crate::lanes;
+
+/// `1 / t`, or an error unless `t` is finite, positive and has a finite reciprocal.
+pub(crate) fn inverse_temperature<A: Float>(t: A) -> Result<A> {
+    let inv = t.recip();
+    if t.is_finite() && t > A::zero() && inv.is_finite() {
+        Ok(inv)
+    } else {
+        Err(Error::InvalidTemperature {
+            value: t.to_f64().unwrap_or(f64::NAN),
+        })
+    }
+}
+
+fn normalize_into<A: Float, D: Dimension>(
+    x: &ArrayRef<A, D>,
+    out: &mut ArrayRef<A, D>,
+    axis: Axis,
+    op: Normalize<A>,
+) {
+    let isa = Isa::detect();
+    lanes::map(x, out, axis, |x, out, len| {
+        ops::normalize_rows(isa, x, out, len, op);
+    });
+}
+
+fn normalize_inplace<A: Float, D: Dimension>(x: &mut ArrayRef<A, D>, axis: Axis, op: Normalize<A>) {
+    let isa = Isa::detect();
+    lanes::map_inplace(x, axis, |x, len| {
+        ops::normalize_rows_inplace(isa, x, len, op);
+    });
+}
+
+#[track_caller]
+fn normalized<A: Float, D: Dimension>(
+    x: &ArrayRef<A, D>,
+    axis: Axis,
+    op: Normalize<A>,
+) -> Array<A, D> {
+    lanes::check_axis(x, axis);
+    let mut out = lanes::zeros_like(x);
+    normalize_into(x, &mut out, axis, op);
+    out
+}
+
+pub(crate) fn check_same_shape<A, B, D: Dimension>(
+    what: &'static str,
+    found: &ArrayRef<A, D>,
+    against: &'static str,
+    expected: &ArrayRef<B, D>,
+) -> Result<()> {
+    if found.shape() == expected.shape() {
+        Ok(())
+    } else {
+        Err(Error::shape(what, found.shape(), against, expected.shape()))
+    }
+}
+
+const PLAIN: bool = false;
+const LOG: bool = true;
+
+fn op<A: Float>(inv_t: A, log: bool) -> Normalize<A> {
+    Normalize { inv_t, log }
+}
+
+/// Returns the softmax of `x` along `axis`.
+///
+/// ```text
+/// softmax(x)ᵢ = exp(xᵢ − m) / Σⱼ exp(xⱼ − m),   m = maxⱼ xⱼ
+/// ```
+///
+/// Works on any dimension, along any axis, for owned arrays and views of any layout. Edge cases
+/// are defined, never NaN by accident: a lane that is entirely −inf (fully masked) gives 0s; the
+/// +inf entries of a lane share its mass equally; a lane holding NaN comes back as a lane of NaN
+/// and no other lane is touched; a zero-length axis gives an empty result.
+///
+/// # Panics
+///
+/// If `axis` is out of bounds for `x`.
+///
+/// # Examples
+///
+/// ```
+/// use ndarray::{array, Axis};
+/// let p = logits::softmax(&array![[2.0_f32, 1.0, 0.1]], Axis(1));
+/// approx::assert_abs_diff_eq!(p, array![[0.659_001_1, 0.242_433, 0.098_565_9]], epsilon = 1e-6);
+///
+/// // Huge logits never overflow, and +inf entries share the mass.
+/// let q = logits::softmax(&array![3e38_f32, f32::INFINITY, -1.0, f32::INFINITY], Axis(0));
+/// assert_eq!(q, array![0.0, 0.5, 0.0, 0.5]);
+/// ```
+#[must_use = "allocates a new array; see `softmax_inplace`"]
+#[track_caller]
+pub fn softmax<A: Float, D: Dimension>(x: &ArrayRef<A, D>, axis: Axis) -> Array<A, D> {
+    normalized(x, axis, op(A::one(), PLAIN))
+}
+
+/// Returns the log-softmax of `x` along `axis`, computed without forming the softmax.
+///
+/// ```text
+/// log_softmax(x)ᵢ = xᵢ − m − ln Σⱼ exp(xⱼ − m),   m = maxⱼ xⱼ
+/// ```
+///
+/// A lane that is entirely −inf gives −inf; the `k` +inf entries of a lane give −ln k and the
+/// others −inf; a lane holding NaN gives NaN.
+///
+/// # Panics
+///
+/// If `axis` is out of bounds for `x`.
+///
+/// # Examples
+///
+/// ```
+/// use ndarray::{array, Axis};
+/// let x = array![[1000.0_f64, 2000.0, 3000.0]];
+/// let lp = logits::log_softmax(&x, Axis(1));
+/// assert_eq!(lp, array![[-2000.0, -1000.0, 0.0]]);
+/// ```
+#[must_use = "allocates a new array; see `log_softmax_inplace`"]
+#[track_caller]
+pub fn log_softmax<A: Float, D: Dimension>(x: &ArrayRef<A, D>, axis: Axis) -> Array<A, D> {
+    normalized(x, axis, op(A::one(), LOG))
+}
+
+/// Returns `ln Σ exp(x)` along `axis`, without overflow.
+///
+/// ```text
+/// logsumexp(x) = m + ln Σⱼ exp(xⱼ − m),   m = maxⱼ xⱼ
+/// ```
+///
+/// An empty or entirely −inf lane gives −inf, a lane with +inf gives +inf, a lane with NaN gives
+/// NaN. Each lane is read once from memory (an online maximum-and-sum, see [`LogSumExp`]).
+///
+/// [`LogSumExp`]: crate::LogSumExp
+///
+/// # Panics
+///
+/// If `axis` is out of bounds for `x`.
+///
+/// # Examples
+///
+/// ```
+/// use ndarray::{array, Axis};
+/// let x = array![[0.0_f64, 0.0], [1e300, 1e300]];
+/// let lse = logits::logsumexp(&x, Axis(1));
+/// approx::assert_relative_eq!(lse, array![2.0_f64.ln(), 1e300], max_relative = 1e-15);
+/// ```
+#[must_use]
+#[track_caller]
+pub fn logsumexp<A: Float, D: RemoveAxis>(x: &ArrayRef<A, D>, axis: Axis) -> Array<A, D::Smaller> {
+    lanes::check_axis(x, axis);
+    let isa = Isa::detect();
+    lanes::reduce(x, axis, A::neg_infinity(), |x, out, len| {
+        ops::lse_rows(isa, x, out, len, A::one());
+    })
+}
+
+/// Returns the softmax of `x / t` along `axis`.
+///
+/// Low temperatures sharpen the distribution towards the arg-max, high ones flatten it towards
+/// uniform. The division happens inside the kernel: no scaled copy of `x` is made. `t = 1` gives
+/// exactly [`softmax`].
+///
+/// # Errors
+///
+/// [`Error::InvalidTemperature`] unless `t` is finite, positive and has a finite reciprocal.
+///
+/// # Panics
+///
+/// If `axis` is out of bounds for `x`.
+///
+/// # Examples
+///
+/// ```
+/// use ndarray::{array, Axis};
+/// let x = array![2.0_f32, 1.0, 0.1];
+/// let sharp = logits::softmax_with_temperature(&x, Axis(0), 0.1)?;
+/// let flat = logits::softmax_with_temperature(&x, Axis(0), 5.0)?;
+/// assert!(sharp[0] > 0.9999 && flat[0] < 0.4);
+/// assert!(logits::softmax_with_temperature(&x, Axis(0), 0.0).is_err());
+/// # Ok::<(), logits::Error>(())
+/// ```
+#[track_caller]
+pub fn softmax_with_temperature<A: Float, D: Dimension>(
+    x: &ArrayRef<A, D>,
+    axis: Axis,
+    t: A,
+) -> Result<Array<A, D>> {
+    lanes::check_axis(x, axis);
+    Ok(normalized(x, axis, op(inverse_temperature(t)?, PLAIN)))
+}
+
+/// Returns the log-softmax of `x / t` along `axis` (see [`softmax_with_temperature`]).
+///
+/// # Errors
+///
+/// [`Error::InvalidTemperature`] unless `t` is finite, positive and has a finite reciprocal.
+///
+/// # Panics
+///
+/// If `axis` is out of bounds for `x`.
+///
+/// # Examples
+///
+/// ```
+/// use ndarray::{array, Axis};
+/// let x = array![[2.0_f64, 1.0, 0.1]];
+/// let lp = logits::log_softmax_with_temperature(&x, Axis(1), 2.0)?;
+/// let want = logits::log_softmax(&(&x / 2.0), Axis(1));
+/// approx::assert_abs_diff_eq!(lp, want, epsilon = 1e-15);
+/// # Ok::<(), logits::Error>(())
+/// ```
+#[track_caller]
+pub fn log_softmax_with_temperature<A: Float, D: Dimension>(
+    x: &ArrayRef<A, D>,
+    axis: Axis,
+    t: A,
+) -> Result<Array<A, D>> {
+    lanes::check_axis(x, axis);
+    Ok(normalized(x, axis, op(inverse_temperature(t)?, LOG)))
+}
+
+/// Returns the softmax of `x` along `axis` over the entries where `mask` is `true`; the others
+/// get probability 0.
+///
+/// `mask` may have `x`'s shape or any shape that broadcasts to it (a `[T, T]` causal mask for
+/// `[batch, heads, T, T]` scores, say). A lane whose every entry is masked out gives 0s, not NaN,
+/// and its gradient through [`softmax_backward`](crate::softmax_backward) is 0. A NaN at a masked
+/// position is ignored.
+///
+/// # Errors
+///
+/// [`Error::ShapeMismatch`] if `mask` does not broadcast to `x`'s shape.
+///
+/// # Panics
+///
+/// If `axis` is out of bounds for `x`.
+///
+/// # Examples
+///
+/// ```
+/// use ndarray::{array, Axis};
+/// let scores = array![[1.0_f32, 2.0, 3.0], [4.0, 5.0, 6.0]];
+/// let mask = array![[true, true, false], [false, false, false]];
+/// let p = logits::masked_softmax(&scores, &mask, Axis(1))?;
+/// approx::assert_abs_diff_eq!(p, array![[0.268_941_4, 0.731_058_6, 0.0], [0.0, 0.0, 0.0]], epsilon = 1e-6);
+/// # Ok::<(), logits::Error>(())
+/// ```
+#[track_caller]
+pub fn masked_softmax<A: Float, D: Dimension, E: Dimension>(
+    x: &ArrayRef<A, D>,
+    mask: &ArrayRef<bool, E>,
+    axis: Axis,
+) -> Result<Array<A, D>> {
+    lanes::check_axis(x, axis);
+    let mask = mask
+        .broadcast(x.raw_dim())
+        .ok_or_else(|| Error::shape("mask", mask.shape(), "x", x.shape()))?;
+    let mut out = lanes::zeros_like(x);
+    Zip::from(&mut out)
+        .and(x)
+        .and(&mask)
+        .for_each(|o, &v, &keep| {
+            *o = if keep { v } else { A::neg_infinity() };
+        });
+    normalize_inplace(&mut out, axis, op(A::one(), PLAIN));
+    Ok(out)
+}
+
+/// Replaces `x` with its softmax along `axis`, allocating nothing.
+///
+/// # Panics
+///
+/// If `axis` is out of bounds for `x`.
+///
+/// # Examples
+///
+/// ```
+/// use ndarray::{array, Axis};
+/// let mut x = array![[0.0_f32, 0.0], [0.0, f32::NEG_INFINITY]];
+/// logits::softmax_inplace(&mut x, Axis(1));
+/// assert_eq!(x, array![[0.5, 0.5], [1.0, 0.0]]);
+/// ```
+#[track_caller]
+pub fn softmax_inplace<A: Float, D: Dimension>(x: &mut ArrayRef<A, D>, axis: Axis) {
+    lanes::check_axis(x, axis);
+    normalize_inplace(x, axis, op(A::one(), PLAIN));
+}
+
+/// Replaces `x` with its log-softmax along `axis`, allocating nothing.
+///
+/// # Panics
+///
+/// If `axis` is out of bounds for `x`.
+///
+/// # Examples
+///
+/// ```
+/// use ndarray::{array, Axis};
+/// let mut x = array![0.0_f64, 0.0];
+/// logits::log_softmax_inplace(&mut x, Axis(0));
+/// assert_eq!(x, array![-std::f64::consts::LN_2, -std::f64::consts::LN_2]);
+/// ```
+#[track_caller]
+pub fn log_softmax_inplace<A: Float, D: Dimension>(x: &mut ArrayRef<A, D>, axis: Axis) {
+    lanes::check_axis(x, axis);
+    normalize_inplace(x, axis, op(A::one(), LOG));
+}
+
+/// Writes the softmax of `x` along `axis` into `out`, allocating nothing when the lanes are
+/// contiguous.
+///
+/// # Errors
+///
+/// [`Error::ShapeMismatch`] if `out`'s shape differs from `x`'s; `out` is then left untouched.
+///
+/// # Panics
+///
+/// If `axis` is out of bounds for `x`.
+///
+/// # Examples
+///
+/// ```
+/// use ndarray::{array, Array2, Axis};
+/// let x = array![[1.0_f32, 1.0, 1.0, 1.0]];
+/// let mut out = Array2::zeros((1, 4));
+/// logits::softmax_into(&x, &mut out, Axis(1))?;
+/// assert_eq!(out, array![[0.25, 0.25, 0.25, 0.25]]);
+/// # Ok::<(), logits::Error>(())
+/// ```
+#[track_caller]
+pub fn softmax_into<A: Float, D: Dimension>(
+    x: &ArrayRef<A, D>,
+    out: &mut ArrayRef<A, D>,
+    axis: Axis,
+) -> Result<()> {
+    lanes::check_axis(x, axis);
+    check_same_shape("out", out, "x", x)?;
+    normalize_into(x, out, axis, op(A::one(), PLAIN));
+    Ok(())
+}
+
+/// Writes the log-softmax of `x` along `axis` into `out` (see [`softmax_into`]).
+///
+/// # Errors
+///
+/// [`Error::ShapeMismatch`] if `out`'s shape differs from `x`'s; `out` is then left untouched.
+///
+/// # Panics
+///
+/// If `axis` is out of bounds for `x`.
+///
+/// # Examples
+///
+/// ```
+/// use ndarray::{array, Array1, Axis};
+/// let x = array![5.0_f64, 5.0];
+/// let mut out = Array1::zeros(2);
+/// logits::log_softmax_into(&x, &mut out, Axis(0))?;
+/// assert_eq!(out, array![-std::f64::consts::LN_2, -std::f64::consts::LN_2]);
+/// # Ok::<(), logits::Error>(())
+/// ```
+#[track_caller]
+pub fn log_softmax_into<A: Float, D: Dimension>(
+    x: &ArrayRef<A, D>,
+    out: &mut ArrayRef<A, D>,
+    axis: Axis,
+) -> Result<()> {
+    lanes::check_axis(x, axis);
+    check_same_shape("out", out, "x", x)?;
+    normalize_into(x, out, axis, op(A::one(), LOG));
+    Ok(())
+}
