@@ -2,7 +2,7 @@
 //! them. Run with `cargo run --release --example quickstart`.
 
 use logits::prelude::*;
-use ndarray::{Array1, ArrayRef, Axis, Ix1, array};
+use ndarray::{Array1, ArrayRef, Axis, Ix1, array, s};
 
 fn show(label: &str, v: &ArrayRef<f32, Ix1>) {
     let cells: Vec<String> = v.iter().map(|x| format!("{x:>11.4}")).collect();
@@ -49,6 +49,28 @@ fn main() -> Result<()> {
         })
         .collect();
     println!("  {:<26}{predicted}\n", "predicted class");
+
+    // Cross-entropy against the true classes, and its gradient, in one pass over the logits.
+    let labels = [0, 1, 2, 2];
+    let (loss, grad) = cross_entropy_and_grad(&batch, &labels)?;
+    println!("cross-entropy against classes {labels:?}: {loss:.4}");
+    println!("  gradient (softmax - one-hot) / batch:");
+    for row in grad.rows() {
+        show("", &row);
+    }
+    let plain = cross_entropy(&batch.slice(s![..3, ..]), &labels[..3])?;
+    let smoothed = CrossEntropy::new()
+        .label_smoothing(0.1)
+        .loss(&batch.slice(s![..3, ..]), &labels[..3])?;
+    println!("  first three rows: {plain:.4}, with label smoothing 0.1: {smoothed:.4}");
+
+    // Binary cross-entropy straight from logits: finite even at +-1e4.
+    let bin_logits = array![2.0_f32, -1.0, 0.5, 1e4, -1e4];
+    let bin_targets = array![1.0_f32, 0.0, 1.0, 1.0, 1.0];
+    let (bce, bce_grad) = binary_cross_entropy_with_logits_and_grad(&bin_logits, &bin_targets)?;
+    println!("\nbinary cross-entropy with logits {bin_logits} against {bin_targets}: {bce:.4}");
+    show("gradient", &bce_grad);
+    println!();
 
     // Temperature: below 1 sharpens, above 1 flattens.
     println!("temperature on [2.0, 1.0, 0.1]");

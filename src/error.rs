@@ -39,6 +39,40 @@ pub enum Error {
         /// The temperature given, widened to `f64`.
         value: f64,
     },
+    /// A class index that is not below the number of classes (and is not the ignored index).
+    LabelOutOfRange {
+        /// The sample, as its position in the targets array.
+        sample: Vec<usize>,
+        /// The class index found.
+        label: usize,
+        /// Length of the class axis.
+        classes: usize,
+    },
+    /// A label smoothing outside `[0, 1]`.
+    InvalidLabelSmoothing {
+        /// The smoothing given, widened to `f64`.
+        value: f64,
+    },
+    /// A value that must be a probability lies outside `[0, 1]`.
+    InvalidProbability {
+        /// The argument holding it.
+        what: &'static str,
+        /// Its position in that argument.
+        index: Vec<usize>,
+        /// The value found, widened to `f64`.
+        value: f64,
+    },
+    /// `ignore_index` was set, but the targets are probabilities, which have no class to ignore.
+    IgnoreIndexWithProbabilities,
+    /// An option outside its domain, or one that does not apply to this input.
+    InvalidOption {
+        /// The option.
+        name: &'static str,
+        /// The value given, widened to `f64` (NaN where the option is not a number).
+        value: f64,
+        /// What it must be.
+        expected: &'static str,
+    },
 }
 
 impl Error {
@@ -73,6 +107,32 @@ impl fmt::Display for Error {
                 f,
                 "invalid temperature {value}: it must be finite and > 0, with a finite reciprocal"
             ),
+            Self::LabelOutOfRange {
+                sample,
+                label,
+                classes,
+            } => write!(
+                f,
+                "class index {label} at targets{sample:?} is out of range for {classes} classes"
+            ),
+            Self::InvalidLabelSmoothing { value } => {
+                write!(f, "invalid label smoothing {value}: it must lie in [0, 1]")
+            }
+            Self::InvalidProbability { what, index, value } => write!(
+                f,
+                "`{what}`{index:?} is {value}, which is not a probability in [0, 1]"
+            ),
+            Self::IgnoreIndexWithProbabilities => write!(
+                f,
+                "ignore_index was set but the targets are probabilities, which have no class to ignore"
+            ),
+            Self::InvalidOption {
+                name,
+                value,
+                expected,
+            } => {
+                write!(f, "invalid {name} {value}: it must be {expected}")
+            }
         }
     }
 }

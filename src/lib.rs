@@ -31,6 +31,7 @@ mod float;
 mod kernels;
 mod lanes;
 mod logsumexp;
+mod loss;
 mod sigmoid;
 mod softmax;
 
@@ -38,6 +39,13 @@ pub use backward::{log_softmax_backward, softmax_backward, softmax_jacobian, sof
 pub use error::{Error, Result};
 pub use float::Float;
 pub use logsumexp::LogSumExp;
+pub use loss::{
+    BinaryCrossEntropy, BinaryCrossEntropyWithLogits, CrossEntropy, Input, IntoTargets, KlDiv,
+    Reduction, SigmoidFocalLoss, Targets, binary_cross_entropy, binary_cross_entropy_and_grad,
+    binary_cross_entropy_with_logits, binary_cross_entropy_with_logits_and_grad, cross_entropy,
+    cross_entropy_and_grad, kl_div, kl_div_and_grad, nll_loss, nll_loss_and_grad,
+    sigmoid_focal_loss,
+};
 pub use sigmoid::{log_sigmoid, sigmoid};
 pub use softmax::{
     log_softmax, log_softmax_inplace, log_softmax_into, log_softmax_with_temperature, logsumexp,
@@ -52,6 +60,13 @@ pub use softmax::{
 /// assert_eq!(p[0], 0.5);
 /// ```
 pub mod prelude {
+    pub use crate::{
+        BinaryCrossEntropy, BinaryCrossEntropyWithLogits, CrossEntropy, Input, IntoTargets, KlDiv,
+        Reduction, SigmoidFocalLoss, binary_cross_entropy, binary_cross_entropy_and_grad,
+        binary_cross_entropy_with_logits, binary_cross_entropy_with_logits_and_grad, cross_entropy,
+        cross_entropy_and_grad, kl_div, kl_div_and_grad, nll_loss, nll_loss_and_grad,
+        sigmoid_focal_loss,
+    };
     pub use crate::{
         Error, Float, LogSumExp, Result, log_sigmoid, log_softmax, log_softmax_backward,
         log_softmax_inplace, log_softmax_into, log_softmax_with_temperature, logsumexp,
@@ -72,3 +87,8 @@ pub mod prelude {
 pub fn kernel_isa() -> &'static str {
     kernels::Isa::detect().name()
 }
+
+/// The README's examples, run as doc tests so that the front door stays true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -4,7 +4,7 @@
 //! is one call, and a single lane is a call with one row.
 
 use super::loops::{self, InPlace, Into, Io};
-use num_traits::{Float as _, Zero as _};
+use num_traits::{Float as _, One as _, Zero as _};
 
 use super::{Elem, Isa, Kernel, Simd};
 
@@ -58,7 +58,7 @@ fn normalize_special<E: Elem, I: Io<E>>(io: &mut I, special: &Special<E>, log: b
             Special::AllNegInf if log => E::neg_infinity(),
             Special::AllNegInf => E::zero(),
             Special::PosInf(k) => {
-                let k = E::from(k).unwrap_or_else(E::one);
+                let k = count::<E>(k);
                 match (v == E::infinity(), log) {
                     (true, true) => -k.ln(),
                     (true, false) => k.recip(),
@@ -360,4 +360,261 @@ impl<E: Elem> Kernel for Sigmoid<'_, E> {
 /// The logistic sigmoid of each element.
 pub(crate) fn sigmoid_slice<E: Elem>(isa: Isa, x: &[E], out: &mut [E]) {
     isa.run(Sigmoid { x, out });
+}
+
+/// Options of the fused cross-entropy over rows of class logits, with class-index targets.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct CrossEntropyRows<'a, E> {
+    /// Per-class weights, or `None` for all 1.
+    pub weight: Option<&'a [E]>,
+    /// Label smoothing ε in `[0, 1]`.
+    pub smoothing: E,
+    /// `1 / T`.
+    pub inv_t: E,
+    /// Multiplier of the gradient (the reduction's `1 / denominator`, or 1).
+    pub grad_scale: E,
+}
+
+/// `n` as a float.
+#[inline]
+pub(crate) fn count<E: Elem>(n: usize) -> E {
+    <E as num_traits::NumCast>::from(n).unwrap_or_else(E::infinity)
+}
+
+/// Target of a row that is ignored: its loss and gradient are 0.
+pub(crate) const IGNORED: usize = usize::MAX;
+
+/// `0` where `c` is 0, else `c · v`: the limit convention `0 · ∞ = 0` of terms whose weight is 0.
+#[inline]
+pub(crate) fn mul0<E: Elem>(c: E, v: E) -> E {
+    if c == E::zero() { c } else { c * v }
+}
+
+/// The loss of one row whose maximum is not finite, and its gradient, from the defined softmax
+/// of such a lane (see `normalize_special`): NaN lanes give NaN, all −inf lanes give loss +inf and
+/// gradient 0, and +inf entries share the mass.
+fn cross_entropy_special<E: Elem>(
+    x: &[E],
+    y: usize,
+    special: &Special<E>,
+    o: &CrossEntropyRows<'_, E>,
+    grad: Option<&mut [E]>,
+) -> E {
+    let c = count::<E>(x.len());
+    let w = |j: usize| o.weight.map_or(E::one(), |w| w[j]);
+    let (loss, fill) = match *special {
+        Special::Nan => (E::nan(), Some(E::nan())),
+        Special::AllNegInf => (E::infinity(), Some(E::zero())),
+        Special::PosInf(_) | Special::Finite(_) => (E::zero(), None),
+    };
+    if let Some(fill) = fill {
+        if let Some(g) = grad {
+            g.fill(fill);
+        }
+        return loss;
+    }
+    let k = match *special {
+        Special::PosInf(k) => count::<E>(k),
+        _ => E::one(),
+    };
+    let (lp_inf, p_inf) = (-k.ln(), k.recip());
+    let lp = |j: usize| {
+        if x[j] == E::infinity() {
+            lp_inf
+        } else {
+            E::neg_infinity()
+        }
+    };
+    let p = |j: usize| {
+        if x[j] == E::infinity() {
+            p_inf
+        } else {
+            E::zero()
+        }
+    };
+    let (keep, share) = (E::one() - o.smoothing, o.smoothing / c);
+    let total_w = (0..x.len()).fold(E::zero(), |acc, j| acc + w(j));
+    let mut loss = -mul0(keep * w(y), lp(y));
+    for j in 0..x.len() {
+        loss = loss - mul0(share * w(j), lp(j));
+    }
+    if let Some(g) = grad {
+        let a_total = keep * w(y) + share * total_w;
+        let scale = o.grad_scale * o.inv_t;
+        for (j, gj) in g.iter_mut().enumerate() {
+            *gj = scale * (a_total * p(j) - share * w(j));
+        }
+        g[y] = g[y] - scale * keep * w(y);
+    }
+    loss
+}
+
+/// Cross-entropy of one row of logits `x` with class `y`, and, if asked, its gradient, fused: a
+/// pass for the maximum, one for `Σ exp` (and, with smoothing, one for `Σ w x`), and one that
+/// writes `scale / T · (A p − a)` where `a` is the smoothed, weighted target and `A = Σ a`.
+#[inline(always)]
+fn cross_entropy_row<V: Simd>(
+    x: &[V::E],
+    y: usize,
+    o: &CrossEntropyRows<'_, V::E>,
+    grad: Option<&mut [V::E]>,
+) -> V::E {
+    let zero = V::E::zero();
+    if y == IGNORED {
+        if let Some(g) = grad {
+            g.fill(zero);
+        }
+        return zero;
+    }
+    let m = match classify(x, lane_max::<V>(x)) {
+        Special::Finite(m) => m,
+        special => return cross_entropy_special(x, y, &special, o, grad),
+    };
+    let c = count::<V::E>(x.len());
+    let (mv, it) = (V::splat(m), V::splat(o.inv_t));
+    let s = loops::sum(
+        x,
+        V::E::neg_infinity(),
+        #[inline(always)]
+        |v: V| v.sub(mv).mul(it).exp(),
+    );
+    if s.is_nan() {
+        if let Some(g) = grad {
+            g.fill(s);
+        }
+        return s;
+    }
+    let ln_s = s.ln();
+    let wy = o.weight.map_or(V::E::one(), |w| w[y]);
+    let keep = V::E::one() - o.smoothing;
+    let share = o.smoothing / c;
+    // log p_y = (x_y − m) / T − ln s.
+    let mut loss = -(keep * wy) * ((x[y] - m) * o.inv_t - ln_s);
+    let mut total_w = c;
+    if o.smoothing > zero {
+        // Σ_c w_c log p_c = Σ_c w_c (x_c − m) / T − ln s · Σ_c w_c.
+        let (wx, w_sum) = match o.weight {
+            Some(w) => (
+                loops::sum2(
+                    x,
+                    w,
+                    #[inline(always)]
+                    |v: V, wv: V| v.sub(mv).mul(wv),
+                ),
+                loops::sum(
+                    w,
+                    zero,
+                    #[inline(always)]
+                    |v: V| v,
+                ),
+            ),
+            None => (
+                loops::sum(
+                    x,
+                    m,
+                    #[inline(always)]
+                    |v: V| v.sub(mv),
+                ),
+                c,
+            ),
+        };
+        total_w = w_sum;
+        loss = loss - share * (wx * o.inv_t - ln_s * w_sum);
+    } else if let Some(w) = o.weight {
+        total_w = loops::sum(
+            w,
+            zero,
+            #[inline(always)]
+            |v: V| v,
+        );
+    }
+    if let Some(g) = grad {
+        let scale = o.grad_scale * o.inv_t;
+        let a_total = keep * wy + share * total_w;
+        // g_j = scale · (A exp((x_j − m) / T) / s − share · w_j), then the target's own term.
+        let k = V::splat(scale * a_total / s);
+        match o.weight {
+            Some(w) if o.smoothing > zero => {
+                let sw = V::splat(scale * share);
+                loops::zip_map_into(
+                    x,
+                    w,
+                    g,
+                    #[inline(always)]
+                    |v: V, wv: V| v.sub(mv).mul(it).exp().mul(k).sub(sw.mul(wv)),
+                );
+            }
+            _ => {
+                let sc = V::splat(scale * share * o.weight.map_or(V::E::one(), |_| zero));
+                loops::map(
+                    &mut Into(x, g),
+                    #[inline(always)]
+                    |v: V| v.sub(mv).mul(it).exp().mul(k).sub(sc),
+                );
+            }
+        }
+        g[y] = g[y] - scale * keep * wy;
+    }
+    loss
+}
+
+struct CrossEntropyKernel<'a, E> {
+    x: &'a [E],
+    len: usize,
+    targets: &'a [usize],
+    losses: &'a mut [E],
+    grad: Option<&'a mut [E]>,
+    o: CrossEntropyRows<'a, E>,
+}
+
+impl<E: Elem> Kernel for CrossEntropyKernel<'_, E> {
+    type E = E;
+    type Output = ();
+    #[inline(always)]
+    fn run<V: Simd<E = E>>(self) {
+        let rows = self
+            .x
+            .chunks_exact(self.len)
+            .zip(self.targets)
+            .zip(self.losses.iter_mut());
+        match self.grad {
+            Some(grad) => {
+                for (((x, &y), loss), g) in rows.zip(grad.chunks_exact_mut(self.len)) {
+                    *loss = cross_entropy_row::<V>(x, y, &self.o, Some(g));
+                }
+            }
+            None => {
+                for ((x, &y), loss) in rows {
+                    *loss = cross_entropy_row::<V>(x, y, &self.o, None);
+                }
+            }
+        }
+    }
+}
+
+/// Per-row cross-entropy of rows of `len` logits against class indices (`IGNORED` rows give 0),
+/// into `losses`, and the gradient of `Σ losses · grad_scale` into `grad` when given.
+///
+/// Every target must be `IGNORED` or below `len`: the caller validates them.
+pub(crate) fn cross_entropy_rows<E: Elem>(
+    isa: Isa,
+    x: &[E],
+    len: usize,
+    targets: &[usize],
+    losses: &mut [E],
+    grad: Option<&mut [E]>,
+    o: CrossEntropyRows<'_, E>,
+) {
+    assert!(len > 0 && x.len() == targets.len() * len && losses.len() == targets.len());
+    assert!(targets.iter().all(|&y| y == IGNORED || y < len));
+    assert!(grad.as_ref().is_none_or(|g| g.len() == x.len()));
+    assert!(o.weight.is_none_or(|w| w.len() == len));
+    isa.run(CrossEntropyKernel {
+        x,
+        len,
+        targets,
+        losses,
+        grad,
+        o,
+    });
 }

@@ -1,0 +1,909 @@
+//! Categorical cross-entropy and negative log-likelihood, fused with their gradients.
+
+use ndarray::{
+    Array, Array1, ArrayD, ArrayRef, ArrayViewD, Axis, CowArray, Dimension, IxDyn, RemoveAxis,
+};
+
+use super::{IntoTargets, Reduction, Targets, Total, check_probabilities, wide};
+use crate::Float;
+use crate::error::{Error, Result};
+use crate::kernels::Isa;
+use crate::kernels::ops::{self, CrossEntropyRows, IGNORED, count, mul0};
+use crate::lanes;
+use crate::softmax::inverse_temperature;
+
+/// What the input of a [`CrossEntropy`] holds along the class axis.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Input {
+    /// Unnormalised scores: the loss applies log-softmax itself (PyTorch's `F.cross_entropy`).
+    #[default]
+    Logits,
+    /// Log-probabilities, e.g. from [`log_softmax`](crate::log_softmax) (PyTorch's `F.nll_loss`).
+    LogProbabilities,
+    /// Probabilities, e.g. from [`softmax`](crate::softmax): the tutorial's `−Σ y ln p`, made safe
+    /// by clamping `ln p` at −100 as PyTorch's `binary_cross_entropy` does, with no epsilon added.
+    Probabilities,
+}
+
+/// Categorical cross-entropy, with PyTorch's options, and its gradient in the same pass.
+///
+/// Logits are `[batch, classes]`, or any shape with a class axis (the last unless
+/// [`class_axis`](Self::class_axis) says otherwise); class-index targets have the logits' shape
+/// without the class axis, probability targets the logits' shape (see [`IntoTargets`]).
+///
+/// # The formula
+///
+/// With `z = x / T` the logits divided by the temperature, `log pᵢ = log_softmax(z)ᵢ`, `C`
+/// classes, class weights `w` (all 1 by default) and label smoothing `ε`, each sample puts a
+/// weight `aᵢ` on each class:
+///
+/// ```text
+/// class target y:        aᵢ = (1 − ε) · w_y · [i = y]  +  ε/C · wᵢ
+/// probability target q:  aᵢ = wᵢ · ((1 − ε) · qᵢ + ε/C)
+///
+/// loss(sample) = −Σᵢ aᵢ · log pᵢ
+/// ∂loss/∂xᵢ     = (A · pᵢ − aᵢ) / T,   A = Σᵢ aᵢ
+/// ```
+///
+/// A sample whose class is `ignore_index` has loss 0 and gradient 0 and is not counted.
+/// [`Reduction::Mean`] divides the sum over samples by the summed weight of the counted samples,
+/// `Σₙ w_{yₙ}` (their number when there are no weights) for class targets, and by the number of
+/// samples for probability targets: exactly PyTorch's `F.cross_entropy`. Where PyTorch answers
+/// NaN because that denominator is 0 (every target ignored, or an empty batch), this answers loss
+/// 0 and gradient 0.
+///
+/// Edge cases follow [`log_softmax`](crate::log_softmax): a sample whose logits are all −inf has
+/// loss +inf and gradient 0; NaN logits give that sample a NaN loss and gradient; terms with
+/// `aᵢ = 0` contribute 0 even where `log pᵢ = −inf`.
+///
+/// The gradient is written in the same pass that computes the loss: each row of logits is read
+/// once from memory and the gradient written once, with no softmax, log-probability or Jacobian
+/// materialised; the temperature divides inside the kernel.
+///
+/// # Examples
+///
+/// ```
+/// use logits::{CrossEntropy, Reduction};
+/// use ndarray::array;
+///
+/// let logits = array![[2.0_f32, 1.0, 0.1, 0.5], [0.3, 2.2, 0.5, 1.1], [1.2, 0.7, 1.5, 0.3]];
+/// let ce = CrossEntropy::new();
+/// let (loss, grad) = ce.loss_and_grad(&logits, &[0, 1, 2])?;
+/// approx::assert_abs_diff_eq!(loss, 0.658_979_2, epsilon = 1e-6);
+/// assert_eq!(grad.dim(), (3, 4));
+///
+/// let weighted = CrossEntropy::new()
+///     .weight(vec![1.0_f32, 2.0, 1.0, 1.0])
+///     .ignore_index(3)
+///     .label_smoothing(0.1)
+///     .reduction(Reduction::Sum);
+/// let per_sample = weighted.per_sample(&logits, &[0, 1, 3])?;
+/// assert_eq!(per_sample[2], 0.0); // ignored
+/// # Ok::<(), logits::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct CrossEntropy<A> {
+    weight: Option<Array1<A>>,
+    ignore_index: Option<usize>,
+    label_smoothing: A,
+    temperature: A,
+    reduction: Reduction,
+    class_axis: Option<Axis>,
+    input: Input,
+}
+
+impl<A: Float> Default for CrossEntropy<A> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The logits (class axis last, C order) and targets of one call, validated.
+struct Prepared<'a, A> {
+    /// Borrowed when the logits already are in that layout.
+    x: CowArray<'a, A, IxDyn>,
+    /// The permutation that moved the class axis last.
+    perm: Vec<usize>,
+    rows: usize,
+    classes: usize,
+    targets: Prepared2<A>,
+    /// Shape of the logits without the class axis, in their order.
+    outer: Vec<usize>,
+    denominator: A,
+    inv_t: A,
+}
+
+enum Prepared2<A> {
+    Classes(Vec<usize>),
+    /// C order, class axis last.
+    Probabilities(ArrayD<A>),
+}
+
+/// `v` with its axes permuted by `perm`, in C order: borrowed if it already is.
+fn standard<'a, A: Float>(v: ArrayViewD<'a, A>, perm: &[usize]) -> CowArray<'a, A, IxDyn> {
+    let v = v.permuted_axes(perm.to_vec());
+    if v.is_standard_layout() {
+        CowArray::from(v)
+    } else {
+        CowArray::from(v.as_standard_layout().into_owned())
+    }
+}
+
+impl<A: Float> CrossEntropy<A> {
+    /// Plain cross-entropy on logits: no weights, nothing ignored, no smoothing, temperature 1,
+    /// mean over the batch, class axis last.
+    ///
+    /// ```
+    /// let ce = logits::CrossEntropy::<f64>::new();
+    /// let loss = ce.loss(&ndarray::array![[0.0, 0.0]], &[1])?;
+    /// assert_eq!(loss, std::f64::consts::LN_2);
+    /// # Ok::<(), logits::Error>(())
+    /// ```
+    #[must_use]
+    pub fn new() -> Self {
+        Self {
+            weight: None,
+            ignore_index: None,
+            label_smoothing: A::zero(),
+            temperature: A::one(),
+            reduction: Reduction::Mean,
+            class_axis: None,
+            input: Input::Logits,
+        }
+    }
+
+    /// Weights per class (length: the number of classes), as PyTorch's `weight`.
+    ///
+    /// ```
+    /// use ndarray::array;
+    /// let ce = logits::CrossEntropy::new().weight(array![1.0_f64, 3.0]);
+    /// // The weighted mean divides by the weights of the samples' classes.
+    /// let loss = ce.loss(&array![[0.0, 0.0], [0.0, 0.0]], &[0, 1])?;
+    /// approx::assert_relative_eq!(loss, std::f64::consts::LN_2);
+    /// # Ok::<(), logits::Error>(())
+    /// ```
+    #[must_use]
+    pub fn weight(mut self, weight: impl Into<Array1<A>>) -> Self {
+        self.weight = Some(weight.into());
+        self
+    }
+
+    /// A class index whose samples are skipped: loss 0, gradient 0, not counted in the mean.
+    ///
+    /// ```
+    /// let ce = logits::CrossEntropy::new().ignore_index(0);
+    /// let x = ndarray::array![[0.0_f32, 0.0], [5.0, 0.0]];
+    /// assert_eq!(ce.loss(&x, &[1, 0])?, std::f32::consts::LN_2);
+    /// // Every target ignored: 0, where PyTorch answers NaN.
+    /// assert_eq!(ce.loss(&x, &[0, 0])?, 0.0);
+    /// # Ok::<(), logits::Error>(())
+    /// ```
+    #[must_use]
+    pub fn ignore_index(mut self, index: usize) -> Self {
+        self.ignore_index = Some(index);
+        self
+    }
+
+    /// Label smoothing `ε ∈ [0, 1]`: the target becomes `(1 − ε)·target + ε·uniform`.
+    ///
+    /// ```
+    /// let ce = logits::CrossEntropy::new().label_smoothing(1.0);
+    /// // Fully smoothed, the target is uniform, and so is the best prediction.
+    /// let (loss, grad) = ce.loss_and_grad(&ndarray::array![[0.0_f64, 0.0, 0.0]], &[2])?;
+    /// approx::assert_relative_eq!(loss, 3.0_f64.ln());
+    /// approx::assert_abs_diff_eq!(grad, ndarray::array![[0.0, 0.0, 0.0]], epsilon = 1e-16);
+    /// # Ok::<(), logits::Error>(())
+    /// ```
+    #[must_use]
+    pub fn label_smoothing(mut self, epsilon: A) -> Self {
+        self.label_smoothing = epsilon;
+        self
+    }
+
+    /// Divides the logits by `t` (finite, > 0) inside the kernel; the gradient carries the `1/t`.
+    ///
+    /// ```
+    /// use ndarray::array;
+    /// let x = array![[2.0_f64, 1.0, 0.1]];
+    /// let hot = logits::CrossEntropy::new().temperature(2.0).loss(&x, &[0])?;
+    /// let scaled = logits::cross_entropy(&(&x / 2.0), &[0])?;
+    /// approx::assert_relative_eq!(hot, scaled, max_relative = 1e-15);
+    /// # Ok::<(), logits::Error>(())
+    /// ```
+    #[must_use]
+    pub fn temperature(mut self, t: A) -> Self {
+        self.temperature = t;
+        self
+    }
+
+    /// How per-sample losses are combined (the mean by default).
+    ///
+    /// ```
+    /// use logits::{CrossEntropy, Reduction};
+    /// let x = ndarray::array![[0.0_f32, 0.0], [0.0, 0.0]];
+    /// let sum = CrossEntropy::new().reduction(Reduction::Sum).loss(&x, &[0, 1])?;
+    /// approx::assert_relative_eq!(sum, 2.0 * std::f32::consts::LN_2);
+    /// # Ok::<(), logits::Error>(())
+    /// ```
+    #[must_use]
+    pub fn reduction(mut self, reduction: Reduction) -> Self {
+        self.reduction = reduction;
+        self
+    }
+
+    /// The axis that holds the classes (the last by default), as in `[batch, classes, time]`.
+    ///
+    /// ```
+    /// use ndarray::{array, Axis};
+    /// // Two sequences of three steps, two classes, as [batch, classes, time].
+    /// let x = ndarray::Array3::<f32>::zeros((2, 2, 3));
+    /// let ce = logits::CrossEntropy::new().class_axis(Axis(1));
+    /// let per_sample = ce.per_sample(&x, &array![[0, 1, 1], [1, 0, 0]])?;
+    /// assert_eq!(per_sample.dim(), (2, 3));
+    /// # Ok::<(), logits::Error>(())
+    /// ```
+    #[must_use]
+    pub fn class_axis(mut self, axis: Axis) -> Self {
+        self.class_axis = Some(axis);
+        self
+    }
+
+    /// What the input holds: logits (the default), log-probabilities or probabilities.
+    ///
+    /// ```
+    /// use logits::{CrossEntropy, Input};
+    /// let p = ndarray::array![[0.25_f64, 0.75]];
+    /// let loss = CrossEntropy::new().input(Input::Probabilities).loss(&p, &[1])?;
+    /// approx::assert_relative_eq!(loss, -(0.75_f64.ln()));
+    /// # Ok::<(), logits::Error>(())
+    /// ```
+    #[must_use]
+    pub fn input(mut self, input: Input) -> Self {
+        self.input = input;
+        self
+    }
+
+    /// The reduced loss.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::ShapeMismatch`] if the targets' shape is wrong (class indices: the logits' shape
+    /// without the class axis; probabilities: the logits' shape) or the weight's length is not
+    /// the number of classes; [`Error::LabelOutOfRange`] for a class index not below the number
+    /// of classes (other than `ignore_index`); [`Error::InvalidProbability`] for probability
+    /// targets, or probability inputs, outside `[0, 1]`; [`Error::IgnoreIndexWithProbabilities`];
+    /// [`Error::InvalidLabelSmoothing`] outside `[0, 1]`; [`Error::InvalidTemperature`]; and
+    /// [`Error::InvalidOption`] for a temperature other than 1 on an input that is not logits.
+    ///
+    /// # Panics
+    ///
+    /// If the class axis is out of bounds for the logits.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let x = ndarray::array![[0.1_f32, 1.0, 2.1], [2.0, 1.0, 0.1], [0.1, 3.0, 0.1]];
+    /// let loss = logits::CrossEntropy::new().loss(&x, &[2, 0, 1])?;
+    /// approx::assert_abs_diff_eq!(loss, 0.3018, epsilon = 1e-4);
+    /// # Ok::<(), logits::Error>(())
+    /// ```
+    #[track_caller]
+    pub fn loss<'t, D: RemoveAxis>(
+        &self,
+        logits: &ArrayRef<A, D>,
+        targets: impl IntoTargets<'t, A>,
+    ) -> Result<A>
+    where
+        A: 't,
+    {
+        let p = self.prepare(logits, targets.into_targets())?;
+        let mut losses = vec![A::zero(); p.rows];
+        self.compute(&p, &mut losses, None, A::zero());
+        Ok(self.reduce(&p, &losses))
+    }
+
+    /// The reduced loss and its gradient with respect to the logits, in one pass.
+    ///
+    /// # Errors
+    ///
+    /// As [`loss`](Self::loss).
+    ///
+    /// # Panics
+    ///
+    /// If the class axis is out of bounds for the logits.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ndarray::array;
+    /// let (loss, grad) = logits::CrossEntropy::new().loss_and_grad(&array![[0.0_f64, 0.0]], &[0])?;
+    /// approx::assert_relative_eq!(loss, std::f64::consts::LN_2);
+    /// assert_eq!(grad, array![[-0.5, 0.5]]); // softmax − one-hot
+    /// # Ok::<(), logits::Error>(())
+    /// ```
+    #[track_caller]
+    pub fn loss_and_grad<'t, D: RemoveAxis>(
+        &self,
+        logits: &ArrayRef<A, D>,
+        targets: impl IntoTargets<'t, A>,
+    ) -> Result<(A, Array<A, D>)>
+    where
+        A: 't,
+    {
+        let p = self.prepare(logits, targets.into_targets())?;
+        let mut losses = vec![A::zero(); p.rows];
+        let mut grad = vec![A::zero(); p.x.len()];
+        self.compute(&p, &mut losses, Some(&mut grad), self.grad_scale(&p));
+        Ok((self.reduce(&p, &losses), unpermute(&p, grad)?))
+    }
+
+    /// The reduced loss, with its gradient written into `grad` (the logits' shape): a training
+    /// loop that reuses `grad` allocates nothing for it.
+    ///
+    /// # Errors
+    ///
+    /// As [`loss`](Self::loss), and [`Error::ShapeMismatch`] if `grad`'s shape is not the
+    /// logits'. On error `grad` is left untouched.
+    ///
+    /// # Panics
+    ///
+    /// If the class axis is out of bounds for the logits.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ndarray::{array, Array2};
+    /// let ce = logits::CrossEntropy::new();
+    /// let mut grad = Array2::zeros((1, 2));
+    /// for _ in 0..3 {
+    ///     let loss = ce.loss_and_grad_into(&array![[0.0_f32, 0.0]], &[1], &mut grad)?;
+    ///     assert_eq!(loss, std::f32::consts::LN_2);
+    /// }
+    /// assert_eq!(grad, array![[0.5, -0.5]]);
+    /// # Ok::<(), logits::Error>(())
+    /// ```
+    #[track_caller]
+    pub fn loss_and_grad_into<'t, D: RemoveAxis>(
+        &self,
+        logits: &ArrayRef<A, D>,
+        targets: impl IntoTargets<'t, A>,
+        grad: &mut ArrayRef<A, D>,
+    ) -> Result<A>
+    where
+        A: 't,
+    {
+        let p = self.prepare(logits, targets.into_targets())?;
+        crate::softmax::check_same_shape("grad", grad, "logits", logits)?;
+        let mut losses = vec![A::zero(); p.rows];
+        let scale = self.grad_scale(&p);
+        let last = p.perm.iter().enumerate().all(|(i, &a)| i == a);
+        match grad.as_slice_mut() {
+            Some(g) if last => self.compute(&p, &mut losses, Some(g), scale),
+            _ => {
+                let mut buf = vec![A::zero(); p.x.len()];
+                self.compute(&p, &mut losses, Some(&mut buf), scale);
+                let src = ArrayViewD::from_shape(p.x.shape(), &buf).map_err(|_| shape_error(&p))?;
+                grad.view_mut()
+                    .into_dyn()
+                    .permuted_axes(p.perm.clone())
+                    .assign(&src);
+            }
+        }
+        Ok(self.reduce(&p, &losses))
+    }
+
+    /// The loss of every sample, unreduced (0 for ignored samples): the logits' shape without the
+    /// class axis.
+    ///
+    /// # Errors
+    ///
+    /// As [`loss`](Self::loss).
+    ///
+    /// # Panics
+    ///
+    /// If the class axis is out of bounds for the logits.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let x = ndarray::array![[0.0_f64, 0.0], [0.0, 1e300]];
+    /// let l = logits::CrossEntropy::new().per_sample(&x, &[0, 1])?;
+    /// assert_eq!(l, ndarray::array![std::f64::consts::LN_2, 0.0]);
+    /// # Ok::<(), logits::Error>(())
+    /// ```
+    #[track_caller]
+    pub fn per_sample<'t, D: RemoveAxis>(
+        &self,
+        logits: &ArrayRef<A, D>,
+        targets: impl IntoTargets<'t, A>,
+    ) -> Result<Array<A, D::Smaller>>
+    where
+        A: 't,
+    {
+        let p = self.prepare(logits, targets.into_targets())?;
+        let mut losses = vec![A::zero(); p.rows];
+        self.compute(&p, &mut losses, None, A::zero());
+        per_sample_array::<A, D>(&p, losses)
+    }
+
+    /// The loss of every sample and the gradient of their sum, in one pass.
+    ///
+    /// # Errors
+    ///
+    /// As [`loss`](Self::loss).
+    ///
+    /// # Panics
+    ///
+    /// If the class axis is out of bounds for the logits.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ndarray::array;
+    /// let (l, g) = logits::CrossEntropy::new().per_sample_and_grad(&array![[0.0_f32, 0.0]], &[1])?;
+    /// assert_eq!(l, array![std::f32::consts::LN_2]);
+    /// assert_eq!(g, array![[0.5, -0.5]]);
+    /// # Ok::<(), logits::Error>(())
+    /// ```
+    #[track_caller]
+    #[expect(clippy::type_complexity, reason = "a pair of arrays, as returned")]
+    pub fn per_sample_and_grad<'t, D: RemoveAxis>(
+        &self,
+        logits: &ArrayRef<A, D>,
+        targets: impl IntoTargets<'t, A>,
+    ) -> Result<(Array<A, D::Smaller>, Array<A, D>)>
+    where
+        A: 't,
+    {
+        let p = self.prepare(logits, targets.into_targets())?;
+        let mut losses = vec![A::zero(); p.rows];
+        let mut grad = vec![A::zero(); p.x.len()];
+        self.compute(&p, &mut losses, Some(&mut grad), A::one());
+        Ok((per_sample_array::<A, D>(&p, losses)?, unpermute(&p, grad)?))
+    }
+
+    #[track_caller]
+    fn prepare<'a, D: Dimension>(
+        &self,
+        logits: &'a ArrayRef<A, D>,
+        targets: Targets<'_, A>,
+    ) -> Result<Prepared<'a, A>> {
+        let axis = self
+            .class_axis
+            .unwrap_or(Axis(logits.ndim().saturating_sub(1)));
+        lanes::check_axis(logits, axis);
+        let classes = logits.len_of(axis);
+        let inv_t = match self.input {
+            Input::Logits => inverse_temperature(self.temperature)?,
+            _ if self.temperature == A::one() => A::one(),
+            _ => {
+                return Err(Error::InvalidOption {
+                    name: "temperature",
+                    value: wide(self.temperature),
+                    expected: "1 unless the input is logits",
+                });
+            }
+        };
+        let eps = self.label_smoothing;
+        if !(eps >= A::zero() && eps <= A::one()) {
+            return Err(Error::InvalidLabelSmoothing { value: wide(eps) });
+        }
+        if let Some(w) = &self.weight
+            && w.len() != classes
+        {
+            return Err(Error::shape(
+                "weight",
+                w.shape(),
+                "the class axis",
+                &[classes],
+            ));
+        }
+        if self.input == Input::Probabilities {
+            check_probabilities("input", logits)?;
+        }
+        let mut perm: Vec<usize> = (0..logits.ndim()).filter(|&k| k != axis.index()).collect();
+        perm.push(axis.index());
+        let outer: Vec<usize> = perm[..perm.len() - 1]
+            .iter()
+            .map(|&k| logits.shape()[k])
+            .collect();
+        let rows = outer.iter().product();
+        let x = standard(logits.view().into_dyn(), &perm);
+        let (targets, denominator) = match targets {
+            Targets::Classes(t) => {
+                if t.shape() != outer.as_slice() {
+                    return Err(Error::shape(
+                        "targets",
+                        t.shape(),
+                        "logits without the class axis",
+                        &outer,
+                    ));
+                }
+                let mut flat = Vec::with_capacity(rows);
+                let mut denominator = Total::default();
+                for (index, &label) in t.indexed_iter() {
+                    if Some(label) == self.ignore_index {
+                        flat.push(IGNORED);
+                    } else if label < classes {
+                        flat.push(label);
+                        denominator.add(self.weight.as_ref().map_or(A::one(), |w| w[label]));
+                    } else {
+                        return Err(Error::LabelOutOfRange {
+                            sample: index.slice().to_vec(),
+                            label,
+                            classes,
+                        });
+                    }
+                }
+                (Prepared2::Classes(flat), denominator.value())
+            }
+            Targets::Probabilities(q) => {
+                if self.ignore_index.is_some() {
+                    return Err(Error::IgnoreIndexWithProbabilities);
+                }
+                if q.shape() != logits.shape() {
+                    return Err(Error::shape("targets", q.shape(), "logits", logits.shape()));
+                }
+                check_probabilities("targets", &q)?;
+                (
+                    Prepared2::Probabilities(standard(q, &perm).into_owned()),
+                    count(rows),
+                )
+            }
+        };
+        Ok(Prepared {
+            x,
+            perm,
+            rows,
+            classes,
+            targets,
+            outer,
+            denominator,
+            inv_t,
+        })
+    }
+
+    /// The gradient's multiplier: the reduction's `1 / denominator`, or 0 when the denominator is
+    /// (every target ignored).
+    fn grad_scale(&self, p: &Prepared<'_, A>) -> A {
+        match self.reduction {
+            Reduction::Sum => A::one(),
+            Reduction::Mean if p.denominator == A::zero() => A::zero(),
+            Reduction::Mean => p.denominator.recip(),
+        }
+    }
+
+    fn reduce(&self, p: &Prepared<'_, A>, losses: &[A]) -> A {
+        let total = super::compensated_sum(losses.iter().copied());
+        match self.reduction {
+            Reduction::Sum => total,
+            Reduction::Mean if p.denominator == A::zero() => A::zero(),
+            Reduction::Mean => total / p.denominator,
+        }
+    }
+
+    /// Per-row losses into `losses`, and the gradient of `grad_scale · Σ losses` into `grad`.
+    fn compute(
+        &self,
+        p: &Prepared<'_, A>,
+        losses: &mut [A],
+        grad: Option<&mut [A]>,
+        grad_scale: A,
+    ) {
+        let (c, rows) = (p.classes, p.rows);
+        if c == 0 || rows == 0 {
+            return;
+        }
+        let Some(x) = p.x.as_slice() else { return };
+        let weight = self.weight.as_ref().and_then(|w| w.as_slice());
+        if let (Input::Logits, Prepared2::Classes(t)) = (self.input, &p.targets) {
+            let o = CrossEntropyRows {
+                weight,
+                smoothing: self.label_smoothing,
+                inv_t: p.inv_t,
+                grad_scale,
+            };
+            ops::cross_entropy_rows(Isa::detect(), x, c, t, losses, grad, o);
+            return;
+        }
+        self.compute_rowwise(p, x, weight, losses, grad, grad_scale);
+    }
+
+    /// The paths other than logits with class targets, row by row: the weights `a` the sample
+    /// puts on each class, `log p`, then the loss `−Σ a log p` and its gradient.
+    fn compute_rowwise(
+        &self,
+        p: &Prepared<'_, A>,
+        x: &[A],
+        weight: Option<&[A]>,
+        losses: &mut [A],
+        mut grad: Option<&mut [A]>,
+        grad_scale: A,
+    ) {
+        let c = p.classes;
+        let keep = A::one() - self.label_smoothing;
+        let share = self.label_smoothing / count(c);
+        let w = |j: usize| weight.map_or(A::one(), |w| w[j]);
+        let isa = Isa::detect();
+        let mut a = vec![A::zero(); c];
+        let mut lp = vec![A::zero(); c];
+        for (r, (xr, loss)) in x.chunks_exact(c).zip(losses.iter_mut()).enumerate() {
+            // The weight a_j this sample puts on each class.
+            match &p.targets {
+                Prepared2::Classes(t) if t[r] == IGNORED => {
+                    *loss = A::zero();
+                    if let Some(g) = grad.as_deref_mut() {
+                        g[r * c..(r + 1) * c].fill(A::zero());
+                    }
+                    continue;
+                }
+                Prepared2::Classes(t) => {
+                    for (j, aj) in a.iter_mut().enumerate() {
+                        *aj = share * w(j);
+                    }
+                    a[t[r]] += keep * w(t[r]);
+                }
+                Prepared2::Probabilities(q) => {
+                    let q = q.as_slice().map_or(&[][..], |q| &q[r * c..(r + 1) * c]);
+                    for (j, aj) in a.iter_mut().enumerate() {
+                        *aj = w(j) * (keep * q[j] + share);
+                    }
+                }
+            }
+            let a_total = super::compensated_sum(a.iter().copied());
+            // log p_j, and the derivative of the loss in the input through it.
+            let grad_row = grad.as_deref_mut().map(|g| &mut g[r * c..(r + 1) * c]);
+            match self.input {
+                Input::Logits => {
+                    let (m, s) = ops::max_sum_slice(isa, xr, p.inv_t);
+                    let fill = if m.is_nan() || s.is_nan() {
+                        Some(A::nan())
+                    } else if m == A::neg_infinity() {
+                        Some(A::zero())
+                    } else {
+                        None
+                    };
+                    if let Some(fill) = fill {
+                        *loss = if fill.is_nan() { fill } else { A::infinity() };
+                        if let Some(g) = grad_row {
+                            g.fill(fill);
+                        }
+                        continue;
+                    }
+                    let k = count::<A>(xr.iter().filter(|&&v| v == A::infinity()).count());
+                    for (j, l) in lp.iter_mut().enumerate() {
+                        *l = if m == A::infinity() {
+                            if xr[j] == m {
+                                -k.ln()
+                            } else {
+                                A::neg_infinity()
+                            }
+                        } else {
+                            (xr[j] - m) * p.inv_t - s.ln()
+                        };
+                    }
+                    if let Some(g) = grad_row {
+                        let scale = grad_scale * p.inv_t;
+                        for (j, gj) in g.iter_mut().enumerate() {
+                            *gj = scale * (a_total * lp[j].exp() - a[j]);
+                        }
+                    }
+                }
+                Input::LogProbabilities => {
+                    lp.copy_from_slice(xr);
+                    if let Some(g) = grad_row {
+                        for (gj, &aj) in g.iter_mut().zip(&a) {
+                            *gj = -aj * grad_scale;
+                        }
+                    }
+                }
+                Input::Probabilities => {
+                    let floor = A::from(-100.0).unwrap_or_else(A::neg_infinity);
+                    for (l, &v) in lp.iter_mut().zip(xr) {
+                        *l = v.ln().max(floor);
+                    }
+                    if let Some(g) = grad_row {
+                        for (j, gj) in g.iter_mut().enumerate() {
+                            *gj = if lp[j] > floor || lp[j].is_nan() {
+                                -a[j] * grad_scale / xr[j]
+                            } else {
+                                A::zero()
+                            };
+                        }
+                    }
+                }
+            }
+            *loss = -super::compensated_sum(a.iter().zip(&lp).map(|(&aj, &l)| mul0(aj, l)));
+        }
+    }
+}
+fn shape_error<A>(p: &Prepared<'_, A>) -> Error {
+    Error::shape("gradient", p.x.shape(), "logits", p.x.shape())
+}
+
+/// The flat gradient, in the prepared (class axis last) order, as an array of the logits' shape.
+fn unpermute<A: Float, D: Dimension>(p: &Prepared<'_, A>, grad: Vec<A>) -> Result<Array<A, D>> {
+    let mut inverse = vec![0; p.perm.len()];
+    for (i, &a) in p.perm.iter().enumerate() {
+        inverse[a] = i;
+    }
+    ArrayD::from_shape_vec(p.x.raw_dim(), grad)
+        .map_err(|_| shape_error(p))?
+        .permuted_axes(inverse)
+        .into_dimensionality::<D>()
+        .map_err(|_| shape_error(p))
+}
+
+fn per_sample_array<A: Float, D: RemoveAxis>(
+    p: &Prepared<'_, A>,
+    losses: Vec<A>,
+) -> Result<Array<A, D::Smaller>> {
+    ArrayD::from_shape_vec(IxDyn(&p.outer), losses)
+        .map_err(|_| shape_error(p))?
+        .into_dimensionality::<D::Smaller>()
+        .map_err(|_| shape_error(p))
+}
+
+/// Mean cross-entropy of `logits` (class axis last) against `targets`: [`CrossEntropy::new`]'s
+/// [`loss`](CrossEntropy::loss).
+///
+/// # Errors
+///
+/// As [`CrossEntropy::loss`].
+///
+/// # Panics
+///
+/// If `logits` has no axis.
+///
+/// # Examples
+///
+/// ```
+/// let x = ndarray::array![[2.1_f32, 1.0, 0.1], [0.1, 1.0, 2.1], [0.1, 3.0, 0.1]];
+/// let loss = logits::cross_entropy(&x, &[2, 0, 1])?;
+/// approx::assert_abs_diff_eq!(loss, 1.6242, epsilon = 1e-4);
+/// # Ok::<(), logits::Error>(())
+/// ```
+#[track_caller]
+pub fn cross_entropy<'t, A: Float + 't, D: RemoveAxis>(
+    logits: &ArrayRef<A, D>,
+    targets: impl IntoTargets<'t, A>,
+) -> Result<A> {
+    CrossEntropy::new().loss(logits, targets)
+}
+
+/// Mean cross-entropy and its gradient with respect to `logits`, in one pass:
+/// [`CrossEntropy::new`]'s [`loss_and_grad`](CrossEntropy::loss_and_grad).
+///
+/// # Errors
+///
+/// As [`CrossEntropy::loss`].
+///
+/// # Panics
+///
+/// If `logits` has no axis.
+///
+/// # Examples
+///
+/// ```
+/// use ndarray::array;
+/// let (loss, grad) = logits::cross_entropy_and_grad(&array![[0.0_f64, 0.0], [0.0, 0.0]], &[0, 1])?;
+/// approx::assert_relative_eq!(loss, std::f64::consts::LN_2);
+/// assert_eq!(grad, array![[-0.25, 0.25], [0.25, -0.25]]);
+/// # Ok::<(), logits::Error>(())
+/// ```
+#[track_caller]
+pub fn cross_entropy_and_grad<'t, A: Float + 't, D: RemoveAxis>(
+    logits: &ArrayRef<A, D>,
+    targets: impl IntoTargets<'t, A>,
+) -> Result<(A, Array<A, D>)> {
+    CrossEntropy::new().loss_and_grad(logits, targets)
+}
+
+/// Mean negative log-likelihood of log-probabilities (class axis last), as PyTorch's
+/// `F.nll_loss`: `CrossEntropy::new().input(Input::LogProbabilities)`.
+///
+/// # Errors
+///
+/// As [`CrossEntropy::loss`].
+///
+/// # Panics
+///
+/// If `log_probs` has no axis.
+///
+/// # Examples
+///
+/// ```
+/// use ndarray::{array, Axis};
+/// let x = array![[2.0_f64, 1.0, 0.1]];
+/// let nll = logits::nll_loss(&logits::log_softmax(&x, Axis(1)), &[0])?;
+/// approx::assert_relative_eq!(nll, logits::cross_entropy(&x, &[0])?, max_relative = 1e-15);
+/// # Ok::<(), logits::Error>(())
+/// ```
+#[track_caller]
+pub fn nll_loss<'t, A: Float + 't, D: RemoveAxis>(
+    log_probs: &ArrayRef<A, D>,
+    targets: impl IntoTargets<'t, A>,
+) -> Result<A> {
+    CrossEntropy::new()
+        .input(Input::LogProbabilities)
+        .loss(log_probs, targets)
+}
+
+/// Mean negative log-likelihood and its gradient with respect to the log-probabilities.
+///
+/// # Errors
+///
+/// As [`CrossEntropy::loss`].
+///
+/// # Panics
+///
+/// If `log_probs` has no axis.
+///
+/// # Examples
+///
+/// ```
+/// use ndarray::array;
+/// let (nll, grad) = logits::nll_loss_and_grad(&array![[-0.5_f32, -1.0], [-2.0, -0.1]], &[0, 1])?;
+/// approx::assert_relative_eq!(nll, 0.3);
+/// assert_eq!(grad, array![[-0.5, 0.0], [0.0, -0.5]]);
+/// # Ok::<(), logits::Error>(())
+/// ```
+#[track_caller]
+pub fn nll_loss_and_grad<'t, A: Float + 't, D: RemoveAxis>(
+    log_probs: &ArrayRef<A, D>,
+    targets: impl IntoTargets<'t, A>,
+) -> Result<(A, Array<A, D>)> {
+    CrossEntropy::new()
+        .input(Input::LogProbabilities)
+        .loss_and_grad(log_probs, targets)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ndarray::{Array2, array};
+
+    /// The fused kernel (class targets) against the row-by-row path (one-hot probability
+    /// targets), which shares none of its code, with every option on.
+    #[test]
+    fn kernel_matches_rowwise_path_with_every_option() {
+        let x: Array2<f64> =
+            Array2::from_shape_fn((5, 7), |(i, j)| ((i * 7 + j) as f64 * 1.7).sin() * 4.0);
+        let labels = [3_usize, 0, 6, 2, 5];
+        let one_hot =
+            Array2::from_shape_fn((5, 7), |(i, j)| if labels[i] == j { 1.0 } else { 0.0 });
+        let ce = CrossEntropy::new()
+            .weight(vec![0.5, 1.0, 2.0, 1.5, 0.25, 1.0, 3.0])
+            .label_smoothing(0.2)
+            .temperature(0.7)
+            .reduction(Reduction::Sum);
+        let (a, ga) = ce.loss_and_grad(&x, &labels).unwrap();
+        let (b, gb) = ce.loss_and_grad(&x, &one_hot).unwrap();
+        approx::assert_relative_eq!(a, b, max_relative = 1e-13);
+        approx::assert_abs_diff_eq!(ga, gb, epsilon = 1e-13);
+    }
+
+    /// Central differences of the fused kernel's loss match its gradient.
+    #[test]
+    fn kernel_gradient_matches_finite_differences() {
+        let x: Array2<f64> =
+            Array2::from_shape_fn((3, 5), |(i, j)| ((i * 5 + j) as f64 * 0.9).cos() * 3.0);
+        let labels = array![4_usize, 1, 9];
+        let ce = CrossEntropy::new()
+            .weight(vec![1.0, 2.0, 0.5, 1.0, 3.0])
+            .label_smoothing(0.1)
+            .temperature(1.3)
+            .ignore_index(9);
+        let (_, g) = ce.loss_and_grad(&x, &labels).unwrap();
+        let h = 1e-6;
+        for ((i, j), &gij) in g.indexed_iter() {
+            let (mut up, mut down) = (x.clone(), x.clone());
+            up[(i, j)] += h;
+            down[(i, j)] -= h;
+            let fd =
+                (ce.loss(&up, &labels).unwrap() - ce.loss(&down, &labels).unwrap()) / (2.0 * h);
+            assert!((fd - gij).abs() < 1e-8, "({i}, {j}): {fd} vs {gij}");
+        }
+        assert!(g.row(2).iter().all(|&v| v == 0.0));
+    }
+}

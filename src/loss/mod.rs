@@ -1,0 +1,279 @@
+//! Losses: categorical and binary cross-entropy, NLL, KL divergence and focal loss, each with a
+//! gradient computed in the same pass as the loss.
+
+mod binary;
+mod cross_entropy;
+mod kl;
+
+pub use binary::{
+    BinaryCrossEntropy, BinaryCrossEntropyWithLogits, SigmoidFocalLoss, binary_cross_entropy,
+    binary_cross_entropy_and_grad, binary_cross_entropy_with_logits,
+    binary_cross_entropy_with_logits_and_grad, sigmoid_focal_loss,
+};
+pub use cross_entropy::{
+    CrossEntropy, Input, cross_entropy, cross_entropy_and_grad, nll_loss, nll_loss_and_grad,
+};
+pub use kl::{KlDiv, kl_div, kl_div_and_grad};
+
+use ndarray::{Array, ArrayRef, ArrayView, ArrayViewD, Dimension, IntoDimension, IxDyn, Zip};
+
+use crate::Float;
+use crate::error::{Error, Result};
+use crate::softmax::check_same_shape;
+
+/// How per-sample losses become one number.
+///
+/// ```
+/// use logits::{CrossEntropy, Reduction};
+/// use ndarray::array;
+/// let x = array![[0.0_f64, 0.0], [0.0, 0.0]];
+/// let mean = CrossEntropy::new().loss(&x, &[0, 1])?;
+/// let sum = CrossEntropy::new().reduction(Reduction::Sum).loss(&x, &[0, 1])?;
+/// approx::assert_relative_eq!(sum, 2.0 * mean);
+/// # Ok::<(), logits::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Reduction {
+    /// The (weighted) mean: each loss documents its denominator.
+    #[default]
+    Mean,
+    /// The sum.
+    Sum,
+}
+
+/// Targets of a categorical loss: a class index per sample, or a probability per sample and
+/// class.
+///
+/// Made from the types in [`IntoTargets`]; functions take `impl IntoTargets`, so this is rarely
+/// named.
+#[derive(Clone, Debug)]
+pub enum Targets<'a, A> {
+    /// Class indices: the logits' shape without the class axis.
+    Classes(ArrayViewD<'a, usize>),
+    /// Probabilities: the logits' shape.
+    Probabilities(ArrayViewD<'a, A>),
+}
+
+/// Anything that can serve as [`Targets`]: class indices as `&[usize]`, `&Vec<usize>`,
+/// `&[usize; N]`, `&Array1<usize>` (any dimension), `ArrayView<usize, _>`, `&ArrayRef<usize, _>`;
+/// or probabilities as an array, view or `ArrayRef` of `f32` or `f64` (the logits' type).
+///
+/// ```
+/// use logits::{cross_entropy, IntoTargets};
+/// use ndarray::{array, Array1};
+/// let x = array![[2.0_f32, 0.0], [0.0, 2.0]];
+/// let labels: Array1<usize> = array![0, 1];
+/// let a = cross_entropy(&x, &labels)?;
+/// let b = cross_entropy(&x, labels.view())?;
+/// let c = cross_entropy(&x, &[0, 1])?;
+/// let d = cross_entropy(&x, &array![[1.0, 0.0], [0.0, 1.0]])?;
+/// assert!(a == b && b == c && (c - d).abs() < 1e-6);
+/// # Ok::<(), logits::Error>(())
+/// ```
+pub trait IntoTargets<'a, A> {
+    /// The targets.
+    fn into_targets(self) -> Targets<'a, A>;
+}
+
+impl<'a, A> IntoTargets<'a, A> for Targets<'a, A> {
+    fn into_targets(self) -> Targets<'a, A> {
+        self
+    }
+}
+
+impl<'a, A> IntoTargets<'a, A> for &'a [usize] {
+    fn into_targets(self) -> Targets<'a, A> {
+        Targets::Classes(ArrayView::from(self).into_dyn())
+    }
+}
+
+impl<'a, A, const N: usize> IntoTargets<'a, A> for &'a [usize; N] {
+    fn into_targets(self) -> Targets<'a, A> {
+        Targets::Classes(ArrayView::from(&self[..]).into_dyn())
+    }
+}
+
+impl<'a, A> IntoTargets<'a, A> for &'a Vec<usize> {
+    fn into_targets(self) -> Targets<'a, A> {
+        Targets::Classes(ArrayView::from(self.as_slice()).into_dyn())
+    }
+}
+
+impl<'a, A, D: Dimension> IntoTargets<'a, A> for ArrayView<'a, usize, D> {
+    fn into_targets(self) -> Targets<'a, A> {
+        Targets::Classes(self.into_dyn())
+    }
+}
+
+impl<'a, A, D: Dimension> IntoTargets<'a, A> for &'a Array<usize, D> {
+    fn into_targets(self) -> Targets<'a, A> {
+        Targets::Classes(self.view().into_dyn())
+    }
+}
+
+impl<'a, A, D: Dimension> IntoTargets<'a, A> for &'a ArrayRef<usize, D> {
+    fn into_targets(self) -> Targets<'a, A> {
+        Targets::Classes(self.view().into_dyn())
+    }
+}
+
+/// Probability targets of one element type, from owned arrays, views and `ArrayRef`s.
+macro_rules! probability_targets {
+    ($t:ty) => {
+        impl<'a, D: Dimension> IntoTargets<'a, $t> for &'a Array<$t, D> {
+            fn into_targets(self) -> Targets<'a, $t> {
+                Targets::Probabilities(self.view().into_dyn())
+            }
+        }
+
+        impl<'a, D: Dimension> IntoTargets<'a, $t> for ArrayView<'a, $t, D> {
+            fn into_targets(self) -> Targets<'a, $t> {
+                Targets::Probabilities(self.into_dyn())
+            }
+        }
+
+        impl<'a, D: Dimension> IntoTargets<'a, $t> for &'a ArrayRef<$t, D> {
+            fn into_targets(self) -> Targets<'a, $t> {
+                Targets::Probabilities(self.view().into_dyn())
+            }
+        }
+    };
+}
+
+probability_targets!(f32);
+probability_targets!(f64);
+
+/// `Σ xᵢ` in `f64` with Neumaier's compensation, returned in `A`.
+pub(crate) fn compensated_sum<A: Float>(xs: impl IntoIterator<Item = A>) -> A {
+    let mut total = Total::default();
+    xs.into_iter().for_each(|x| total.add(x));
+    total.value()
+}
+
+/// The value as `f64`, for error messages.
+pub(crate) fn wide<A: Float>(v: A) -> f64 {
+    v.to_f64().unwrap_or(f64::NAN)
+}
+
+/// Checks that every element of `x` lies in `[0, 1]` (NaN passes: it is data, not an error).
+pub(crate) fn check_probabilities<A: Float, D: Dimension>(
+    what: &'static str,
+    x: &ArrayRef<A, D>,
+) -> Result<()> {
+    match x
+        .indexed_iter()
+        .find(|(_, v)| **v < A::zero() || **v > A::one())
+    {
+        None => Ok(()),
+        Some((index, &v)) => Err(Error::InvalidProbability {
+            what,
+            index: index.into_dimension().slice().to_vec(),
+            value: wide(v),
+        }),
+    }
+}
+
+/// An optional per-element weight, broadcast to `shape`.
+pub(crate) fn broadcast_weight<'a, A>(
+    what: &'static str,
+    w: Option<&'a Array<A, IxDyn>>,
+    shape: &[usize],
+) -> Result<Option<ArrayViewD<'a, A>>> {
+    w.map(|w| {
+        w.broadcast(IxDyn(shape))
+            .ok_or_else(|| Error::shape(what, w.shape(), "input", shape))
+    })
+    .transpose()
+}
+
+/// One element of an elementwise loss: its value and its derivative in the input.
+pub(crate) type Pointwise<A> = fn(x: A, y: A, pos_weight: A, param: [A; 2]) -> (A, A);
+
+/// What an elementwise loss is asked for.
+pub(crate) struct Elementwise<'a, A, D: Dimension> {
+    pub input: (&'static str, &'a ArrayRef<A, D>),
+    pub target: &'a ArrayRef<A, D>,
+    pub weight: Option<ArrayViewD<'a, A>>,
+    pub pos_weight: Option<ArrayViewD<'a, A>>,
+    pub param: [A; 2],
+    pub f: Pointwise<A>,
+}
+
+/// Neumaier's compensated running sum in `f64`.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct Total {
+    sum: f64,
+    carry: f64,
+}
+
+impl Total {
+    pub(crate) fn add<A: Float>(&mut self, x: A) {
+        let v = wide(x);
+        let t = self.sum + v;
+        self.carry += if self.sum.abs() >= v.abs() {
+            (self.sum - t) + v
+        } else {
+            (v - t) + self.sum
+        };
+        self.sum = t;
+    }
+
+    pub(crate) fn value<A: Float>(self) -> A {
+        A::from(self.sum + self.carry).unwrap_or_else(A::nan)
+    }
+}
+
+/// The losses of every element (times its weight) into `per_elem`, and their gradients times
+/// `grad_scale` into `grad`, when asked; returns `Σ loss`.
+pub(crate) fn elementwise<A: Float, D: Dimension>(
+    e: &Elementwise<'_, A, D>,
+    per_elem: Option<&mut ArrayRef<A, D>>,
+    grad: Option<(&mut ArrayRef<A, D>, A)>,
+) -> Result<A> {
+    let (what, x) = e.input;
+    check_same_shape("target", e.target, what, x)?;
+    let shape = IxDyn(x.shape());
+    let one = ndarray::arr0(A::one()).into_dyn();
+    let ones = one
+        .broadcast(shape.clone())
+        .ok_or_else(|| Error::shape("ones", &[], what, x.shape()))?;
+    let w = e.weight.clone().unwrap_or_else(|| ones.clone());
+    let pw = e.pos_weight.clone().unwrap_or_else(|| ones.clone());
+    let mut total = Total::default();
+    let (f, param) = (e.f, e.param);
+    let mut step = |xi: A, yi: A, wi: A, pwi: A| {
+        let (l, d) = f(xi, yi, pwi, param);
+        let l = crate::kernels::ops::mul0(wi, l);
+        total.add(l);
+        (l, wi * d)
+    };
+    let zip = Zip::from(x.view().into_dyn())
+        .and(e.target.view().into_dyn())
+        .and(&w)
+        .and(&pw);
+    match (per_elem, grad) {
+        (Some(p), Some((g, scale))) => zip
+            .and(p.view_mut().into_dyn())
+            .and(g.view_mut().into_dyn())
+            .for_each(|&xi, &yi, &wi, &pwi, pe, ge| {
+                let (l, d) = step(xi, yi, wi, pwi);
+                *pe = l;
+                *ge = d * scale;
+            }),
+        (Some(p), None) => zip
+            .and(p.view_mut().into_dyn())
+            .for_each(|&xi, &yi, &wi, &pwi, pe| {
+                *pe = step(xi, yi, wi, pwi).0;
+            }),
+        (None, Some((g, scale))) => {
+            zip.and(g.view_mut().into_dyn())
+                .for_each(|&xi, &yi, &wi, &pwi, ge| {
+                    *ge = step(xi, yi, wi, pwi).1 * scale;
+                });
+        }
+        (None, None) => zip.for_each(|&xi, &yi, &wi, &pwi| {
+            step(xi, yi, wi, pwi);
+        }),
+    }
+    Ok(total.value())
+}
