@@ -75,6 +75,35 @@ pub trait IntoTargets<'a, A> {
     fn into_targets(self) -> Targets<'a, A>;
 }
 
+impl<'a, A> Targets<'a, A> {
+    /// Probability targets from any array of the logits' element type. Code generic over
+    /// `A: Float` uses this, since the `IntoTargets` impls for arrays name `f32` and `f64`.
+    ///
+    /// ```
+    /// fn loss<A: logits::Float>(x: &ndarray::Array2<A>, q: &ndarray::Array2<A>) -> logits::Result<A> {
+    ///     logits::cross_entropy(x, logits::Targets::probabilities(q))
+    /// }
+    /// let l = loss(&ndarray::array![[0.0_f64, 0.0]], &ndarray::array![[0.5, 0.5]])?;
+    /// approx::assert_relative_eq!(l, std::f64::consts::LN_2);
+    /// # Ok::<(), logits::Error>(())
+    /// ```
+    pub fn probabilities<D: Dimension>(q: &'a ArrayRef<A, D>) -> Self {
+        Self::Probabilities(q.view().into_dyn())
+    }
+
+    /// Class-index targets from any array of `usize`.
+    ///
+    /// ```
+    /// let t = ndarray::array![1_usize, 0];
+    /// let l = logits::cross_entropy(&ndarray::array![[0.0_f32, 0.0], [0.0, 0.0]], logits::Targets::classes(&t))?;
+    /// approx::assert_relative_eq!(l, std::f32::consts::LN_2);
+    /// # Ok::<(), logits::Error>(())
+    /// ```
+    pub fn classes<D: Dimension>(t: &'a ArrayRef<usize, D>) -> Self {
+        Self::Classes(t.view().into_dyn())
+    }
+}
+
 impl<'a, A> IntoTargets<'a, A> for Targets<'a, A> {
     fn into_targets(self) -> Targets<'a, A> {
         self
