@@ -7,21 +7,57 @@
 use ndarray::{Array, ArrayRef, ArrayView1, Axis, Dimension, RemoveAxis, ShapeBuilder, Zip};
 
 use crate::Float;
+use crate::kernels::columns::Columns;
+use crate::kernels::ops::Layout;
 
-/// Memory order of an array whose lanes along an axis are consecutive contiguous rows.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Rows {
-    C,
-    F,
+/// How the lanes of a contiguous array sit in its memory: consecutive rows, or the columns of
+/// `blocks` consecutive row-major blocks (a C-order array along a leading axis).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+struct Plan {
+    /// Whether the memory order is Fortran's (the plan then reads the axes reversed).
+    fortran: bool,
+    blocks: usize,
+    len: usize,
+    /// 1 when the lanes are rows.
+    width: usize,
 }
 
-fn rows_order<A, D: Dimension>(x: &ArrayRef<A, D>, axis: Axis) -> Option<Rows> {
-    if x.is_standard_layout() && axis.index() + 1 == x.ndim() {
-        Some(Rows::C)
-    } else if axis.index() == 0 && x.view().reversed_axes().is_standard_layout() {
-        Some(Rows::F)
-    } else {
-        None
+impl Plan {
+    fn of<A, D: Dimension>(x: &ArrayRef<A, D>, axis: Axis) -> Option<Self> {
+        let shape = x.shape();
+        let (fortran, before, after) = if x.is_standard_layout() {
+            (false, &shape[..axis.index()], &shape[axis.index() + 1..])
+        } else if x.view().reversed_axes().is_standard_layout() {
+            (true, &shape[axis.index() + 1..], &shape[..axis.index()])
+        } else {
+            return None;
+        };
+        Some(Self {
+            fortran,
+            blocks: before.iter().product(),
+            len: shape[axis.index()],
+            width: after.iter().product(),
+        })
+    }
+
+    /// The layout of each block, for the kernels.
+    fn layout(self) -> Layout {
+        if self.width == 1 {
+            Layout::Rows(self.len)
+        } else {
+            Layout::Columns(Columns { len: self.len, width: self.width })
+        }
+    }
+
+    /// Calls `f` on each block of `x` and `out` (`x.len()` elements in all).
+    fn for_each<A>(self, x: &[A], out: &mut [A], mut f: impl FnMut(&[A], &mut [A], Layout)) {
+        if self.width == 1 {
+            return f(x, out, self.layout());
+        }
+        let n = self.len * self.width;
+        for (xb, ob) in x.chunks_exact(n).zip(out.chunks_exact_mut(n)) {
+            f(xb, ob, self.layout());
+        }
     }
 }
 
@@ -52,19 +88,20 @@ pub(crate) fn map<A: Float, D: Dimension>(
     x: &ArrayRef<A, D>,
     out: &mut ArrayRef<A, D>,
     axis: Axis,
-    rows: impl Fn(&[A], &mut [A], usize),
+    lanes: impl Fn(&[A], &mut [A], Layout),
 ) {
     debug_assert_eq!(x.shape(), out.shape());
     let len = x.len_of(axis);
     if x.is_empty() {
         return;
     }
-    if let Some(order) = rows_order(x, axis)
-        && rows_order(out, axis) == Some(order)
+    if let Some(plan) = Plan::of(x, axis)
+        && Plan::of(out, axis) == Some(plan)
         && let (Some(xs), Some(os)) = (x.as_slice_memory_order(), out.as_slice_memory_order_mut())
     {
-        return rows(xs, os, len);
+        return plan.for_each(xs, os, lanes);
     }
+    let rows = |x: &[A], out: &mut [A], len| lanes(x, out, Layout::Rows(len));
     let mut xbuf = Vec::new();
     let mut obuf = vec![A::zero(); len];
     Zip::from(x.lanes(axis))
@@ -93,9 +130,10 @@ pub(crate) fn map2<A: Float, D: Dimension>(
     if a.is_empty() {
         return;
     }
-    if let Some(order) = rows_order(a, axis)
-        && rows_order(b, axis) == Some(order)
-        && rows_order(out, axis) == Some(order)
+    if let Some(plan) = Plan::of(a, axis)
+        && plan.width == 1
+        && Plan::of(b, axis) == Some(plan)
+        && Plan::of(out, axis) == Some(plan)
         && let (Some(as_), Some(bs), Some(os)) = (
             a.as_slice_memory_order(),
             b.as_slice_memory_order(),
@@ -124,17 +162,24 @@ pub(crate) fn map2<A: Float, D: Dimension>(
 pub(crate) fn map_inplace<A: Float, D: Dimension>(
     x: &mut ArrayRef<A, D>,
     axis: Axis,
-    rows: impl Fn(&mut [A], usize),
+    lanes: impl Fn(&mut [A], Layout),
 ) {
     let len = x.len_of(axis);
     if x.is_empty() {
         return;
     }
-    if rows_order(x, axis).is_some()
+    if let Some(plan) = Plan::of(x, axis)
         && let Some(xs) = x.as_slice_memory_order_mut()
     {
-        return rows(xs, len);
+        if plan.width == 1 {
+            return lanes(xs, plan.layout());
+        }
+        for block in xs.chunks_exact_mut(plan.len * plan.width) {
+            lanes(block, plan.layout());
+        }
+        return;
     }
+    let rows = |x: &mut [A], len| lanes(x, Layout::Rows(len));
     let mut buf = vec![A::zero(); len];
     for mut lane in x.lanes_mut(axis) {
         if let Some(xs) = lane.as_slice_mut() {
@@ -147,29 +192,35 @@ pub(crate) fn map_inplace<A: Float, D: Dimension>(
     }
 }
 
-/// Reduces every lane of `x` along `axis` to one value with `rows(x_rows, out, len)`, which writes
-/// one value per row; an empty lane gives `empty`.
+/// Reduces every lane of `x` along `axis` to one value with `lanes(x, out, layout)`, which writes
+/// one value per lane in the lanes' order; an empty lane gives `empty`.
 pub(crate) fn reduce<A: Float, D: RemoveAxis>(
     x: &ArrayRef<A, D>,
     axis: Axis,
     empty: A,
-    rows: impl Fn(&[A], &mut [A], usize),
+    lanes: impl Fn(&[A], &mut [A], Layout),
 ) -> Array<A, D::Smaller> {
     let len = x.len_of(axis);
     let dim = x.raw_dim().remove_axis(axis);
     if len == 0 {
         return Array::from_elem(dim, empty);
     }
-    match rows_order(x, axis) {
-        Some(order) if x.as_slice_memory_order().is_some() => {
-            let mut out = match order {
-                Rows::C => Array::zeros(dim),
-                Rows::F => Array::zeros(dim.f()),
-            };
-            if let (Some(xs), Some(os)) =
-                (x.as_slice_memory_order(), out.as_slice_memory_order_mut())
-            {
-                rows(xs, os, len);
+    if x.is_empty() {
+        return Array::zeros(dim);
+    }
+    match (Plan::of(x, axis), x.as_slice_memory_order()) {
+        (Some(plan), Some(xs)) => {
+            // The lanes' order is the memory order of the result in the same (C or F) order.
+            let mut out = if plan.fortran { Array::zeros(dim.f()) } else { Array::zeros(dim) };
+            if let Some(os) = out.as_slice_memory_order_mut() {
+                if plan.width == 1 {
+                    lanes(xs, os, plan.layout());
+                } else {
+                    let n = plan.len * plan.width;
+                    for (xb, ob) in xs.chunks_exact(n).zip(os.chunks_exact_mut(plan.width)) {
+                        lanes(xb, ob, plan.layout());
+                    }
+                }
             }
             out
         }
@@ -177,7 +228,7 @@ pub(crate) fn reduce<A: Float, D: RemoveAxis>(
             let mut out = Array::zeros(dim);
             let mut buf = Vec::new();
             Zip::from(&mut out).and(x.lanes(axis)).for_each(|o, lane| {
-                rows(contiguous(&lane, &mut buf), std::slice::from_mut(o), len);
+                lanes(contiguous(&lane, &mut buf), std::slice::from_mut(o), Layout::Rows(len));
             });
             out
         }

@@ -10,18 +10,13 @@ const UNROLL: usize = 4;
 /// Loads the `s.len() < LANES` elements of `s`, the other lanes set to `fill`.
 #[inline(always)]
 pub fn load_tail<V: Simd>(s: &[V::E], fill: V::E) -> V {
-    let mut buf = [fill; MAX_LANES];
-    buf[..s.len()].copy_from_slice(s);
-    V::load(&buf)
+    V::load_partial(s, fill)
 }
 
 /// Stores the first `s.len() < LANES` lanes of `v` into `s`.
 #[inline(always)]
 pub fn store_tail<V: Simd>(v: V, s: &mut [V::E]) {
-    let mut buf = [V::E::zero(); MAX_LANES];
-    v.store(&mut buf);
-    let n = s.len();
-    s.copy_from_slice(&buf[..n]);
+    v.store_partial(s);
 }
 
 /// Folds `x` into a vector: `step(acc, v)` per vector, `join` to combine accumulators. The tail

@@ -9,10 +9,11 @@
     reason = "kernels must inline into the `#[target_feature]` entry point to be compiled for its ISA"
 )]
 
+pub(crate) mod columns;
 mod loops;
 pub(crate) mod ops;
 mod scalar;
-mod simd;
+pub(crate) mod simd;
 #[cfg(target_arch = "x86_64")]
 mod x86;
 

@@ -3,6 +3,7 @@
 //! Each function takes a flat slice holding whole lanes one after another, so a contiguous array
 //! is one call, and a single lane is a call with one row.
 
+use super::columns::{self, Columns, SHORT_ROW, lse_short_rows, normalize_short_rows};
 use super::loops::{self, InPlace, Into, Io};
 use num_traits::{Float as _, One as _, Zero as _};
 
@@ -16,7 +17,7 @@ pub(crate) struct Normalize<E> {
 }
 
 /// What a lane holds when its maximum is not finite.
-enum Special<E> {
+pub(crate) enum Special<E> {
     /// Some entry is NaN.
     Nan,
     /// `k` entries are +inf (and none NaN).
@@ -35,7 +36,7 @@ fn lane_max<V: Simd>(x: &[V::E]) -> V::E {
 }
 
 #[inline(always)]
-fn classify<E: Elem>(x: &[E], m: E) -> Special<E> {
+pub(crate) fn classify<E: Elem>(x: &[E], m: E) -> Special<E> {
     if m.is_nan() {
         Special::Nan
     } else if m == E::infinity() {
@@ -49,7 +50,7 @@ fn classify<E: Elem>(x: &[E], m: E) -> Special<E> {
 
 /// Writes the defined result for a lane whose maximum is not finite (DESIGN.md, Semantics).
 #[inline(always)]
-fn normalize_special<E: Elem, I: Io<E>>(io: &mut I, special: &Special<E>, log: bool) {
+pub(crate) fn normalize_special<E: Elem, I: Io<E>>(io: &mut I, special: &Special<E>, log: bool) {
     let n = io.src().len();
     for i in 0..n {
         let v = io.src()[i];
@@ -121,6 +122,9 @@ impl<E: Elem> Kernel for NormalizeRows<'_, E> {
     type Output = ();
     #[inline(always)]
     fn run<V: Simd<E = E>>(self) {
+        if V::LANES > 1 && self.len <= SHORT_ROW && self.x.len() > self.len {
+            return normalize_short_rows::<V, _>(&mut Into(self.x, self.out), self.len, self.op);
+        }
         let rows = self
             .x
             .chunks_exact(self.len)
@@ -142,6 +146,9 @@ impl<E: Elem> Kernel for NormalizeRowsInPlace<'_, E> {
     type Output = ();
     #[inline(always)]
     fn run<V: Simd<E = E>>(self) {
+        if V::LANES > 1 && self.len <= SHORT_ROW && self.x.len() > self.len {
+            return normalize_short_rows::<V, _>(&mut InPlace(self.x), self.len, self.op);
+        }
         for x in self.x.chunks_exact_mut(self.len) {
             normalize_lane::<V, _>(&mut InPlace(x), self.op);
         }
@@ -240,6 +247,9 @@ impl<E: Elem> Kernel for LseRows<'_, E> {
     type Output = ();
     #[inline(always)]
     fn run<V: Simd<E = E>>(self) {
+        if V::LANES > 1 && self.len <= SHORT_ROW && self.out.len() > 1 {
+            return lse_short_rows::<V>(self.x, self.out, self.len, self.inv_t);
+        }
         for (x, o) in self.x.chunks_exact(self.len).zip(self.out.iter_mut()) {
             let (m, s) = max_sum::<V>(x, self.inv_t);
             *o = lse_value(m, s, self.inv_t);
@@ -617,4 +627,37 @@ pub(crate) fn cross_entropy_rows<E: Elem>(
         grad,
         o,
     });
+}
+
+/// How the lanes of a contiguous buffer are laid out.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Layout {
+    /// Consecutive rows of this many elements, one lane each.
+    Rows(usize),
+    /// One row-major block whose columns are the lanes.
+    Columns(Columns),
+}
+
+/// Softmax or log-softmax of every lane of `x`, into `out` (same layout).
+pub(crate) fn normalize<E: Elem>(isa: Isa, x: &[E], out: &mut [E], layout: Layout, op: Normalize<E>) {
+    match layout {
+        Layout::Rows(len) => normalize_rows(isa, x, out, len, op),
+        Layout::Columns(c) => columns::normalize_columns(isa, x, out, c, op),
+    }
+}
+
+/// Softmax or log-softmax of every lane of `x`, in place.
+pub(crate) fn normalize_inplace<E: Elem>(isa: Isa, x: &mut [E], layout: Layout, op: Normalize<E>) {
+    match layout {
+        Layout::Rows(len) => normalize_rows_inplace(isa, x, len, op),
+        Layout::Columns(c) => columns::normalize_columns_inplace(isa, x, c, op),
+    }
+}
+
+/// `logsumexp(x / T)` of every lane of `x`, one per lane into `out`, in the lanes' order.
+pub(crate) fn lse<E: Elem>(isa: Isa, x: &[E], out: &mut [E], layout: Layout, inv_t: E) {
+    match layout {
+        Layout::Rows(len) => lse_rows(isa, x, out, len, inv_t),
+        Layout::Columns(c) => columns::lse_columns(isa, x, out, c, inv_t),
+    }
 }

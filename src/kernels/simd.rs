@@ -27,6 +27,21 @@ pub trait Simd: Copy {
     fn load(s: &[Self::E]) -> Self;
     /// Stores into the first `LANES` elements of `s`. Panics if `s` is shorter.
     fn store(self, s: &mut [Self::E]);
+    /// Loads the `s.len() < LANES` elements of `s`, the other lanes set to `fill`.
+    #[inline(always)]
+    fn load_partial(s: &[Self::E], fill: Self::E) -> Self {
+        let mut buf = [fill; MAX_LANES];
+        buf[..s.len()].copy_from_slice(s);
+        Self::load(&buf)
+    }
+    /// Stores the first `s.len() < LANES` lanes into `s`.
+    #[inline(always)]
+    fn store_partial(self, s: &mut [Self::E]) {
+        let mut buf = [Self::E::zero(); MAX_LANES];
+        self.store(&mut buf);
+        let n = s.len();
+        s.copy_from_slice(&buf[..n]);
+    }
     fn add(self, o: Self) -> Self;
     fn sub(self, o: Self) -> Self;
     fn mul(self, o: Self) -> Self;

@@ -367,3 +367,102 @@ fn special_lanes_are_defined_on_every_isa() {
         }
     }
 }
+
+/// Softmax of one lane by the scalar per-lane path: the oracle for the lane layouts below.
+fn oracle_lane(x: &[f32], op: Normalize<f32>) -> Vec<f32> {
+    let mut out = vec![0.0; x.len()];
+    ops::normalize_rows(Isa::SCALAR, x, &mut out, x.len(), op);
+    out
+}
+
+/// Lanes with a NaN, all −inf, and +inf entries, planted among ordinary values.
+fn plant_specials(x: &mut [f32], lanes: usize, at: impl Fn(usize, usize) -> usize) {
+    if lanes > 3 {
+        x[at(1, 0)] = f32::NAN;
+        for i in 0..x.len() / lanes {
+            x[at(2, i)] = f32::NEG_INFINITY;
+        }
+        x[at(3, 0)] = f32::INFINITY;
+    }
+}
+
+#[test]
+fn short_rows_transposed_agree_with_each_lane_alone() {
+    for isa in Isa::available() {
+        for len in [1, 2, 3, 7, 10, 16, 17, 31, 32] {
+            for rows in [2, 5, 63, 64, 65, 130] {
+                let mut x: Vec<f32> = values(rows * len, (rows * len) as u64, -15.0, 15.0)
+                    .iter()
+                    .map(|&v| v as f32)
+                    .collect();
+                plant_specials(&mut x, rows, |lane, i| lane * len + i.min(len - 1));
+                for log in [false, true] {
+                    let op = Normalize { inv_t: 0.8, log };
+                    let mut got = vec![0.0_f32; x.len()];
+                    ops::normalize_rows(isa, &x, &mut got, len, op);
+                    let mut inplace = x.clone();
+                    ops::normalize_rows_inplace(isa, &mut inplace, len, op);
+                    let mut lse = vec![0.0_f32; rows];
+                    ops::lse_rows(isa, &x, &mut lse, len, 1.0);
+                    for r in 0..rows {
+                        let lane = &x[r * len..(r + 1) * len];
+                        let want = oracle_lane(lane, op);
+                        for i in 0..len {
+                            let (g, p, w) = (got[r * len + i], inplace[r * len + i], want[i]);
+                            let close = |a: f32| {
+                                ulps_f32(a, w) <= LANE_ULPS || (a - w).abs() <= 1e-6 * w.abs().max(1.0)
+                            };
+                            assert!(close(g) && close(p), "{} len={len} rows={rows} log={log} r={r} i={i}: {g} {p} vs {w}", isa.name());
+                        }
+                        let m = lane.iter().fold(f64::NEG_INFINITY, |m, &v| if v.is_nan() || m.is_nan() { f64::NAN } else { m.max(f64::from(v)) });
+                        let want_lse = if m.is_finite() { m + lane.iter().map(|&v| (f64::from(v) - m).exp()).sum::<f64>().ln() } else { m };
+                        let ok = (want_lse.is_nan() && lse[r].is_nan())
+                            || f64::from(lse[r]) == want_lse
+                            || (f64::from(lse[r]) - want_lse).abs() < 1e-5 * want_lse.abs().max(1.0);
+                        assert!(ok, "{} lse len={len} rows={rows} r={r}: {} vs {want_lse}", isa.name(), lse[r]);
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn column_lanes_agree_with_each_lane_alone() {
+    use super::columns::{Columns, lse_columns, normalize_columns, normalize_columns_inplace};
+    for isa in Isa::available() {
+        for len in [1, 2, 5, 33, 300] {
+            for width in [1, 3, 8, 15, 16, 17, 40, 70] {
+                let mut x: Vec<f32> = values(len * width, (len * width + 3) as u64, -15.0, 15.0)
+                    .iter()
+                    .map(|&v| v as f32)
+                    .collect();
+                plant_specials(&mut x, width, |lane, i| i.min(len - 1) * width + lane);
+                let c = Columns { len, width };
+                for log in [false, true] {
+                    let op = Normalize { inv_t: 1.3, log };
+                    let mut got = vec![0.0_f32; x.len()];
+                    normalize_columns(isa, &x, &mut got, c, op);
+                    let mut inplace = x.clone();
+                    normalize_columns_inplace(isa, &mut inplace, c, op);
+                    let mut lse = vec![0.0_f32; width];
+                    lse_columns(isa, &x, &mut lse, c, 1.0);
+                    for j in 0..width {
+                        let lane: Vec<f32> = (0..len).map(|i| x[i * width + j]).collect();
+                        let want = oracle_lane(&lane, op);
+                        let mut want_lse = [0.0_f32];
+                        ops::lse_rows(Isa::SCALAR, &lane, &mut want_lse, len, 1.0);
+                        let close = |a: f32, w: f32| {
+                            (a.is_nan() && w.is_nan()) || ulps_f32(a, w) <= LANE_ULPS || (a - w).abs() <= 1e-6 * w.abs().max(1.0)
+                        };
+                        assert!(close(lse[j], want_lse[0]), "{} lse len={len} width={width} j={j}: {} vs {}", isa.name(), lse[j], want_lse[0]);
+                        for i in 0..len {
+                            let (g, p) = (got[i * width + j], inplace[i * width + j]);
+                            assert!(close(g, want[i]) && close(p, want[i]), "{} len={len} width={width} log={log} j={j} i={i}: {g} {p} vs {}", isa.name(), want[i]);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

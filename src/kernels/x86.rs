@@ -5,6 +5,10 @@
 //! the feature is present whenever one of these values exists.
 
 use core::arch::x86_64::{
+    _mm256_cmpgt_epi32, _mm256_cmpgt_epi64, _mm256_maskload_pd,
+    _mm256_maskload_ps, _mm256_maskstore_pd, _mm256_maskstore_ps, _mm256_setr_epi32,
+    _mm256_setr_epi64x, _mm512_mask_loadu_pd, _mm512_mask_loadu_ps, _mm512_mask_storeu_pd,
+    _mm512_mask_storeu_ps,
     __m256, __m256d, __m512, __m512d, _CMP_UNORD_Q, _MM_FROUND_NO_EXC, _MM_FROUND_TO_NEAREST_INT,
     _mm256_add_epi32, _mm256_add_epi64, _mm256_add_pd, _mm256_add_ps, _mm256_andnot_pd,
     _mm256_andnot_ps, _mm256_blendv_pd, _mm256_blendv_ps, _mm256_castpd_si256, _mm256_castsi256_pd,
@@ -111,6 +115,22 @@ impl Simd for Avx512F32 {
     );
 
     #[inline(always)]
+    fn load_partial(s: &[f32], fill: f32) -> Self {
+        assert!(s.len() < Self::LANES);
+        let k: u16 = (1 << s.len()) - 1;
+        // SAFETY: lanes outside the mask `k` (those past `s.len()`) are neither read nor able to
+        // fault; the feature is present (module docs).
+        Self(unsafe { _mm512_mask_loadu_ps(_mm512_set1_ps(fill), k, s.as_ptr()) })
+    }
+    #[inline(always)]
+    fn store_partial(self, s: &mut [f32]) {
+        assert!(s.len() < Self::LANES);
+        let k: u16 = (1 << s.len()) - 1;
+        // SAFETY: only the lanes in `k` (those below `s.len()`) are written; feature present.
+        unsafe { _mm512_mask_storeu_ps(s.as_mut_ptr(), k, self.0) }
+    }
+
+    #[inline(always)]
     fn max_nan(self, o: Self) -> Self {
         // SAFETY: the feature is present (module docs).
         unsafe {
@@ -169,6 +189,22 @@ impl Simd for Avx512F64 {
         _mm512_max_pd,
         _mm512_min_pd
     );
+
+    #[inline(always)]
+    fn load_partial(s: &[f64], fill: f64) -> Self {
+        assert!(s.len() < Self::LANES);
+        let k: u8 = (1 << s.len()) - 1;
+        // SAFETY: lanes outside the mask `k` (those past `s.len()`) are neither read nor able to
+        // fault; the feature is present (module docs).
+        Self(unsafe { _mm512_mask_loadu_pd(_mm512_set1_pd(fill), k, s.as_ptr()) })
+    }
+    #[inline(always)]
+    fn store_partial(self, s: &mut [f64]) {
+        assert!(s.len() < Self::LANES);
+        let k: u8 = (1 << s.len()) - 1;
+        // SAFETY: only the lanes in `k` (those below `s.len()`) are written; feature present.
+        unsafe { _mm512_mask_storeu_pd(s.as_mut_ptr(), k, self.0) }
+    }
 
     #[inline(always)]
     fn max_nan(self, o: Self) -> Self {
@@ -243,6 +279,27 @@ impl Simd for Avx2F32 {
     );
 
     #[inline(always)]
+    fn load_partial(s: &[f32], fill: f32) -> Self {
+        assert!(s.len() < Self::LANES);
+        // SAFETY: `maskload` reads only the lanes whose mask is set (those below `s.len()`) and
+        // cannot fault on the others; the feature is present (module docs).
+        unsafe {
+            let mask = _mm256_cmpgt_epi32(_mm256_set1_epi32(s.len() as i32), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
+            let loaded = _mm256_maskload_ps(s.as_ptr(), mask);
+            Self(_mm256_blendv_ps(_mm256_set1_ps(fill), loaded, _mm256_castsi256_ps(mask)))
+        }
+    }
+    #[inline(always)]
+    fn store_partial(self, s: &mut [f32]) {
+        assert!(s.len() < Self::LANES);
+        // SAFETY: `maskstore` writes only the lanes below `s.len()`; feature present.
+        unsafe {
+            let mask = _mm256_cmpgt_epi32(_mm256_set1_epi32(s.len() as i32), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
+            _mm256_maskstore_ps(s.as_mut_ptr(), mask, self.0);
+        }
+    }
+
+    #[inline(always)]
     fn max_nan(self, o: Self) -> Self {
         // SAFETY: the feature is present (module docs).
         unsafe {
@@ -314,6 +371,27 @@ impl Simd for Avx2F64 {
         _mm256_max_pd,
         _mm256_min_pd
     );
+
+    #[inline(always)]
+    fn load_partial(s: &[f64], fill: f64) -> Self {
+        assert!(s.len() < Self::LANES);
+        // SAFETY: `maskload` reads only the lanes whose mask is set (those below `s.len()`) and
+        // cannot fault on the others; the feature is present (module docs).
+        unsafe {
+            let mask = _mm256_cmpgt_epi64(_mm256_set1_epi64x(s.len() as i64), _mm256_setr_epi64x(0, 1, 2, 3));
+            let loaded = _mm256_maskload_pd(s.as_ptr(), mask);
+            Self(_mm256_blendv_pd(_mm256_set1_pd(fill), loaded, _mm256_castsi256_pd(mask)))
+        }
+    }
+    #[inline(always)]
+    fn store_partial(self, s: &mut [f64]) {
+        assert!(s.len() < Self::LANES);
+        // SAFETY: `maskstore` writes only the lanes below `s.len()`; feature present.
+        unsafe {
+            let mask = _mm256_cmpgt_epi64(_mm256_set1_epi64x(s.len() as i64), _mm256_setr_epi64x(0, 1, 2, 3));
+            _mm256_maskstore_pd(s.as_mut_ptr(), mask, self.0);
+        }
+    }
 
     #[inline(always)]
     fn max_nan(self, o: Self) -> Self {

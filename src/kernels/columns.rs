@@ -1,0 +1,307 @@
+//! Lanes vectorised across, not along: for lanes that run down the columns of a row-major block
+//! (axis 0 of a C-order matrix), and for short rows, which are transposed into that form.
+//!
+//! A strip of `LANES` columns is processed as one vector per row: its maximum, sum and output
+//! are vectors holding one lane each, so no lane is ever gathered and nothing is reduced
+//! horizontally.
+
+use num_traits::{Float as _, One as _, Zero as _};
+
+use super::loops::{InPlace, Into, Io};
+use super::ops::{Normalize, Special, classify, lse_value, normalize_special};
+use super::simd::{MAX_LANES, Simd};
+use super::{Elem, Isa, Kernel};
+
+/// A row-major block whose lanes are its columns: element `i` of lane `j` is `x[i * width + j]`.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Columns {
+    /// Length of each lane (rows of the block).
+    pub len: usize,
+    /// Number of lanes (columns of the block).
+    pub width: usize,
+}
+
+/// Rows at most this long are transposed, a block at a time, and processed as columns.
+pub(crate) const SHORT_ROW: usize = 32;
+
+/// Rows per transposed block (lanes per block): four vectors of the widest ISA.
+const TRANSPOSE_ROWS: usize = 4 * MAX_LANES;
+
+/// Loads row `i` of the strip of `n ≤ LANES` columns starting at column `j`.
+#[inline(always)]
+fn load<V: Simd>(x: &[V::E], c: Columns, i: usize, j: usize, n: usize, fill: V::E) -> V {
+    let at = i * c.width + j;
+    if n == V::LANES { V::load(&x[at..]) } else { V::load_partial(&x[at..at + n], fill) }
+}
+
+#[inline(always)]
+fn store<V: Simd>(v: V, out: &mut [V::E], c: Columns, i: usize, j: usize, n: usize) {
+    let at = i * c.width + j;
+    if n == V::LANES {
+        v.store(&mut out[at..]);
+    } else {
+        v.store_partial(&mut out[at..at + n]);
+    }
+}
+
+/// The maximum of each lane of the strip, NaN where a lane holds NaN.
+#[inline(always)]
+fn strip_max<V: Simd>(x: &[V::E], c: Columns, j: usize, n: usize) -> V {
+    let ninf = V::E::neg_infinity();
+    let mut acc = [V::splat(ninf); 4];
+    let mut i = 0;
+    while i + 4 <= c.len {
+        for (k, a) in acc.iter_mut().enumerate() {
+            *a = a.max_nan(load(x, c, i + k, j, n, ninf));
+        }
+        i += 4;
+    }
+    for i in i..c.len {
+        acc[0] = acc[0].max_nan(load(x, c, i, j, n, ninf));
+    }
+    acc[0].max_nan(acc[1]).max_nan(acc[2].max_nan(acc[3]))
+}
+
+/// Kahan's compensated running sum of vectors: long columns sum thousands of terms per lane.
+#[derive(Clone, Copy)]
+struct Kahan<V> {
+    sum: V,
+    carry: V,
+}
+
+impl<V: Simd> Kahan<V> {
+    #[inline(always)]
+    fn new() -> Self {
+        let z = V::splat(V::E::zero());
+        Self { sum: z, carry: z }
+    }
+
+    #[inline(always)]
+    fn add(&mut self, v: V) {
+        let y = v.sub(self.carry);
+        let t = self.sum.add(y);
+        self.carry = t.sub(self.sum).sub(y);
+        self.sum = t;
+    }
+}
+
+/// The maximum of each lane, with the lanes whose maximum is not finite set to 0 (their results
+/// are written separately) and listed in `bad`.
+#[inline(always)]
+fn finite_max<V: Simd>(m: V, n: usize, bad: &mut [bool; MAX_LANES]) -> V {
+    let mut buf = [V::E::zero(); MAX_LANES];
+    m.store(&mut buf);
+    for (b, v) in bad.iter_mut().zip(buf.iter_mut()).take(n) {
+        *b = !v.is_finite();
+        if *b {
+            *v = V::E::zero();
+        }
+    }
+    V::load(&buf)
+}
+
+/// Softmax or log-softmax of the strip of `n` lanes starting at column `j`.
+#[inline(always)]
+fn normalize_strip<V: Simd, I: Io<V::E>>(io: &mut I, c: Columns, j: usize, n: usize, op: Normalize<V::E>) {
+    let mut bad = [false; MAX_LANES];
+    let m = finite_max(strip_max::<V>(io.src(), c, j, n), n, &mut bad);
+    // Lanes with a non-finite maximum are worked out first, from the input, which in place the
+    // vector passes overwrite, and written last.
+    let specials: Vec<(usize, Vec<V::E>)> = (0..n)
+        .filter(|&k| bad[k])
+        .map(|k| (j + k, special_column(io.src(), c, j + k, op.log)))
+        .collect();
+    let it = V::splat(op.inv_t);
+    let zero = V::E::zero();
+    let mut sum = Kahan::new();
+    if op.log {
+        for i in 0..c.len {
+            sum.add(load::<V>(io.src(), c, i, j, n, zero).sub(m).mul(it).exp());
+        }
+        let mut s = [V::E::one(); MAX_LANES];
+        sum.sum.store(&mut s);
+        s.iter_mut().for_each(|v| *v = v.ln());
+        let ln_s = V::load(&s);
+        for i in 0..c.len {
+            let v = load::<V>(io.src(), c, i, j, n, zero).sub(m).mul(it).sub(ln_s);
+            store(v, io.dst(), c, i, j, n);
+        }
+    } else {
+        for i in 0..c.len {
+            let e = load::<V>(io.src(), c, i, j, n, zero).sub(m).mul(it).exp();
+            store(e, io.dst(), c, i, j, n);
+            sum.add(e);
+        }
+        let r = V::splat(V::E::one()).div(sum.sum);
+        for i in 0..c.len {
+            let v = load::<V>(io.dst(), c, i, j, n, zero).mul(r);
+            store(v, io.dst(), c, i, j, n);
+        }
+    }
+    for (col, values) in specials {
+        for (i, v) in values.into_iter().enumerate() {
+            io.dst()[i * c.width + col] = v;
+        }
+    }
+}
+
+/// The result for column `j`, a lane whose maximum is not finite (NaN, or ±inf throughout).
+fn special_column<E: Elem>(x: &[E], c: Columns, j: usize, log: bool) -> Vec<E> {
+    let lane: Vec<E> = (0..c.len).map(|i| x[i * c.width + j]).collect();
+    let m = lane.iter().fold(E::neg_infinity(), |m, &v| if v.is_nan() || m.is_nan() { E::nan() } else { m.max(v) });
+    let mut out = vec![E::zero(); c.len];
+    match classify(&lane, m) {
+        Special::Finite(_) => unreachable!("only lanes with a non-finite maximum come here"),
+        special => normalize_special(&mut Into(&lane, &mut out), &special, log),
+    }
+    out
+}
+
+/// Softmax or log-softmax of every column lane of `io`.
+#[inline(always)]
+fn normalize_block<V: Simd, I: Io<V::E>>(io: &mut I, c: Columns, op: Normalize<V::E>) {
+    let mut j = 0;
+    while j < c.width {
+        let n = V::LANES.min(c.width - j);
+        normalize_strip::<V, I>(io, c, j, n, op);
+        j += n;
+    }
+}
+
+/// `logsumexp(x / T)` of every column lane of `x`, into `out` (one per column).
+#[inline(always)]
+fn lse_block<V: Simd>(x: &[V::E], out: &mut [V::E], c: Columns, inv_t: V::E) {
+    let it = V::splat(inv_t);
+    let mut j = 0;
+    while j < c.width {
+        let n = V::LANES.min(c.width - j);
+        let mut bad = [false; MAX_LANES];
+        let raw = strip_max::<V>(x, c, j, n);
+        let m = finite_max(raw, n, &mut bad);
+        let mut sum = Kahan::new();
+        for i in 0..c.len {
+            sum.add(load::<V>(x, c, i, j, n, V::E::zero()).sub(m).mul(it).exp());
+        }
+        let (mut ms, mut ss) = ([V::E::zero(); MAX_LANES], [V::E::zero(); MAX_LANES]);
+        raw.store(&mut ms);
+        sum.sum.store(&mut ss);
+        for k in 0..n {
+            out[j + k] = lse_value(ms[k], ss[k], inv_t);
+        }
+        j += n;
+    }
+}
+
+/// Transposes `rows` rows of `len` (row-major in `x`) into `t`, `len` rows of `rows`.
+#[inline(always)]
+fn transpose<E: Copy>(x: &[E], t: &mut [E], rows: usize, len: usize) {
+    for (r, row) in x.chunks_exact(len).take(rows).enumerate() {
+        for (i, &v) in row.iter().enumerate() {
+            t[i * rows + r] = v;
+        }
+    }
+}
+
+/// Softmax or log-softmax of short rows (`len ≤ SHORT_ROW`), a block of rows at a time
+/// transposed so that each vector holds one element of many lanes.
+#[inline(always)]
+pub(crate) fn normalize_short_rows<V: Simd, I: Io<V::E>>(io: &mut I, len: usize, op: Normalize<V::E>) {
+    let zero = V::E::zero();
+    let mut t = [zero; SHORT_ROW * TRANSPOSE_ROWS];
+    let mut u = [zero; SHORT_ROW * TRANSPOSE_ROWS];
+    let total = io.src().len() / len;
+    let mut row = 0;
+    while row < total {
+        let rows = TRANSPOSE_ROWS.min(total - row);
+        let block = row * len..(row + rows) * len;
+        let n = rows * len;
+        transpose(&io.src()[block.clone()], &mut t[..n], rows, len);
+        normalize_block::<V, _>(&mut Into(&t[..n], &mut u[..n]), Columns { len, width: rows }, op);
+        let dst = &mut io.dst()[block];
+        for (i, lane_row) in u[..n].chunks_exact(rows).enumerate() {
+            for (r, &v) in lane_row.iter().enumerate() {
+                dst[r * len + i] = v;
+            }
+        }
+        row += rows;
+    }
+}
+
+/// `logsumexp` of short rows, transposed a block at a time.
+#[inline(always)]
+pub(crate) fn lse_short_rows<V: Simd>(x: &[V::E], out: &mut [V::E], len: usize, inv_t: V::E) {
+    let mut t = [V::E::zero(); SHORT_ROW * TRANSPOSE_ROWS];
+    let mut row = 0;
+    while row < out.len() {
+        let rows = TRANSPOSE_ROWS.min(out.len() - row);
+        let n = rows * len;
+        transpose(&x[row * len..row * len + n], &mut t[..n], rows, len);
+        lse_block::<V>(&t[..n], &mut out[row..row + rows], Columns { len, width: rows }, inv_t);
+        row += rows;
+    }
+}
+
+struct NormalizeColumnsInto<'a, E> {
+    x: &'a [E],
+    out: &'a mut [E],
+    c: Columns,
+    op: Normalize<E>,
+}
+
+impl<E: Elem> Kernel for NormalizeColumnsInto<'_, E> {
+    type E = E;
+    type Output = ();
+    #[inline(always)]
+    fn run<V: Simd<E = E>>(self) {
+        normalize_block::<V, _>(&mut Into(self.x, self.out), self.c, self.op);
+    }
+}
+
+struct NormalizeColumnsInPlace<'a, E> {
+    x: &'a mut [E],
+    c: Columns,
+    op: Normalize<E>,
+}
+
+impl<E: Elem> Kernel for NormalizeColumnsInPlace<'_, E> {
+    type E = E;
+    type Output = ();
+    #[inline(always)]
+    fn run<V: Simd<E = E>>(self) {
+        normalize_block::<V, _>(&mut InPlace(self.x), self.c, self.op);
+    }
+}
+
+struct LseColumns<'a, E> {
+    x: &'a [E],
+    out: &'a mut [E],
+    c: Columns,
+    inv_t: E,
+}
+
+impl<E: Elem> Kernel for LseColumns<'_, E> {
+    type E = E;
+    type Output = ();
+    #[inline(always)]
+    fn run<V: Simd<E = E>>(self) {
+        lse_block::<V>(self.x, self.out, self.c, self.inv_t);
+    }
+}
+
+/// Softmax or log-softmax of the column lanes of the block `x`, into `out` (same layout).
+pub(crate) fn normalize_columns<E: Elem>(isa: Isa, x: &[E], out: &mut [E], c: Columns, op: Normalize<E>) {
+    assert!(x.len() == c.len * c.width && out.len() == x.len());
+    isa.run(NormalizeColumnsInto { x, out, c, op });
+}
+
+/// Softmax or log-softmax of the column lanes of the block `x`, in place.
+pub(crate) fn normalize_columns_inplace<E: Elem>(isa: Isa, x: &mut [E], c: Columns, op: Normalize<E>) {
+    assert!(x.len() == c.len * c.width);
+    isa.run(NormalizeColumnsInPlace { x, c, op });
+}
+
+/// `logsumexp(x / T)` of the column lanes of the block `x`, one per column into `out`.
+pub(crate) fn lse_columns<E: Elem>(isa: Isa, x: &[E], out: &mut [E], c: Columns, inv_t: E) {
+    assert!(x.len() == c.len * c.width && out.len() == c.width);
+    isa.run(LseColumns { x, out, c, inv_t });
+}
