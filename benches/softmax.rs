@@ -55,7 +55,12 @@ fn naive_logsumexp<A: Float>(x: &Array2<A>, axis: Axis) -> Array<A, Ix1> {
 fn naive_cross_entropy_and_grad<A: Float>(x: &Array2<A>, targets: &[usize]) -> (A, Array2<A>) {
     let mut p = naive_softmax(x, Axis(1));
     let n = A::from(targets.len()).unwrap();
-    let loss = targets.iter().enumerate().map(|(i, &t)| -p[(i, t)].ln()).fold(A::zero(), |a, b| a + b) / n;
+    let loss = targets
+        .iter()
+        .enumerate()
+        .map(|(i, &t)| -p[(i, t)].ln())
+        .fold(A::zero(), |a, b| a + b)
+        / n;
     for (i, &t) in targets.iter().enumerate() {
         p[(i, t)] -= A::one();
     }
@@ -66,7 +71,10 @@ fn naive_cross_entropy_and_grad<A: Float>(x: &Array2<A>, targets: &[usize]) -> (
 fn naive_bce_with_logits_and_grad<A: Float>(x: &Array2<A>, y: &Array2<A>) -> (A, Array2<A>) {
     let s = x.mapv(|v| A::one() / (A::one() + (-v).exp()));
     let n = A::from(x.len()).unwrap();
-    let loss = -(y * &s.mapv(A::ln) + &(y.mapv(|v| A::one() - v) * &s.mapv(|v| (A::one() - v).ln()))).sum() / n;
+    let loss = -(y * &s.mapv(A::ln)
+        + &(y.mapv(|v| A::one() - v) * &s.mapv(|v| (A::one() - v).ln())))
+        .sum()
+        / n;
     (loss, (s - y) / n)
 }
 
@@ -139,22 +147,36 @@ fn bench_shape<A: Float>(c: &mut Criterion, ty: &str, (rows, cols): (usize, usiz
             let mut grad = Array2::<A>::zeros((rows, cols));
             let mut g = new_group(c, name("cross_entropy_loss_and_grad"), bytes, big);
             g.bench_function("logits", |b| {
-                b.iter(|| ce.loss_and_grad_into(black_box(&x), &targets, &mut grad).unwrap());
+                b.iter(|| {
+                    ce.loss_and_grad_into(black_box(&x), &targets, &mut grad)
+                        .unwrap()
+                });
             });
-            g.bench_function("naive", |b| b.iter(|| naive_cross_entropy_and_grad(black_box(&x), &targets)));
-            g.bench_function("copy", |b| b.iter(|| out.as_slice_mut().unwrap().copy_from_slice(black_box(xs))));
+            g.bench_function("naive", |b| {
+                b.iter(|| naive_cross_entropy_and_grad(black_box(&x), &targets));
+            });
+            g.bench_function("copy", |b| {
+                b.iter(|| out.as_slice_mut().unwrap().copy_from_slice(black_box(xs)));
+            });
             g.finish();
 
             let y = x.mapv(|v| if v > A::zero() { A::one() } else { A::zero() });
             let bce = logits::BinaryCrossEntropyWithLogits::new();
             let mut g = new_group(c, name("bce_with_logits_loss_and_grad"), 2 * bytes, big);
             g.bench_function("logits", |b| {
-                b.iter(|| bce.loss_and_grad_into(black_box(&x), &y, &mut grad).unwrap());
+                b.iter(|| {
+                    bce.loss_and_grad_into(black_box(&x), &y, &mut grad)
+                        .unwrap()
+                });
             });
-            g.bench_function("naive", |b| b.iter(|| naive_bce_with_logits_and_grad(black_box(&x), &y)));
+            g.bench_function("naive", |b| {
+                b.iter(|| naive_bce_with_logits_and_grad(black_box(&x), &y));
+            });
             let both: Vec<A> = xs.iter().chain(y.as_slice().unwrap()).copied().collect();
             let mut both_out = both.clone();
-            g.bench_function("copy", |b| b.iter(|| both_out.copy_from_slice(black_box(&both))));
+            g.bench_function("copy", |b| {
+                b.iter(|| both_out.copy_from_slice(black_box(&both)));
+            });
             g.finish();
         }
 

@@ -45,7 +45,10 @@ impl Plan {
         if self.width == 1 {
             Layout::Rows(self.len)
         } else {
-            Layout::Columns(Columns { len: self.len, width: self.width })
+            Layout::Columns(Columns {
+                len: self.len,
+                width: self.width,
+            })
         }
     }
 
@@ -208,30 +211,35 @@ pub(crate) fn reduce<A: Float, D: RemoveAxis>(
     if x.is_empty() {
         return Array::zeros(dim);
     }
-    match (Plan::of(x, axis), x.as_slice_memory_order()) {
-        (Some(plan), Some(xs)) => {
-            // The lanes' order is the memory order of the result in the same (C or F) order.
-            let mut out = if plan.fortran { Array::zeros(dim.f()) } else { Array::zeros(dim) };
-            if let Some(os) = out.as_slice_memory_order_mut() {
-                if plan.width == 1 {
-                    lanes(xs, os, plan.layout());
-                } else {
-                    let n = plan.len * plan.width;
-                    for (xb, ob) in xs.chunks_exact(n).zip(os.chunks_exact_mut(plan.width)) {
-                        lanes(xb, ob, plan.layout());
-                    }
+    if let (Some(plan), Some(xs)) = (Plan::of(x, axis), x.as_slice_memory_order()) {
+        // The lanes' order is the memory order of the result in the same (C or F) order.
+        let mut out = if plan.fortran {
+            Array::zeros(dim.f())
+        } else {
+            Array::zeros(dim)
+        };
+        if let Some(os) = out.as_slice_memory_order_mut() {
+            if plan.width == 1 {
+                lanes(xs, os, plan.layout());
+            } else {
+                let n = plan.len * plan.width;
+                for (xb, ob) in xs.chunks_exact(n).zip(os.chunks_exact_mut(plan.width)) {
+                    lanes(xb, ob, plan.layout());
                 }
             }
-            out
         }
-        _ => {
-            let mut out = Array::zeros(dim);
-            let mut buf = Vec::new();
-            Zip::from(&mut out).and(x.lanes(axis)).for_each(|o, lane| {
-                lanes(contiguous(&lane, &mut buf), std::slice::from_mut(o), Layout::Rows(len));
-            });
-            out
-        }
+        out
+    } else {
+        let mut out = Array::zeros(dim);
+        let mut buf = Vec::new();
+        Zip::from(&mut out).and(x.lanes(axis)).for_each(|o, lane| {
+            lanes(
+                contiguous(&lane, &mut buf),
+                std::slice::from_mut(o),
+                Layout::Rows(len),
+            );
+        });
+        out
     }
 }
 

@@ -28,12 +28,16 @@ fn normalize_into<A: Float, D: Dimension>(
     op: Normalize<A>,
 ) {
     let isa = Isa::detect();
-    lanes::map(x, out, axis, |x, out, layout| ops::normalize(isa, x, out, layout, op));
+    lanes::map(x, out, axis, |x, out, layout| {
+        ops::normalize(isa, x, out, layout, op);
+    });
 }
 
 fn normalize_inplace<A: Float, D: Dimension>(x: &mut ArrayRef<A, D>, axis: Axis, op: Normalize<A>) {
     let isa = Isa::detect();
-    lanes::map_inplace(x, axis, |x, layout| ops::normalize_inplace(isa, x, layout, op));
+    lanes::map_inplace(x, axis, |x, layout| {
+        ops::normalize_inplace(isa, x, layout, op);
+    });
 }
 
 #[track_caller]
@@ -155,7 +159,9 @@ pub fn log_softmax<A: Float, D: Dimension>(x: &ArrayRef<A, D>, axis: Axis) -> Ar
 pub fn logsumexp<A: Float, D: RemoveAxis>(x: &ArrayRef<A, D>, axis: Axis) -> Array<A, D::Smaller> {
     lanes::check_axis(x, axis);
     let isa = Isa::detect();
-    lanes::reduce(x, axis, A::neg_infinity(), |x, out, layout| ops::lse(isa, x, out, layout, A::one()))
+    lanes::reduce(x, axis, A::neg_infinity(), |x, out, layout| {
+        ops::lse(isa, x, out, layout, A::one());
+    })
 }
 
 /// Returns the softmax of `x / t` along `axis`.

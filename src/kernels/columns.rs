@@ -31,7 +31,11 @@ const TRANSPOSE_ROWS: usize = 4 * MAX_LANES;
 #[inline(always)]
 fn load<V: Simd>(x: &[V::E], c: Columns, i: usize, j: usize, n: usize, fill: V::E) -> V {
     let at = i * c.width + j;
-    if n == V::LANES { V::load(&x[at..]) } else { V::load_partial(&x[at..at + n], fill) }
+    if n == V::LANES {
+        V::load(&x[at..])
+    } else {
+        V::load_partial(&x[at..at + n], fill)
+    }
 }
 
 #[inline(always)]
@@ -102,7 +106,13 @@ fn finite_max<V: Simd>(m: V, n: usize, bad: &mut [bool; MAX_LANES]) -> V {
 
 /// Softmax or log-softmax of the strip of `n` lanes starting at column `j`.
 #[inline(always)]
-fn normalize_strip<V: Simd, I: Io<V::E>>(io: &mut I, c: Columns, j: usize, n: usize, op: Normalize<V::E>) {
+fn normalize_strip<V: Simd, I: Io<V::E>>(
+    io: &mut I,
+    c: Columns,
+    j: usize,
+    n: usize,
+    op: Normalize<V::E>,
+) {
     let mut bad = [false; MAX_LANES];
     let m = finite_max(strip_max::<V>(io.src(), c, j, n), n, &mut bad);
     // Lanes with a non-finite maximum are worked out first, from the input, which in place the
@@ -120,10 +130,15 @@ fn normalize_strip<V: Simd, I: Io<V::E>>(io: &mut I, c: Columns, j: usize, n: us
         }
         let mut s = [V::E::one(); MAX_LANES];
         sum.sum.store(&mut s);
-        s.iter_mut().for_each(|v| *v = v.ln());
+        for v in &mut s {
+            *v = v.ln();
+        }
         let ln_s = V::load(&s);
         for i in 0..c.len {
-            let v = load::<V>(io.src(), c, i, j, n, zero).sub(m).mul(it).sub(ln_s);
+            let v = load::<V>(io.src(), c, i, j, n, zero)
+                .sub(m)
+                .mul(it)
+                .sub(ln_s);
             store(v, io.dst(), c, i, j, n);
         }
     } else {
@@ -148,7 +163,13 @@ fn normalize_strip<V: Simd, I: Io<V::E>>(io: &mut I, c: Columns, j: usize, n: us
 /// The result for column `j`, a lane whose maximum is not finite (NaN, or ±inf throughout).
 fn special_column<E: Elem>(x: &[E], c: Columns, j: usize, log: bool) -> Vec<E> {
     let lane: Vec<E> = (0..c.len).map(|i| x[i * c.width + j]).collect();
-    let m = lane.iter().fold(E::neg_infinity(), |m, &v| if v.is_nan() || m.is_nan() { E::nan() } else { m.max(v) });
+    let m = lane.iter().fold(E::neg_infinity(), |m, &v| {
+        if v.is_nan() || m.is_nan() {
+            E::nan()
+        } else {
+            m.max(v)
+        }
+    });
     let mut out = vec![E::zero(); c.len];
     match classify(&lane, m) {
         Special::Finite(_) => unreachable!("only lanes with a non-finite maximum come here"),
@@ -205,7 +226,11 @@ fn transpose<E: Copy>(x: &[E], t: &mut [E], rows: usize, len: usize) {
 /// Softmax or log-softmax of short rows (`len ≤ SHORT_ROW`), a block of rows at a time
 /// transposed so that each vector holds one element of many lanes.
 #[inline(always)]
-pub(crate) fn normalize_short_rows<V: Simd, I: Io<V::E>>(io: &mut I, len: usize, op: Normalize<V::E>) {
+pub(crate) fn normalize_short_rows<V: Simd, I: Io<V::E>>(
+    io: &mut I,
+    len: usize,
+    op: Normalize<V::E>,
+) {
     let zero = V::E::zero();
     let mut t = [zero; SHORT_ROW * TRANSPOSE_ROWS];
     let mut u = [zero; SHORT_ROW * TRANSPOSE_ROWS];
@@ -216,7 +241,11 @@ pub(crate) fn normalize_short_rows<V: Simd, I: Io<V::E>>(io: &mut I, len: usize,
         let block = row * len..(row + rows) * len;
         let n = rows * len;
         transpose(&io.src()[block.clone()], &mut t[..n], rows, len);
-        normalize_block::<V, _>(&mut Into(&t[..n], &mut u[..n]), Columns { len, width: rows }, op);
+        normalize_block::<V, _>(
+            &mut Into(&t[..n], &mut u[..n]),
+            Columns { len, width: rows },
+            op,
+        );
         let dst = &mut io.dst()[block];
         for (i, lane_row) in u[..n].chunks_exact(rows).enumerate() {
             for (r, &v) in lane_row.iter().enumerate() {
@@ -236,7 +265,12 @@ pub(crate) fn lse_short_rows<V: Simd>(x: &[V::E], out: &mut [V::E], len: usize, 
         let rows = TRANSPOSE_ROWS.min(out.len() - row);
         let n = rows * len;
         transpose(&x[row * len..row * len + n], &mut t[..n], rows, len);
-        lse_block::<V>(&t[..n], &mut out[row..row + rows], Columns { len, width: rows }, inv_t);
+        lse_block::<V>(
+            &t[..n],
+            &mut out[row..row + rows],
+            Columns { len, width: rows },
+            inv_t,
+        );
         row += rows;
     }
 }
@@ -289,13 +323,24 @@ impl<E: Elem> Kernel for LseColumns<'_, E> {
 }
 
 /// Softmax or log-softmax of the column lanes of the block `x`, into `out` (same layout).
-pub(crate) fn normalize_columns<E: Elem>(isa: Isa, x: &[E], out: &mut [E], c: Columns, op: Normalize<E>) {
+pub(crate) fn normalize_columns<E: Elem>(
+    isa: Isa,
+    x: &[E],
+    out: &mut [E],
+    c: Columns,
+    op: Normalize<E>,
+) {
     assert!(x.len() == c.len * c.width && out.len() == x.len());
     isa.run(NormalizeColumnsInto { x, out, c, op });
 }
 
 /// Softmax or log-softmax of the column lanes of the block `x`, in place.
-pub(crate) fn normalize_columns_inplace<E: Elem>(isa: Isa, x: &mut [E], c: Columns, op: Normalize<E>) {
+pub(crate) fn normalize_columns_inplace<E: Elem>(
+    isa: Isa,
+    x: &mut [E],
+    c: Columns,
+    op: Normalize<E>,
+) {
     assert!(x.len() == c.len * c.width);
     isa.run(NormalizeColumnsInPlace { x, c, op });
 }

@@ -168,26 +168,33 @@ const SUM_BLOCK: usize = 4 * UNROLL;
 /// Neumaier's compensated sum of the blocks' sums: without it, the sequential sum of thousands of
 /// block sums in `f64` would lose as much as the blocks saved, for `f64` elements.
 #[derive(Clone, Copy, Default)]
-struct Total {
+pub(crate) struct Total {
     sum: f64,
     carry: f64,
 }
 
 impl Total {
     #[inline(always)]
-    fn add(&mut self, v: f64) {
+    pub(crate) fn add(&mut self, v: f64) {
         let t = self.sum + v;
-        self.carry += if self.sum.abs() >= v.abs() {
-            (self.sum - t) + v
-        } else {
-            (v - t) + self.sum
-        };
+        // Once infinite (or NaN) the sum stays so; its carry would be inf − inf.
+        if t.is_finite() {
+            self.carry += if self.sum.abs() >= v.abs() {
+                (self.sum - t) + v
+            } else {
+                (v - t) + self.sum
+            };
+        }
         self.sum = t;
     }
 
     #[inline(always)]
-    fn value(self) -> f64 {
-        self.sum + self.carry
+    pub(crate) fn value(self) -> f64 {
+        if self.sum.is_finite() {
+            self.sum + self.carry
+        } else {
+            self.sum
+        }
     }
 }
 

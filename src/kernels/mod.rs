@@ -9,8 +9,9 @@
     reason = "kernels must inline into the `#[target_feature]` entry point to be compiled for its ISA"
 )]
 
+pub(crate) mod binary;
 pub(crate) mod columns;
-mod loops;
+pub(crate) mod loops;
 pub(crate) mod ops;
 mod scalar;
 pub(crate) mod simd;
@@ -52,6 +53,21 @@ pub trait Elem: num_traits::Float + Default + Debug + Send + Sync + 'static {
     /// `eʳ` for `|r| ≤ ln2 / 2`.
     #[doc(hidden)]
     fn exp_reduced<V: Simd<E = Self>>(r: V) -> V;
+    /// `2 atanh(s) = ln((1 + s) / (1 − s))` for `|s| ≤ 0.172`.
+    #[doc(hidden)]
+    fn atanh2<V: Simd<E = Self>>(s: V) -> V;
+    /// √2 − 1.
+    #[doc(hidden)]
+    const SQRT2_M1: Self;
+    /// ln 2.
+    #[doc(hidden)]
+    const LN2: Self;
+    /// 2.
+    #[doc(hidden)]
+    const TWO: Self;
+    /// 3.
+    #[doc(hidden)]
+    const THREE: Self;
     /// Round to nearest, ties to even.
     #[doc(hidden)]
     fn round_ties_even(self) -> Self;
@@ -79,6 +95,21 @@ impl Elem for f32 {
         let p = p.mul_add(r, c(5e-1));
         p.mul_add(r.mul(r), r).add(c(1.0))
     }
+
+    /// `2s (1 + z/3 + z²/5 + … + z⁵/11)`, `z = s²`: the next term is below 2⁻²⁶ for `|s| ≤ 0.172`.
+    #[inline(always)]
+    fn atanh2<V: Simd<E = Self>>(s: V) -> V {
+        let z = s.mul(s);
+        let mut p = V::splat(1.0 / 11.0);
+        for k in (0..5).rev() {
+            p = p.mul_add(z, V::splat(1.0 / (2 * k + 1) as f32));
+        }
+        s.add(s).mul(p)
+    }
+    const SQRT2_M1: Self = std::f32::consts::SQRT_2 - 1.0;
+    const LN2: Self = std::f32::consts::LN_2;
+    const TWO: Self = 2.0;
+    const THREE: Self = 3.0;
 
     #[inline(always)]
     fn round_ties_even(self) -> Self {
@@ -122,6 +153,21 @@ impl Elem for f64 {
         }
         p
     }
+
+    /// `2s (1 + z/3 + … + z¹¹/23)`, `z = s²`: the next term is below 2⁻⁵⁶ for `|s| ≤ 0.172`.
+    #[inline(always)]
+    fn atanh2<V: Simd<E = Self>>(s: V) -> V {
+        let z = s.mul(s);
+        let mut p = V::splat(1.0 / 23.0);
+        for k in (0..11).rev() {
+            p = p.mul_add(z, V::splat(1.0 / f64::from(2 * k + 1)));
+        }
+        s.add(s).mul(p)
+    }
+    const SQRT2_M1: Self = std::f64::consts::SQRT_2 - 1.0;
+    const LN2: Self = std::f64::consts::LN_2;
+    const TWO: Self = 2.0;
+    const THREE: Self = 3.0;
 
     #[inline(always)]
     fn round_ties_even(self) -> Self {

@@ -639,7 +639,13 @@ pub(crate) enum Layout {
 }
 
 /// Softmax or log-softmax of every lane of `x`, into `out` (same layout).
-pub(crate) fn normalize<E: Elem>(isa: Isa, x: &[E], out: &mut [E], layout: Layout, op: Normalize<E>) {
+pub(crate) fn normalize<E: Elem>(
+    isa: Isa,
+    x: &[E],
+    out: &mut [E],
+    layout: Layout,
+    op: Normalize<E>,
+) {
     match layout {
         Layout::Rows(len) => normalize_rows(isa, x, out, len, op),
         Layout::Columns(c) => columns::normalize_columns(isa, x, out, c, op),

@@ -64,6 +64,14 @@ impl<E: Elem> Simd for Scalar<E> {
         Self(self.0.abs())
     }
     #[inline(always)]
+    fn mul0(self, v: Self) -> Self {
+        if self.0 == E::zero() { self } else { v }
+    }
+    #[inline(always)]
+    fn ln_1p_unit(self) -> Self {
+        Self(self.0.ln_1p())
+    }
+    #[inline(always)]
     fn select_sign(self, pos: Self, neg: Self) -> Self {
         if self.0.is_sign_negative() { neg } else { pos }
     }

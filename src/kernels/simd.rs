@@ -1,6 +1,6 @@
 //! The vector abstraction every kernel is written against, and the portable exp built on it.
 
-use num_traits::{Float as _, Zero as _};
+use num_traits::{Float as _, One as _, Zero as _};
 
 use super::Elem;
 
@@ -52,6 +52,9 @@ pub trait Simd: Copy {
     fn max_nan(self, o: Self) -> Self;
     /// Absolute value (clears the sign bit).
     fn abs(self) -> Self;
+    /// `v` where `self` is not 0, else 0: the limit convention `0 · ∞ = 0` for a product
+    /// `self · v` whose `v` may be infinite.
+    fn mul0(self, v: Self) -> Self;
     /// `neg` where the sign bit of `self` is set, else `pos`.
     fn select_sign(self, pos: Self, neg: Self) -> Self;
     /// Round to nearest integer, ties to even.
@@ -74,6 +77,21 @@ pub trait Simd: Copy {
                     m.max(v)
                 }
             })
+    }
+
+    /// `ln(1 + e)` for `e ∈ [0, 1]` (as `e^−|x|` is), accurate to a few ULPs: with
+    /// `ln(1 + e) = 2 atanh(e / (2 + e))` below `√2 − 1` and `ln 2 + 2 atanh((e − 1) / (e + 3))`
+    /// above, the series argument stays below 0.172 and nothing cancels.
+    #[inline(always)]
+    fn ln_1p_unit(self) -> Self {
+        let c = Self::splat;
+        let one = c(Self::E::one());
+        let high = self.sub(c(Self::E::SQRT2_M1));
+        let num = high.select_sign(self.sub(one), self);
+        let den = high.select_sign(self.add(c(Self::E::THREE)), self.add(c(Self::E::TWO)));
+        let base = high.select_sign(c(Self::E::LN2), c(Self::E::zero()));
+        let s = num.div(den);
+        base.add(Self::E::atanh2(s))
     }
 
     /// `eˣ` for every lane.

@@ -410,16 +410,41 @@ fn short_rows_transposed_agree_with_each_lane_alone() {
                         for i in 0..len {
                             let (g, p, w) = (got[r * len + i], inplace[r * len + i], want[i]);
                             let close = |a: f32| {
-                                ulps_f32(a, w) <= LANE_ULPS || (a - w).abs() <= 1e-6 * w.abs().max(1.0)
+                                ulps_f32(a, w) <= LANE_ULPS
+                                    || (a - w).abs() <= 1e-6 * w.abs().max(1.0)
                             };
-                            assert!(close(g) && close(p), "{} len={len} rows={rows} log={log} r={r} i={i}: {g} {p} vs {w}", isa.name());
+                            assert!(
+                                close(g) && close(p),
+                                "{} len={len} rows={rows} log={log} r={r} i={i}: {g} {p} vs {w}",
+                                isa.name()
+                            );
                         }
-                        let m = lane.iter().fold(f64::NEG_INFINITY, |m, &v| if v.is_nan() || m.is_nan() { f64::NAN } else { m.max(f64::from(v)) });
-                        let want_lse = if m.is_finite() { m + lane.iter().map(|&v| (f64::from(v) - m).exp()).sum::<f64>().ln() } else { m };
+                        let m = lane.iter().fold(f64::NEG_INFINITY, |m, &v| {
+                            if v.is_nan() || m.is_nan() {
+                                f64::NAN
+                            } else {
+                                m.max(f64::from(v))
+                            }
+                        });
+                        let want_lse = if m.is_finite() {
+                            m + lane
+                                .iter()
+                                .map(|&v| (f64::from(v) - m).exp())
+                                .sum::<f64>()
+                                .ln()
+                        } else {
+                            m
+                        };
                         let ok = (want_lse.is_nan() && lse[r].is_nan())
                             || f64::from(lse[r]) == want_lse
-                            || (f64::from(lse[r]) - want_lse).abs() < 1e-5 * want_lse.abs().max(1.0);
-                        assert!(ok, "{} lse len={len} rows={rows} r={r}: {} vs {want_lse}", isa.name(), lse[r]);
+                            || (f64::from(lse[r]) - want_lse).abs()
+                                < 1e-5 * want_lse.abs().max(1.0);
+                        assert!(
+                            ok,
+                            "{} lse len={len} rows={rows} r={r}: {} vs {want_lse}",
+                            isa.name(),
+                            lse[r]
+                        );
                     }
                 }
             }
@@ -453,16 +478,151 @@ fn column_lanes_agree_with_each_lane_alone() {
                         let mut want_lse = [0.0_f32];
                         ops::lse_rows(Isa::SCALAR, &lane, &mut want_lse, len, 1.0);
                         let close = |a: f32, w: f32| {
-                            (a.is_nan() && w.is_nan()) || ulps_f32(a, w) <= LANE_ULPS || (a - w).abs() <= 1e-6 * w.abs().max(1.0)
+                            (a.is_nan() && w.is_nan())
+                                || ulps_f32(a, w) <= LANE_ULPS
+                                || (a - w).abs() <= 1e-6 * w.abs().max(1.0)
                         };
-                        assert!(close(lse[j], want_lse[0]), "{} lse len={len} width={width} j={j}: {} vs {}", isa.name(), lse[j], want_lse[0]);
+                        assert!(
+                            close(lse[j], want_lse[0]),
+                            "{} lse len={len} width={width} j={j}: {} vs {}",
+                            isa.name(),
+                            lse[j],
+                            want_lse[0]
+                        );
                         for i in 0..len {
                             let (g, p) = (got[i * width + j], inplace[i * width + j]);
-                            assert!(close(g, want[i]) && close(p, want[i]), "{} len={len} width={width} log={log} j={j} i={i}: {g} {p} vs {}", isa.name(), want[i]);
+                            assert!(
+                                close(g, want[i]) && close(p, want[i]),
+                                "{} len={len} width={width} log={log} j={j} i={i}: {g} {p} vs {}",
+                                isa.name(),
+                                want[i]
+                            );
                         }
                     }
                 }
             }
+        }
+    }
+}
+
+#[test]
+fn ln_1p_unit_is_accurate_on_every_isa() {
+    struct Ln1p<'a, E>(&'a [E], &'a mut [E]);
+    impl<E: Elem> Kernel for Ln1p<'_, E> {
+        type E = E;
+        type Output = ();
+        #[inline(always)]
+        fn run<V: Simd<E = E>>(self) {
+            super::loops::map(&mut super::loops::Into(self.0, self.1), V::ln_1p_unit);
+        }
+    }
+    let mut xs: Vec<f64> = values(20_000, 9, 0.0, 1.0);
+    xs.extend([
+        0.0,
+        1e-300,
+        1e-20,
+        1e-8,
+        std::f64::consts::SQRT_2 - 1.0,
+        0.5,
+        1.0,
+    ]);
+    xs.extend((0..200).map(|k| (-f64::from(k) * 0.37).exp()));
+    for isa in Isa::available() {
+        let mut got = vec![0.0_f64; xs.len()];
+        isa.run(Ln1p(&xs, &mut got));
+        for (&x, &g) in xs.iter().zip(&got) {
+            assert!(
+                ulps_f64(g, x.ln_1p()) <= 4,
+                "{} ln_1p({x}) = {g} vs {}",
+                isa.name(),
+                x.ln_1p()
+            );
+        }
+        let xs32: Vec<f32> = xs.iter().map(|&v| v as f32).collect();
+        let mut got32 = vec![0.0_f32; xs.len()];
+        isa.run(Ln1p(&xs32, &mut got32));
+        for (&x, &g) in xs32.iter().zip(&got32) {
+            assert!(
+                ulps_f32(g, x.ln_1p()) <= 4,
+                "{} ln_1p({x}) = {g} vs {}",
+                isa.name(),
+                x.ln_1p()
+            );
+        }
+    }
+}
+
+#[test]
+fn bce_with_logits_kernel_agrees_with_scalar_on_every_isa() {
+    use super::binary::{BceWithLogits, Weights, bce_with_logits};
+    let row = 13;
+    let n = row * 7;
+    let mut x: Vec<f64> = values(n, 21, -40.0, 40.0);
+    x[3] = f64::INFINITY;
+    x[4] = f64::NEG_INFINITY;
+    x[5] = 1e300;
+    let y: Vec<f64> = values(n, 22, 0.0, 1.0)
+        .iter()
+        .map(|&v| {
+            if v < 0.3 {
+                0.0
+            } else if v > 0.7 {
+                1.0
+            } else {
+                v
+            }
+        })
+        .collect();
+    // Infinite logits on the side their target agrees with: the loss is its limit, 0.
+    let (y, w): (Vec<f64>, Vec<f64>) = {
+        let mut y = y;
+        y[3] = 1.0;
+        y[4] = 0.0;
+        (y, values(n, 23, 0.0, 2.0))
+    };
+    let pw: Vec<f64> = values(row, 24, 0.5, 3.0);
+    let run = |isa: Isa| {
+        let mut grad = vec![0.0; n];
+        let mut per = vec![0.0; n];
+        let total = bce_with_logits(
+            isa,
+            BceWithLogits {
+                x: &x,
+                y: &y,
+                row,
+                weight: Weights::PerElement(&w),
+                pos_weight: Some(&pw),
+                grad: Some(&mut grad),
+                grad_scale: 0.5,
+                per_elem: Some(&mut per),
+            },
+        );
+        (total, grad, per)
+    };
+    let (t0, g0, p0) = run(Isa::SCALAR);
+    assert!(t0.is_finite() && g0.iter().chain(&p0).all(|v| v.is_finite()));
+    for isa in Isa::available() {
+        let (t, g, p) = run(isa);
+        assert!(
+            (t - t0).abs() <= 1e-12 * t0.abs(),
+            "{}: {t} vs {t0}",
+            isa.name()
+        );
+        for i in 0..n {
+            assert!(
+                (g[i] - g0[i]).abs() <= 1e-14 * (1.0 + g0[i].abs()),
+                "{} grad {i}: {} vs {}",
+                isa.name(),
+                g[i],
+                g0[i]
+            );
+            assert!(
+                (p[i] - p0[i]).abs() <= 1e-13 * (1.0 + p0[i].abs()),
+                "{} loss {i}: {} vs {}",
+                isa.name(),
+                p[i],
+                p0[i]
+            );
         }
     }
 }

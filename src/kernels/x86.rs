@@ -5,27 +5,27 @@
 //! the feature is present whenever one of these values exists.
 
 use core::arch::x86_64::{
-    _mm256_cmpgt_epi32, _mm256_cmpgt_epi64, _mm256_maskload_pd,
-    _mm256_maskload_ps, _mm256_maskstore_pd, _mm256_maskstore_ps, _mm256_setr_epi32,
-    _mm256_setr_epi64x, _mm512_mask_loadu_pd, _mm512_mask_loadu_ps, _mm512_mask_storeu_pd,
-    _mm512_mask_storeu_ps,
-    __m256, __m256d, __m512, __m512d, _CMP_UNORD_Q, _MM_FROUND_NO_EXC, _MM_FROUND_TO_NEAREST_INT,
-    _mm256_add_epi32, _mm256_add_epi64, _mm256_add_pd, _mm256_add_ps, _mm256_andnot_pd,
-    _mm256_andnot_ps, _mm256_blendv_pd, _mm256_blendv_ps, _mm256_castpd_si256, _mm256_castsi256_pd,
-    _mm256_castsi256_ps, _mm256_cmp_pd, _mm256_cmp_ps, _mm256_cvtps_epi32, _mm256_div_pd,
+    __m256, __m256d, __m512, __m512d, _CMP_NEQ_UQ, _CMP_UNORD_Q, _MM_FROUND_NO_EXC,
+    _MM_FROUND_TO_NEAREST_INT, _mm256_add_epi32, _mm256_add_epi64, _mm256_add_pd, _mm256_add_ps,
+    _mm256_and_pd, _mm256_and_ps, _mm256_andnot_pd, _mm256_andnot_ps, _mm256_blendv_pd,
+    _mm256_blendv_ps, _mm256_castpd_si256, _mm256_castsi256_pd, _mm256_castsi256_ps, _mm256_cmp_pd,
+    _mm256_cmp_ps, _mm256_cmpgt_epi32, _mm256_cmpgt_epi64, _mm256_cvtps_epi32, _mm256_div_pd,
     _mm256_div_ps, _mm256_fmadd_pd, _mm256_fmadd_ps, _mm256_loadu_pd, _mm256_loadu_ps,
+    _mm256_maskload_pd, _mm256_maskload_ps, _mm256_maskstore_pd, _mm256_maskstore_ps,
     _mm256_max_pd, _mm256_max_ps, _mm256_min_pd, _mm256_min_ps, _mm256_mul_pd, _mm256_mul_ps,
     _mm256_round_pd, _mm256_round_ps, _mm256_set1_epi32, _mm256_set1_epi64x, _mm256_set1_pd,
-    _mm256_set1_ps, _mm256_slli_epi32, _mm256_slli_epi64, _mm256_storeu_pd, _mm256_storeu_ps,
-    _mm256_sub_pd, _mm256_sub_ps, _mm512_abs_pd, _mm512_abs_ps, _mm512_add_pd, _mm512_add_ps,
-    _mm512_castpd_si512, _mm512_castps_si512, _mm512_cmp_pd_mask, _mm512_cmp_ps_mask,
-    _mm512_div_pd, _mm512_div_ps, _mm512_fmadd_pd, _mm512_fmadd_ps, _mm512_loadu_pd,
-    _mm512_loadu_ps, _mm512_mask_blend_pd, _mm512_mask_blend_ps, _mm512_mask_mov_pd,
-    _mm512_mask_mov_ps, _mm512_max_pd, _mm512_max_ps, _mm512_min_pd, _mm512_min_ps, _mm512_mul_pd,
+    _mm256_set1_ps, _mm256_setr_epi32, _mm256_setr_epi64x, _mm256_setzero_pd, _mm256_setzero_ps,
+    _mm256_slli_epi32, _mm256_slli_epi64, _mm256_storeu_pd, _mm256_storeu_ps, _mm256_sub_pd,
+    _mm256_sub_ps, _mm512_abs_pd, _mm512_abs_ps, _mm512_add_pd, _mm512_add_ps, _mm512_castpd_si512,
+    _mm512_castps_si512, _mm512_cmp_pd_mask, _mm512_cmp_ps_mask, _mm512_div_pd, _mm512_div_ps,
+    _mm512_fmadd_pd, _mm512_fmadd_ps, _mm512_loadu_pd, _mm512_loadu_ps, _mm512_mask_blend_pd,
+    _mm512_mask_blend_ps, _mm512_mask_loadu_pd, _mm512_mask_loadu_ps, _mm512_mask_mov_pd,
+    _mm512_mask_mov_ps, _mm512_mask_storeu_pd, _mm512_mask_storeu_ps, _mm512_maskz_mov_pd,
+    _mm512_maskz_mov_ps, _mm512_max_pd, _mm512_max_ps, _mm512_min_pd, _mm512_min_ps, _mm512_mul_pd,
     _mm512_mul_ps, _mm512_reduce_add_pd, _mm512_reduce_add_ps, _mm512_roundscale_pd,
     _mm512_roundscale_ps, _mm512_scalef_pd, _mm512_scalef_ps, _mm512_set1_epi32, _mm512_set1_epi64,
-    _mm512_set1_pd, _mm512_set1_ps, _mm512_storeu_pd, _mm512_storeu_ps, _mm512_sub_pd,
-    _mm512_sub_ps, _mm512_test_epi32_mask, _mm512_test_epi64_mask,
+    _mm512_set1_pd, _mm512_set1_ps, _mm512_setzero_pd, _mm512_setzero_ps, _mm512_storeu_pd,
+    _mm512_storeu_ps, _mm512_sub_pd, _mm512_sub_ps, _mm512_test_epi32_mask, _mm512_test_epi64_mask,
 };
 
 use super::simd::Simd;
@@ -115,6 +115,15 @@ impl Simd for Avx512F32 {
     );
 
     #[inline(always)]
+    fn mul0(self, v: Self) -> Self {
+        // SAFETY: the feature is present (module docs).
+        unsafe {
+            let nonzero = _mm512_cmp_ps_mask::<_CMP_NEQ_UQ>(self.0, _mm512_setzero_ps());
+            Self(_mm512_maskz_mov_ps(nonzero, v.0))
+        }
+    }
+
+    #[inline(always)]
     fn load_partial(s: &[f32], fill: f32) -> Self {
         assert!(s.len() < Self::LANES);
         let k: u16 = (1 << s.len()) - 1;
@@ -189,6 +198,15 @@ impl Simd for Avx512F64 {
         _mm512_max_pd,
         _mm512_min_pd
     );
+
+    #[inline(always)]
+    fn mul0(self, v: Self) -> Self {
+        // SAFETY: the feature is present (module docs).
+        unsafe {
+            let nonzero = _mm512_cmp_pd_mask::<_CMP_NEQ_UQ>(self.0, _mm512_setzero_pd());
+            Self(_mm512_maskz_mov_pd(nonzero, v.0))
+        }
+    }
 
     #[inline(always)]
     fn load_partial(s: &[f64], fill: f64) -> Self {
@@ -279,14 +297,30 @@ impl Simd for Avx2F32 {
     );
 
     #[inline(always)]
+    fn mul0(self, v: Self) -> Self {
+        // SAFETY: the feature is present (module docs).
+        unsafe {
+            let nonzero = _mm256_cmp_ps::<_CMP_NEQ_UQ>(self.0, _mm256_setzero_ps());
+            Self(_mm256_and_ps(nonzero, v.0))
+        }
+    }
+
+    #[inline(always)]
     fn load_partial(s: &[f32], fill: f32) -> Self {
         assert!(s.len() < Self::LANES);
         // SAFETY: `maskload` reads only the lanes whose mask is set (those below `s.len()`) and
         // cannot fault on the others; the feature is present (module docs).
         unsafe {
-            let mask = _mm256_cmpgt_epi32(_mm256_set1_epi32(s.len() as i32), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
+            let mask = _mm256_cmpgt_epi32(
+                _mm256_set1_epi32(s.len() as i32),
+                _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7),
+            );
             let loaded = _mm256_maskload_ps(s.as_ptr(), mask);
-            Self(_mm256_blendv_ps(_mm256_set1_ps(fill), loaded, _mm256_castsi256_ps(mask)))
+            Self(_mm256_blendv_ps(
+                _mm256_set1_ps(fill),
+                loaded,
+                _mm256_castsi256_ps(mask),
+            ))
         }
     }
     #[inline(always)]
@@ -294,7 +328,10 @@ impl Simd for Avx2F32 {
         assert!(s.len() < Self::LANES);
         // SAFETY: `maskstore` writes only the lanes below `s.len()`; feature present.
         unsafe {
-            let mask = _mm256_cmpgt_epi32(_mm256_set1_epi32(s.len() as i32), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
+            let mask = _mm256_cmpgt_epi32(
+                _mm256_set1_epi32(s.len() as i32),
+                _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7),
+            );
             _mm256_maskstore_ps(s.as_mut_ptr(), mask, self.0);
         }
     }
@@ -373,14 +410,30 @@ impl Simd for Avx2F64 {
     );
 
     #[inline(always)]
+    fn mul0(self, v: Self) -> Self {
+        // SAFETY: the feature is present (module docs).
+        unsafe {
+            let nonzero = _mm256_cmp_pd::<_CMP_NEQ_UQ>(self.0, _mm256_setzero_pd());
+            Self(_mm256_and_pd(nonzero, v.0))
+        }
+    }
+
+    #[inline(always)]
     fn load_partial(s: &[f64], fill: f64) -> Self {
         assert!(s.len() < Self::LANES);
         // SAFETY: `maskload` reads only the lanes whose mask is set (those below `s.len()`) and
         // cannot fault on the others; the feature is present (module docs).
         unsafe {
-            let mask = _mm256_cmpgt_epi64(_mm256_set1_epi64x(s.len() as i64), _mm256_setr_epi64x(0, 1, 2, 3));
+            let mask = _mm256_cmpgt_epi64(
+                _mm256_set1_epi64x(s.len() as i64),
+                _mm256_setr_epi64x(0, 1, 2, 3),
+            );
             let loaded = _mm256_maskload_pd(s.as_ptr(), mask);
-            Self(_mm256_blendv_pd(_mm256_set1_pd(fill), loaded, _mm256_castsi256_pd(mask)))
+            Self(_mm256_blendv_pd(
+                _mm256_set1_pd(fill),
+                loaded,
+                _mm256_castsi256_pd(mask),
+            ))
         }
     }
     #[inline(always)]
@@ -388,7 +441,10 @@ impl Simd for Avx2F64 {
         assert!(s.len() < Self::LANES);
         // SAFETY: `maskstore` writes only the lanes below `s.len()`; feature present.
         unsafe {
-            let mask = _mm256_cmpgt_epi64(_mm256_set1_epi64x(s.len() as i64), _mm256_setr_epi64x(0, 1, 2, 3));
+            let mask = _mm256_cmpgt_epi64(
+                _mm256_set1_epi64x(s.len() as i64),
+                _mm256_setr_epi64x(0, 1, 2, 3),
+            );
             _mm256_maskstore_pd(s.as_mut_ptr(), mask, self.0);
         }
     }

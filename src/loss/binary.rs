@@ -293,6 +293,7 @@ impl<A: Float> ElementwiseLoss<A> for BinaryCrossEntropy<A> {
             pos_weight: None,
             param: [A::zero(); 2],
             f: bce_point,
+            bce_with_logits: false,
         })
     }
 
@@ -416,6 +417,7 @@ impl<A: Float> ElementwiseLoss<A> for BinaryCrossEntropyWithLogits<A> {
             pos_weight: check_pos_weight(self.pos_weight.as_ref(), input.shape())?,
             param: [A::zero(); 2],
             f: bce_logits_point,
+            bce_with_logits: true,
         })
     }
 
@@ -546,6 +548,7 @@ impl<A: Float> ElementwiseLoss<A> for SigmoidFocalLoss<A> {
             pos_weight: None,
             param: [self.alpha.unwrap_or(-A::one()), self.gamma],
             f: focal_point,
+            bce_with_logits: false,
         })
     }
 

@@ -71,6 +71,7 @@ impl<A: Float> ElementwiseLoss<A> for KlDiv {
             } else {
                 kl_point
             },
+            bce_with_logits: false,
         })
     }
 

@@ -19,6 +19,8 @@ use ndarray::{Array, ArrayRef, ArrayView, ArrayViewD, Dimension, IntoDimension, 
 
 use crate::Float;
 use crate::error::{Error, Result};
+use crate::kernels::Isa;
+use crate::kernels::binary::{BceWithLogits, Weights, bce_with_logits};
 use crate::softmax::check_same_shape;
 
 /// How per-sample losses become one number.
@@ -226,29 +228,93 @@ pub(crate) struct Elementwise<'a, A, D: Dimension> {
     pub pos_weight: Option<ArrayViewD<'a, A>>,
     pub param: [A; 2],
     pub f: Pointwise<A>,
+    /// Whether `f` is BCE with logits, which has a vectorised kernel for contiguous arrays.
+    pub bce_with_logits: bool,
 }
 
-/// Neumaier's compensated running sum in `f64`.
-#[derive(Clone, Copy, Default)]
-pub(crate) struct Total {
-    sum: f64,
-    carry: f64,
+/// A weight broadcast to the input's shape, as the kernel reads it: `None` if it is neither a
+/// contiguous array of the input's shape nor one value per position of the last axis.
+fn kernel_weights<'a, A>(w: Option<&'a ArrayViewD<'_, A>>) -> Option<Weights<'a, A>> {
+    let Some(w) = w else {
+        return Some(Weights::None);
+    };
+    if let Some(s) = w.as_slice() {
+        return Some(Weights::PerElement(s));
+    }
+    let (last, outer) = w.strides().split_last()?;
+    if *last == 1 && outer.iter().all(|&s| s == 0) {
+        let lane = w.lanes(ndarray::Axis(w.ndim() - 1)).into_iter().next()?;
+        return lane.to_slice().map(Weights::PerColumn);
+    }
+    None
 }
+
+/// The vectorised path of BCE with logits, if every array is contiguous and the weights are
+/// per element or per position of the last axis; otherwise the arguments come back unused.
+#[expect(clippy::type_complexity, reason = "the unused arguments, handed back")]
+fn bce_kernel<'g, A: Float, D: Dimension>(
+    e: &Elementwise<'_, A, D>,
+    per_elem: Option<&'g mut ArrayRef<A, D>>,
+    grad: Option<(&'g mut ArrayRef<A, D>, A)>,
+) -> std::result::Result<
+    A,
+    (
+        Option<&'g mut ArrayRef<A, D>>,
+        Option<(&'g mut ArrayRef<A, D>, A)>,
+    ),
+> {
+    let (x, y) = (e.input.1, e.target);
+    let weight = kernel_weights(e.weight.as_ref());
+    let pos_weight = match kernel_weights(e.pos_weight.as_ref()) {
+        Some(Weights::None) => Some(None),
+        Some(Weights::PerColumn(p)) => Some(Some(p)),
+        _ => None,
+    };
+    let usable = e.bce_with_logits
+        && x.is_standard_layout()
+        && y.is_standard_layout()
+        && per_elem.as_ref().is_none_or(|p| p.is_standard_layout())
+        && grad.as_ref().is_none_or(|(g, _)| g.is_standard_layout());
+    let (Some(xs), Some(ys), Some(weight), Some(pos_weight), true) =
+        (x.as_slice(), y.as_slice(), weight, pos_weight, usable)
+    else {
+        return Err((per_elem, grad));
+    };
+    if xs.is_empty() {
+        return Ok(A::zero());
+    }
+    let grad_scale = grad.as_ref().map_or(A::zero(), |(_, s)| *s);
+    // Rows matter only to weights that repeat along the last axis; without them, one long row.
+    let per_column = pos_weight.is_some() || matches!(weight, Weights::PerColumn(_));
+    let row = if per_column {
+        x.shape().last().copied().unwrap_or(1).max(1)
+    } else {
+        xs.len()
+    };
+    let args = BceWithLogits {
+        x: xs,
+        y: ys,
+        row,
+        weight,
+        pos_weight,
+        grad: grad.and_then(|(g, _)| g.as_slice_mut()),
+        grad_scale,
+        per_elem: per_elem.and_then(|p| p.as_slice_mut()),
+    };
+    Ok(bce_with_logits(Isa::detect(), args))
+}
+
+/// Neumaier's compensated running sum in `f64` of values of any float type.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct Total(crate::kernels::loops::Total);
 
 impl Total {
     pub(crate) fn add<A: Float>(&mut self, x: A) {
-        let v = wide(x);
-        let t = self.sum + v;
-        self.carry += if self.sum.abs() >= v.abs() {
-            (self.sum - t) + v
-        } else {
-            (v - t) + self.sum
-        };
-        self.sum = t;
+        self.0.add(wide(x));
     }
 
     pub(crate) fn value<A: Float>(self) -> A {
-        A::from(self.sum + self.carry).unwrap_or_else(A::nan)
+        A::from(self.0.value()).unwrap_or_else(A::nan)
     }
 }
 
@@ -261,6 +327,10 @@ pub(crate) fn elementwise<A: Float, D: Dimension>(
 ) -> Result<A> {
     let (what, x) = e.input;
     check_same_shape("target", e.target, what, x)?;
+    let (per_elem, grad) = match bce_kernel(e, per_elem, grad) {
+        Ok(total) => return Ok(total),
+        Err(unused) => unused,
+    };
     let shape = IxDyn(x.shape());
     let one = ndarray::arr0(A::one()).into_dyn();
     let ones = one
