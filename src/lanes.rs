@@ -9,6 +9,7 @@ use ndarray::{Array, ArrayRef, ArrayView1, Axis, Dimension, RemoveAxis, ShapeBui
 use crate::Float;
 use crate::kernels::columns::Columns;
 use crate::kernels::ops::Layout;
+use crate::parallel;
 
 /// How the lanes of a contiguous array sit in its memory: consecutive rows, or the columns of
 /// `blocks` consecutive row-major blocks (a C-order array along a leading axis).
@@ -52,15 +53,57 @@ impl Plan {
         }
     }
 
-    /// Calls `f` on each block of `x` and `out` (`x.len()` elements in all).
-    fn for_each<A>(self, x: &[A], out: &mut [A], mut f: impl FnMut(&[A], &mut [A], Layout)) {
+    /// Calls `f` on each block of `x` and `out` (`x.len()` elements in all), on several
+    /// threads with the rayon feature when there is enough work.
+    fn for_each<A: Send + Sync>(
+        self,
+        x: &[A],
+        out: &mut [A],
+        f: impl Fn(&[A], &mut [A], Layout) + Sync + Send,
+    ) {
+        let layout = self.layout();
         if self.width == 1 {
-            return f(x, out, self.layout());
+            return parallel::zip(x, self.len, out, self.len, |x, out| f(x, out, layout));
         }
         let n = self.len * self.width;
-        for (xb, ob) in x.chunks_exact(n).zip(out.chunks_exact_mut(n)) {
-            f(xb, ob, self.layout());
+        parallel::zip(x, n, out, n, |x, out| {
+            for (xb, ob) in x.chunks_exact(n).zip(out.chunks_exact_mut(n)) {
+                f(xb, ob, layout);
+            }
+        });
+    }
+
+    /// [`for_each`](Self::for_each) in place.
+    fn for_each_mut<A: Send + Sync>(self, x: &mut [A], f: impl Fn(&mut [A], Layout) + Sync + Send) {
+        let layout = self.layout();
+        if self.width == 1 {
+            return parallel::each_mut(x, self.len, |x| f(x, layout));
         }
+        let n = self.len * self.width;
+        parallel::each_mut(x, n, |x| {
+            for block in x.chunks_exact_mut(n) {
+                f(block, layout);
+            }
+        });
+    }
+
+    /// [`for_each`](Self::for_each) for a reduction: one value per lane into `out`.
+    fn for_each_reduce<A: Send + Sync>(
+        self,
+        x: &[A],
+        out: &mut [A],
+        f: impl Fn(&[A], &mut [A], Layout) + Sync + Send,
+    ) {
+        let layout = self.layout();
+        if self.width == 1 {
+            return parallel::zip(x, self.len, out, 1, |x, out| f(x, out, layout));
+        }
+        let n = self.len * self.width;
+        parallel::zip(x, n, out, self.width, |x, out| {
+            for (xb, ob) in x.chunks_exact(n).zip(out.chunks_exact_mut(self.width)) {
+                f(xb, ob, layout);
+            }
+        });
     }
 }
 
@@ -91,7 +134,7 @@ pub(crate) fn map<A: Float, D: Dimension>(
     x: &ArrayRef<A, D>,
     out: &mut ArrayRef<A, D>,
     axis: Axis,
-    lanes: impl Fn(&[A], &mut [A], Layout),
+    lanes: impl Fn(&[A], &mut [A], Layout) + Sync + Send,
 ) {
     debug_assert_eq!(x.shape(), out.shape());
     let len = x.len_of(axis);
@@ -126,7 +169,7 @@ pub(crate) fn map2<A: Float, D: Dimension>(
     b: &ArrayRef<A, D>,
     out: &mut ArrayRef<A, D>,
     axis: Axis,
-    rows: impl Fn(&[A], &[A], &mut [A], usize),
+    rows: impl Fn(&[A], &[A], &mut [A], usize) + Sync + Send,
 ) {
     debug_assert!(a.shape() == out.shape() && b.shape() == out.shape());
     let len = a.len_of(axis);
@@ -143,7 +186,7 @@ pub(crate) fn map2<A: Float, D: Dimension>(
             out.as_slice_memory_order_mut(),
         )
     {
-        return rows(as_, bs, os, len);
+        return parallel::zip2(as_, bs, len, os, len, |a, b, o| rows(a, b, o, len));
     }
     let (mut abuf, mut bbuf) = (Vec::new(), Vec::new());
     let mut obuf = vec![A::zero(); len];
@@ -165,7 +208,7 @@ pub(crate) fn map2<A: Float, D: Dimension>(
 pub(crate) fn map_inplace<A: Float, D: Dimension>(
     x: &mut ArrayRef<A, D>,
     axis: Axis,
-    lanes: impl Fn(&mut [A], Layout),
+    lanes: impl Fn(&mut [A], Layout) + Sync + Send,
 ) {
     let len = x.len_of(axis);
     if x.is_empty() {
@@ -174,13 +217,7 @@ pub(crate) fn map_inplace<A: Float, D: Dimension>(
     if let Some(plan) = Plan::of(x, axis)
         && let Some(xs) = x.as_slice_memory_order_mut()
     {
-        if plan.width == 1 {
-            return lanes(xs, plan.layout());
-        }
-        for block in xs.chunks_exact_mut(plan.len * plan.width) {
-            lanes(block, plan.layout());
-        }
-        return;
+        return plan.for_each_mut(xs, lanes);
     }
     let rows = |x: &mut [A], len| lanes(x, Layout::Rows(len));
     let mut buf = vec![A::zero(); len];
@@ -201,7 +238,7 @@ pub(crate) fn reduce<A: Float, D: RemoveAxis>(
     x: &ArrayRef<A, D>,
     axis: Axis,
     empty: A,
-    lanes: impl Fn(&[A], &mut [A], Layout),
+    lanes: impl Fn(&[A], &mut [A], Layout) + Sync + Send,
 ) -> Array<A, D::Smaller> {
     let len = x.len_of(axis);
     let dim = x.raw_dim().remove_axis(axis);
@@ -219,14 +256,7 @@ pub(crate) fn reduce<A: Float, D: RemoveAxis>(
             Array::zeros(dim)
         };
         if let Some(os) = out.as_slice_memory_order_mut() {
-            if plan.width == 1 {
-                lanes(xs, os, plan.layout());
-            } else {
-                let n = plan.len * plan.width;
-                for (xb, ob) in xs.chunks_exact(n).zip(os.chunks_exact_mut(plan.width)) {
-                    lanes(xb, ob, plan.layout());
-                }
-            }
+            plan.for_each_reduce(xs, os, lanes);
         }
         out
     } else {

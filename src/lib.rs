@@ -32,8 +32,10 @@ mod kernels;
 mod lanes;
 mod logsumexp;
 mod loss;
+mod parallel;
 mod sigmoid;
 mod softmax;
+mod top_k;
 
 pub use backward::{log_softmax_backward, softmax_backward, softmax_jacobian, softmax_jvp};
 pub use error::{Error, Result};
@@ -51,6 +53,7 @@ pub use softmax::{
     log_softmax, log_softmax_inplace, log_softmax_into, log_softmax_with_temperature, logsumexp,
     masked_softmax, softmax, softmax_inplace, softmax_into, softmax_with_temperature,
 };
+pub use top_k::top_k;
 
 /// Everything, for `use logits::prelude::*`.
 ///
@@ -71,7 +74,7 @@ pub mod prelude {
         Error, Float, LogSumExp, Result, log_sigmoid, log_softmax, log_softmax_backward,
         log_softmax_inplace, log_softmax_into, log_softmax_with_temperature, logsumexp,
         masked_softmax, sigmoid, softmax, softmax_backward, softmax_inplace, softmax_into,
-        softmax_jacobian, softmax_jvp, softmax_with_temperature,
+        softmax_jacobian, softmax_jvp, softmax_with_temperature, top_k,
     };
 }
 

@@ -8,7 +8,9 @@
 use num_traits::{Float as _, One as _, Zero as _};
 
 use super::loops::{InPlace, Into, Io};
-use super::ops::{Normalize, Special, classify, lse_value, normalize_special};
+use super::ops::{
+    CrossEntropyRows, IGNORED, Normalize, Special, classify, count, lse_value, normalize_special,
+};
 use super::simd::{MAX_LANES, Simd};
 use super::{Elem, Isa, Kernel};
 
@@ -128,12 +130,7 @@ fn normalize_strip<V: Simd, I: Io<V::E>>(
         for i in 0..c.len {
             sum.add(load::<V>(io.src(), c, i, j, n, zero).sub(m).mul(it).exp());
         }
-        let mut s = [V::E::one(); MAX_LANES];
-        sum.sum.store(&mut s);
-        for v in &mut s {
-            *v = v.ln();
-        }
-        let ln_s = V::load(&s);
+        let ln_s = sum.sum.ln();
         for i in 0..c.len {
             let v = load::<V>(io.src(), c, i, j, n, zero)
                 .sub(m)
@@ -203,22 +200,28 @@ fn lse_block<V: Simd>(x: &[V::E], out: &mut [V::E], c: Columns, inv_t: V::E) {
         for i in 0..c.len {
             sum.add(load::<V>(x, c, i, j, n, V::E::zero()).sub(m).mul(it).exp());
         }
-        let (mut ms, mut ss) = ([V::E::zero(); MAX_LANES], [V::E::zero(); MAX_LANES]);
+        let (mut ms, mut lse) = ([V::E::zero(); MAX_LANES], [V::E::zero(); MAX_LANES]);
         raw.store(&mut ms);
-        sum.sum.store(&mut ss);
+        m.mul(it).add(sum.sum.ln()).store(&mut lse);
         for k in 0..n {
-            out[j + k] = lse_value(ms[k], ss[k], inv_t);
+            out[j + k] = if bad[k] {
+                lse_value(ms[k], V::E::zero(), inv_t)
+            } else {
+                lse[k]
+            };
         }
         j += n;
     }
 }
 
-/// Transposes `rows` rows of `len` (row-major in `x`) into `t`, `len` rows of `rows`.
+/// Transposes `rows` rows of `len` (row-major in `x`) into `t`, `len` rows of `rows`: stores in
+/// sequence, loads strided (strided stores cost several times more).
 #[inline(always)]
 fn transpose<E: Copy>(x: &[E], t: &mut [E], rows: usize, len: usize) {
-    for (r, row) in x.chunks_exact(len).take(rows).enumerate() {
-        for (i, &v) in row.iter().enumerate() {
-            t[i * rows + r] = v;
+    let x = &x[..rows * len];
+    for (i, t_row) in t.chunks_exact_mut(rows).take(len).enumerate() {
+        for (tv, xv) in t_row.iter_mut().zip(x[i..].iter().step_by(len)) {
+            *tv = *xv;
         }
     }
 }
@@ -246,12 +249,7 @@ pub(crate) fn normalize_short_rows<V: Simd, I: Io<V::E>>(
             Columns { len, width: rows },
             op,
         );
-        let dst = &mut io.dst()[block];
-        for (i, lane_row) in u[..n].chunks_exact(rows).enumerate() {
-            for (r, &v) in lane_row.iter().enumerate() {
-                dst[r * len + i] = v;
-            }
-        }
+        transpose(&u[..n], &mut io.dst()[block], len, rows);
         row += rows;
     }
 }
@@ -349,4 +347,112 @@ pub(crate) fn normalize_columns_inplace<E: Elem>(
 pub(crate) fn lse_columns<E: Elem>(isa: Isa, x: &[E], out: &mut [E], c: Columns, inv_t: E) {
     assert!(x.len() == c.len * c.width && out.len() == c.width);
     isa.run(LseColumns { x, out, c, inv_t });
+}
+
+/// Fused cross-entropy of short rows (`len ≤ SHORT_ROW` classes) against class indices, a block
+/// of rows at a time transposed so that each vector holds one class of many samples; the same
+/// formula as the row kernel (see `CrossEntropyRows`). Rows whose maximum is not finite go
+/// through `row` (the per-row kernel) afterwards.
+#[inline(always)]
+pub(crate) fn cross_entropy_short_rows<V: Simd>(
+    x: &[V::E],
+    len: usize,
+    targets: &[usize],
+    losses: &mut [V::E],
+    mut grad: Option<&mut [V::E]>,
+    o: &CrossEntropyRows<'_, V::E>,
+    row: impl Fn(&[V::E], usize, Option<&mut [V::E]>) -> V::E,
+) {
+    let zero = V::E::zero();
+    let one = V::E::one();
+    let c_len = count::<V::E>(len);
+    let w = |c: usize| o.weight.map_or(one, |w| w[c]);
+    let total_w = o
+        .weight
+        .map_or(c_len, |w| w.iter().fold(zero, |a, &b| a + b));
+    let keep = one - o.smoothing;
+    let share = o.smoothing / c_len;
+    let (scale, it) = (o.grad_scale * o.inv_t, V::splat(o.inv_t));
+    let mut t = [zero; SHORT_ROW * TRANSPOSE_ROWS];
+    let mut u = [zero; SHORT_ROW * TRANSPOSE_ROWS];
+    let mut first = 0;
+    while first < targets.len() {
+        let rows = TRANSPOSE_ROWS.min(targets.len() - first);
+        let n_all = rows * len;
+        let xb = &x[first * len..first * len + n_all];
+        transpose(xb, &mut t[..n_all], rows, len);
+        let c = Columns { len, width: rows };
+        let mut redo = Vec::new();
+        let mut j = 0;
+        while j < rows {
+            let n = V::LANES.min(rows - j);
+            let mut bad = [false; MAX_LANES];
+            let m = finite_max(strip_max::<V>(&t, c, j, n), n, &mut bad);
+            let mut s = V::splat(zero);
+            let mut wx = V::splat(zero);
+            for k in 0..len {
+                let v = load::<V>(&t, c, k, j, n, zero).sub(m);
+                s = s.add(v.mul(it).exp());
+                if o.smoothing > zero {
+                    wx = V::splat(w(k)).mul_add(v, wx);
+                }
+            }
+            // Per sample: the target's logit and weight, and 1 if it counts (0 if ignored).
+            let (mut xy, mut wy, mut live) =
+                ([zero; MAX_LANES], [zero; MAX_LANES], [zero; MAX_LANES]);
+            for q in 0..n {
+                let r = j + q;
+                let y = targets[first + r];
+                if bad[q] {
+                    redo.push(r);
+                } else if y != IGNORED {
+                    (xy[q], wy[q], live[q]) = (xb[r * len + y], w(y), one);
+                }
+            }
+            let (xy, wy, live) = (V::load(&xy), V::load(&wy), V::load(&live));
+            let ln_s = s.ln();
+            let keep_wy = V::splat(keep).mul(wy);
+            // loss = −keep·w_y·log p_y − share·(Σ w_c (x_c − m)/T − ln s · Σ w_c)
+            let lp_y = xy.sub(m).mul(it).sub(ln_s);
+            let mut loss = V::splat(zero).sub(keep_wy.mul(lp_y));
+            if o.smoothing > zero {
+                let smooth = wx.mul(it).sub(ln_s.mul(V::splat(total_w)));
+                loss = V::splat(share).mul(smooth).mul_add(V::splat(-one), loss);
+            }
+            let mut out = [zero; MAX_LANES];
+            live.mul0(loss).store(&mut out);
+            for q in (0..n).filter(|&q| !bad[q]) {
+                losses[first + j + q] = out[q];
+            }
+            // The gradient's coefficients `scale · A / s` and `scale · share`, 0 if ignored.
+            let a_total = V::splat(share * total_w).add(keep_wy);
+            let kp = live.mul(V::splat(scale)).mul(a_total).div(s);
+            let kw = live.mul(V::splat(scale * share));
+            if grad.is_some() {
+                for k in 0..len {
+                    let e = load::<V>(&t, c, k, j, n, zero).sub(m).mul(it).exp();
+                    let g = e.mul(kp).sub(kw.mul(V::splat(w(k))));
+                    store(g, &mut u[..n_all], c, k, j, n);
+                }
+            }
+            j += n;
+        }
+        if let Some(g) = grad.as_deref_mut() {
+            let gb = &mut g[first * len..first * len + n_all];
+            transpose(&u[..n_all], gb, len, rows);
+            for r in 0..rows {
+                let y = targets[first + r];
+                if y != IGNORED {
+                    gb[r * len + y] = gb[r * len + y] - scale * keep * w(y);
+                }
+            }
+        }
+        for r in redo {
+            let g = grad
+                .as_deref_mut()
+                .map(|g| &mut g[(first + r) * len..(first + r + 1) * len]);
+            losses[first + r] = row(&xb[r * len..(r + 1) * len], targets[first + r], g);
+        }
+        first += rows;
+    }
 }

@@ -582,6 +582,19 @@ impl<E: Elem> Kernel for CrossEntropyKernel<'_, E> {
     type Output = ();
     #[inline(always)]
     fn run<V: Simd<E = E>>(self) {
+        if V::LANES > 1 && self.len <= SHORT_ROW && self.targets.len() > 1 {
+            let o = self.o;
+            return columns::cross_entropy_short_rows::<V>(
+                self.x,
+                self.len,
+                self.targets,
+                self.losses,
+                self.grad,
+                &self.o,
+                #[inline(always)]
+                |x: &[E], y: usize, g: Option<&mut [E]>| cross_entropy_row::<V>(x, y, &o, g),
+            );
+        }
         let rows = self
             .x
             .chunks_exact(self.len)

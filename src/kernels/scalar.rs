@@ -68,6 +68,15 @@ impl<E: Elem> Simd for Scalar<E> {
         if self.0 == E::zero() { self } else { v }
     }
     #[inline(always)]
+    fn mantissa_exponent(self) -> (Self, Self) {
+        let k = self.0.log2().floor();
+        (Self(self.0 / (E::one() + E::one()).powf(k)), Self(k))
+    }
+    #[inline(always)]
+    fn ln(self) -> Self {
+        Self(self.0.ln())
+    }
+    #[inline(always)]
     fn ln_1p_unit(self) -> Self {
         Self(self.0.ln_1p())
     }

@@ -94,6 +94,25 @@ pub trait Simd: Copy {
         base.add(Self::E::atanh2(s))
     }
 
+    /// `(m, k)` with `self = m · 2ᵏ`, `m ∈ [1, 2)`, for positive normal finite lanes.
+    fn mantissa_exponent(self) -> (Self, Self);
+
+    /// `ln x` for positive normal finite lanes (sums of exponentials, which are ≥ 1), NaN for NaN:
+    /// from `x = m · 2ᵏ`, with `m` halved above √2, `ln x = k ln 2 + 2 atanh((m − 1) / (m + 1))`.
+    #[inline(always)]
+    fn ln(self) -> Self {
+        let c = Self::splat;
+        let one = c(Self::E::one());
+        let (m, k) = self.mantissa_exponent();
+        let high = c(Self::E::SQRT2_M1 + Self::E::one()).sub(m);
+        let m = high.select_sign(m, m.mul(c(Self::E::one() / Self::E::TWO)));
+        let k = high.select_sign(k, k.add(one));
+        let s = m.sub(one).div(m.add(one));
+        // `x − x` is 0, or NaN where `x` is NaN, which the bit-level split would lose.
+        k.mul_add(c(Self::E::LN2), Self::E::atanh2(s))
+            .add(self.sub(self))
+    }
+
     /// `eˣ` for every lane.
     #[inline(always)]
     fn exp(self) -> Self {

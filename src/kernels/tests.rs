@@ -626,3 +626,121 @@ fn bce_with_logits_kernel_agrees_with_scalar_on_every_isa() {
         }
     }
 }
+
+#[test]
+fn short_row_cross_entropy_agrees_with_each_row_alone() {
+    use super::ops::{CrossEntropyRows, IGNORED, cross_entropy_rows};
+    for isa in Isa::available() {
+        for len in [1, 2, 3, 10, 16, 17, 32] {
+            for rows in [2, 7, 64, 65, 129] {
+                let mut x = values(rows * len, (rows * 31 + len) as u64, -12.0, 12.0);
+                if rows > 4 {
+                    x[len] = f64::NAN;
+                    x[2 * len..3 * len].fill(f64::NEG_INFINITY);
+                    x[3 * len] = f64::INFINITY;
+                }
+                let targets: Vec<usize> = (0..rows)
+                    .map(|r| if r % 5 == 4 { IGNORED } else { (r * 7) % len })
+                    .collect();
+                let weight: Vec<f64> = values(len, 77, 0.2, 2.0);
+                for (smoothing, weighted) in [(0.0, false), (0.15, true), (0.3, false)] {
+                    let o = CrossEntropyRows {
+                        weight: weighted.then_some(&weight[..]),
+                        smoothing,
+                        inv_t: 0.7,
+                        grad_scale: 0.25,
+                    };
+                    let mut losses = vec![0.0; rows];
+                    let mut grad = vec![0.0; rows * len];
+                    cross_entropy_rows(isa, &x, len, &targets, &mut losses, Some(&mut grad), o);
+                    for r in 0..rows {
+                        let xr = &x[r * len..(r + 1) * len];
+                        let mut want_l = [0.0];
+                        let mut want_g = vec![0.0; len];
+                        cross_entropy_rows(
+                            Isa::SCALAR,
+                            xr,
+                            len,
+                            &targets[r..=r],
+                            &mut want_l,
+                            Some(&mut want_g),
+                            o,
+                        );
+                        let same = |a: f64, b: f64| {
+                            (a.is_nan() && b.is_nan())
+                                || a == b
+                                || (a - b).abs() <= 1e-12 * (1.0 + b.abs())
+                        };
+                        assert!(
+                            same(losses[r], want_l[0]),
+                            "{} len={len} rows={rows} r={r}: loss {} vs {}",
+                            isa.name(),
+                            losses[r],
+                            want_l[0]
+                        );
+                        for k in 0..len {
+                            assert!(
+                                same(grad[r * len + k], want_g[k]),
+                                "{} len={len} rows={rows} r={r} k={k}: {} vs {}",
+                                isa.name(),
+                                grad[r * len + k],
+                                want_g[k]
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn ln_is_accurate_on_every_isa() {
+    struct Ln<'a, E>(&'a [E], &'a mut [E]);
+    impl<E: Elem> Kernel for Ln<'_, E> {
+        type E = E;
+        type Output = ();
+        #[inline(always)]
+        fn run<V: Simd<E = E>>(self) {
+            super::loops::map(&mut super::loops::Into(self.0, self.1), V::ln);
+        }
+    }
+    let mut xs: Vec<f64> = values(20_000, 19, 1.0, 64.0);
+    xs.extend(values(5_000, 20, 1.0, 1e6));
+    xs.extend([
+        1.0,
+        std::f64::consts::SQRT_2,
+        2.0,
+        1.0 + 1e-15,
+        32_000.0,
+        1e300,
+        f64::MIN_POSITIVE,
+    ]);
+    for isa in Isa::available() {
+        let mut got = vec![0.0_f64; xs.len()];
+        isa.run(Ln(&xs, &mut got));
+        for (&x, &g) in xs.iter().zip(&got) {
+            let w = x.ln();
+            assert!(
+                ulps_f64(g, w) <= 4 || (g - w).abs() <= 2.0 * f64::EPSILON,
+                "{} ln({x}) = {g} vs {w}",
+                isa.name()
+            );
+        }
+        let xs32: Vec<f32> = xs
+            .iter()
+            .map(|&v| v as f32)
+            .filter(|v| v.is_normal())
+            .collect();
+        let mut got32 = vec![0.0_f32; xs32.len()];
+        isa.run(Ln(&xs32, &mut got32));
+        for (&x, &g) in xs32.iter().zip(&got32) {
+            let w = x.ln();
+            assert!(
+                ulps_f32(g, w) <= 4 || (g - w).abs() <= 2.0 * f32::EPSILON,
+                "{} ln({x}) = {g} vs {w}",
+                isa.name()
+            );
+        }
+    }
+}

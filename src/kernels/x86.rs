@@ -6,19 +6,22 @@
 
 use core::arch::x86_64::{
     __m256, __m256d, __m512, __m512d, _CMP_NEQ_UQ, _CMP_UNORD_Q, _MM_FROUND_NO_EXC,
-    _MM_FROUND_TO_NEAREST_INT, _mm256_add_epi32, _mm256_add_epi64, _mm256_add_pd, _mm256_add_ps,
-    _mm256_and_pd, _mm256_and_ps, _mm256_andnot_pd, _mm256_andnot_ps, _mm256_blendv_pd,
-    _mm256_blendv_ps, _mm256_castpd_si256, _mm256_castsi256_pd, _mm256_castsi256_ps, _mm256_cmp_pd,
-    _mm256_cmp_ps, _mm256_cmpgt_epi32, _mm256_cmpgt_epi64, _mm256_cvtps_epi32, _mm256_div_pd,
+    _MM_FROUND_TO_NEAREST_INT, _MM_MANT_NORM_1_2, _MM_MANT_SIGN_SRC, _mm256_add_epi32,
+    _mm256_add_epi64, _mm256_add_pd, _mm256_add_ps, _mm256_and_pd, _mm256_and_ps, _mm256_and_si256,
+    _mm256_andnot_pd, _mm256_andnot_ps, _mm256_blendv_pd, _mm256_blendv_ps, _mm256_castpd_si256,
+    _mm256_castps_si256, _mm256_castsi256_pd, _mm256_castsi256_ps, _mm256_cmp_pd, _mm256_cmp_ps,
+    _mm256_cmpgt_epi32, _mm256_cmpgt_epi64, _mm256_cvtepi32_ps, _mm256_cvtps_epi32, _mm256_div_pd,
     _mm256_div_ps, _mm256_fmadd_pd, _mm256_fmadd_ps, _mm256_loadu_pd, _mm256_loadu_ps,
     _mm256_maskload_pd, _mm256_maskload_ps, _mm256_maskstore_pd, _mm256_maskstore_ps,
     _mm256_max_pd, _mm256_max_ps, _mm256_min_pd, _mm256_min_ps, _mm256_mul_pd, _mm256_mul_ps,
-    _mm256_round_pd, _mm256_round_ps, _mm256_set1_epi32, _mm256_set1_epi64x, _mm256_set1_pd,
-    _mm256_set1_ps, _mm256_setr_epi32, _mm256_setr_epi64x, _mm256_setzero_pd, _mm256_setzero_ps,
-    _mm256_slli_epi32, _mm256_slli_epi64, _mm256_storeu_pd, _mm256_storeu_ps, _mm256_sub_pd,
-    _mm256_sub_ps, _mm512_abs_pd, _mm512_abs_ps, _mm512_add_pd, _mm512_add_ps, _mm512_castpd_si512,
+    _mm256_or_si256, _mm256_round_pd, _mm256_round_ps, _mm256_set1_epi32, _mm256_set1_epi64x,
+    _mm256_set1_pd, _mm256_set1_ps, _mm256_setr_epi32, _mm256_setr_epi64x, _mm256_setzero_pd,
+    _mm256_setzero_ps, _mm256_slli_epi32, _mm256_slli_epi64, _mm256_srli_epi32, _mm256_srli_epi64,
+    _mm256_storeu_pd, _mm256_storeu_ps, _mm256_sub_epi32, _mm256_sub_pd, _mm256_sub_ps,
+    _mm512_abs_pd, _mm512_abs_ps, _mm512_add_pd, _mm512_add_ps, _mm512_castpd_si512,
     _mm512_castps_si512, _mm512_cmp_pd_mask, _mm512_cmp_ps_mask, _mm512_div_pd, _mm512_div_ps,
-    _mm512_fmadd_pd, _mm512_fmadd_ps, _mm512_loadu_pd, _mm512_loadu_ps, _mm512_mask_blend_pd,
+    _mm512_fmadd_pd, _mm512_fmadd_ps, _mm512_getexp_pd, _mm512_getexp_ps, _mm512_getmant_pd,
+    _mm512_getmant_ps, _mm512_loadu_pd, _mm512_loadu_ps, _mm512_mask_blend_pd,
     _mm512_mask_blend_ps, _mm512_mask_loadu_pd, _mm512_mask_loadu_ps, _mm512_mask_mov_pd,
     _mm512_mask_mov_ps, _mm512_mask_storeu_pd, _mm512_mask_storeu_ps, _mm512_maskz_mov_pd,
     _mm512_maskz_mov_ps, _mm512_max_pd, _mm512_max_ps, _mm512_min_pd, _mm512_min_ps, _mm512_mul_pd,
@@ -115,6 +118,19 @@ impl Simd for Avx512F32 {
     );
 
     #[inline(always)]
+    fn mantissa_exponent(self) -> (Self, Self) {
+        // SAFETY: the feature is present (module docs).
+        unsafe {
+            (
+                Self(_mm512_getmant_ps::<_MM_MANT_NORM_1_2, _MM_MANT_SIGN_SRC>(
+                    self.0,
+                )),
+                Self(_mm512_getexp_ps(self.0)),
+            )
+        }
+    }
+
+    #[inline(always)]
     fn mul0(self, v: Self) -> Self {
         // SAFETY: the feature is present (module docs).
         unsafe {
@@ -198,6 +214,19 @@ impl Simd for Avx512F64 {
         _mm512_max_pd,
         _mm512_min_pd
     );
+
+    #[inline(always)]
+    fn mantissa_exponent(self) -> (Self, Self) {
+        // SAFETY: the feature is present (module docs).
+        unsafe {
+            (
+                Self(_mm512_getmant_pd::<_MM_MANT_NORM_1_2, _MM_MANT_SIGN_SRC>(
+                    self.0,
+                )),
+                Self(_mm512_getexp_pd(self.0)),
+            )
+        }
+    }
 
     #[inline(always)]
     fn mul0(self, v: Self) -> Self {
@@ -295,6 +324,23 @@ impl Simd for Avx2F32 {
         _mm256_max_ps,
         _mm256_min_ps
     );
+
+    #[inline(always)]
+    fn mantissa_exponent(self) -> (Self, Self) {
+        // SAFETY: the feature is present (module docs).
+        unsafe {
+            let bits = _mm256_castps_si256(self.0);
+            let exp = _mm256_sub_epi32(_mm256_srli_epi32::<23>(bits), _mm256_set1_epi32(127));
+            let mant = _mm256_or_si256(
+                _mm256_and_si256(bits, _mm256_set1_epi32(0x007f_ffff)),
+                _mm256_set1_epi32(0x3f80_0000),
+            );
+            (
+                Self(_mm256_castsi256_ps(mant)),
+                Self(_mm256_cvtepi32_ps(exp)),
+            )
+        }
+    }
 
     #[inline(always)]
     fn mul0(self, v: Self) -> Self {
@@ -408,6 +454,28 @@ impl Simd for Avx2F64 {
         _mm256_max_pd,
         _mm256_min_pd
     );
+
+    #[inline(always)]
+    fn mantissa_exponent(self) -> (Self, Self) {
+        // SAFETY: the feature is present (module docs).
+        unsafe {
+            let bits = _mm256_castpd_si256(self.0);
+            // The biased exponent, placed in the mantissa of 2⁵², becomes 2⁵² + e as a double.
+            let biased = _mm256_or_si256(
+                _mm256_srli_epi64::<52>(bits),
+                _mm256_set1_epi64x(0x4330_0000_0000_0000),
+            );
+            let exp = _mm256_sub_pd(
+                _mm256_castsi256_pd(biased),
+                _mm256_set1_pd(4_503_599_627_370_496.0 + 1023.0),
+            );
+            let mant = _mm256_or_si256(
+                _mm256_and_si256(bits, _mm256_set1_epi64x(0x000f_ffff_ffff_ffff)),
+                _mm256_set1_epi64x(0x3ff0_0000_0000_0000),
+            );
+            (Self(_mm256_castsi256_pd(mant)), Self(exp))
+        }
+    }
 
     #[inline(always)]
     fn mul0(self, v: Self) -> Self {

@@ -10,6 +10,7 @@ use crate::error::{Error, Result};
 use crate::kernels::Isa;
 use crate::kernels::ops::{self, CrossEntropyRows, IGNORED, count, mul0};
 use crate::lanes;
+use crate::parallel;
 use crate::softmax::inverse_temperature;
 
 /// What the input of a [`CrossEntropy`] holds along the class axis.
@@ -521,15 +522,20 @@ impl<A: Float> CrossEntropy<A> {
                 }
                 let mut flat = Vec::with_capacity(rows);
                 let mut denominator = Total::default();
-                for (index, &label) in t.indexed_iter() {
+                for &label in &t {
                     if Some(label) == self.ignore_index {
                         flat.push(IGNORED);
                     } else if label < classes {
                         flat.push(label);
                         denominator.add(self.weight.as_ref().map_or(A::one(), |w| w[label]));
                     } else {
+                        // Found again with its position, only on this error path.
+                        let index = t
+                            .indexed_iter()
+                            .nth(flat.len())
+                            .map(|(i, _)| i.slice().to_vec());
                         return Err(Error::LabelOutOfRange {
-                            sample: index.slice().to_vec(),
+                            sample: index.unwrap_or_default(),
                             label,
                             classes,
                         });
@@ -603,7 +609,22 @@ impl<A: Float> CrossEntropy<A> {
                 inv_t: p.inv_t,
                 grad_scale,
             };
-            ops::cross_entropy_rows(Isa::detect(), x, c, t, losses, grad, o);
+            let isa = Isa::detect();
+            // Rows split into tasks (one task without the rayon feature or for small batches).
+            let k = parallel::units_per_task(rows, c);
+            let grads: Vec<Option<&mut [A]>> = match grad {
+                Some(g) => g.chunks_mut(k * c).map(Some).collect(),
+                None => (0..rows.div_ceil(k)).map(|_| None).collect(),
+            };
+            let tasks: Vec<_> = x
+                .chunks(k * c)
+                .zip(t.chunks(k))
+                .zip(losses.chunks_mut(k))
+                .zip(grads)
+                .collect();
+            parallel::run(tasks, |(((x, t), l), g)| {
+                ops::cross_entropy_rows(isa, x, c, t, l, g, o);
+            });
             return;
         }
         self.compute_rowwise(p, x, weight, losses, grad, grad_scale);

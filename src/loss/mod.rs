@@ -21,6 +21,7 @@ use crate::Float;
 use crate::error::{Error, Result};
 use crate::kernels::Isa;
 use crate::kernels::binary::{BceWithLogits, Weights, bce_with_logits};
+use crate::parallel;
 use crate::softmax::check_same_shape;
 
 /// How per-sample losses become one number.
@@ -57,7 +58,8 @@ pub enum Targets<'a, A> {
 }
 
 /// Anything that can serve as [`Targets`]: class indices as `&[usize]`, `&Vec<usize>`,
-/// `&[usize; N]`, `&Array1<usize>` (any dimension), `ArrayView<usize, _>`, `&ArrayRef<usize, _>`;
+/// `&[usize; N]`, `&Array1<usize>` (any dimension), `ArrayView<usize, _>` (or a reference to one),
+/// `&ArrayRef<usize, _>`;
 /// or probabilities as an array, view or `ArrayRef` of `f32` or `f64` (the logits' type).
 ///
 /// ```
@@ -136,6 +138,12 @@ impl<'a, A, D: Dimension> IntoTargets<'a, A> for ArrayView<'a, usize, D> {
     }
 }
 
+impl<'a, A, D: Dimension> IntoTargets<'a, A> for &'a ArrayView<'_, usize, D> {
+    fn into_targets(self) -> Targets<'a, A> {
+        Targets::Classes(self.view().into_dyn())
+    }
+}
+
 impl<'a, A, D: Dimension> IntoTargets<'a, A> for &'a Array<usize, D> {
     fn into_targets(self) -> Targets<'a, A> {
         Targets::Classes(self.view().into_dyn())
@@ -160,6 +168,12 @@ macro_rules! probability_targets {
         impl<'a, D: Dimension> IntoTargets<'a, $t> for ArrayView<'a, $t, D> {
             fn into_targets(self) -> Targets<'a, $t> {
                 Targets::Probabilities(self.into_dyn())
+            }
+        }
+
+        impl<'a, D: Dimension> IntoTargets<'a, $t> for &'a ArrayView<'_, $t, D> {
+            fn into_targets(self) -> Targets<'a, $t> {
+                Targets::Probabilities(self.view().into_dyn())
             }
         }
 
@@ -284,24 +298,52 @@ fn bce_kernel<'g, A: Float, D: Dimension>(
         return Ok(A::zero());
     }
     let grad_scale = grad.as_ref().map_or(A::zero(), |(_, s)| *s);
-    // Rows matter only to weights that repeat along the last axis; without them, one long row.
+    // Rows matter only to weights that repeat along the last axis; without them, each task is
+    // one long row.
     let per_column = pos_weight.is_some() || matches!(weight, Weights::PerColumn(_));
-    let row = if per_column {
+    let unit = if per_column {
         x.shape().last().copied().unwrap_or(1).max(1)
     } else {
-        xs.len()
+        1
     };
-    let args = BceWithLogits {
-        x: xs,
-        y: ys,
-        row,
-        weight,
-        pos_weight,
-        grad: grad.and_then(|(g, _)| g.as_slice_mut()),
-        grad_scale,
-        per_elem: per_elem.and_then(|p| p.as_slice_mut()),
+    // Whole rows per task (one task without the rayon feature or for small inputs).
+    let per_task = parallel::units_per_task(xs.len() / unit, unit) * unit;
+    let tasks = xs.len().div_ceil(per_task);
+    let mut grads: Vec<Option<&mut [A]>> = match grad.and_then(|(g, _)| g.as_slice_mut()) {
+        Some(g) => g.chunks_mut(per_task).map(Some).collect(),
+        None => (0..tasks).map(|_| None).collect(),
     };
-    Ok(bce_with_logits(Isa::detect(), args))
+    let mut pers: Vec<Option<&mut [A]>> = match per_elem.and_then(|p| p.as_slice_mut()) {
+        Some(p) => p.chunks_mut(per_task).map(Some).collect(),
+        None => (0..tasks).map(|_| None).collect(),
+    };
+    let isa = Isa::detect();
+    let mut parts = vec![A::zero(); tasks];
+    let jobs: Vec<_> = parts
+        .iter_mut()
+        .enumerate()
+        .zip(grads.iter_mut().zip(pers.iter_mut()))
+        .map(|((t, part), (g, p))| (t, part, g.take(), p.take()))
+        .collect();
+    parallel::run(jobs, |(t, part, grad, per_elem)| {
+        let range = t * per_task..((t + 1) * per_task).min(xs.len());
+        let weight = match weight {
+            Weights::PerElement(w) => Weights::PerElement(&w[range.clone()]),
+            other => other,
+        };
+        let args = BceWithLogits {
+            x: &xs[range.clone()],
+            y: &ys[range.clone()],
+            row: if per_column { unit } else { range.len() },
+            weight,
+            pos_weight,
+            grad,
+            grad_scale,
+            per_elem,
+        };
+        *part = bce_with_logits(isa, args);
+    });
+    Ok(compensated_sum(parts))
 }
 
 /// Neumaier's compensated running sum in `f64` of values of any float type.

@@ -1,0 +1,104 @@
+//! [`top_k`]: the largest entries along an axis, with their indices.
+
+use std::cmp::Ordering;
+
+use ndarray::{Array, ArrayRef, Axis, RemoveAxis, Zip};
+
+use crate::Float;
+
+/// Returns the `k` largest values along `axis` and their indices, both sorted from the largest
+/// down, as PyTorch's `torch.topk` and NumPy's `argsort` do for a classifier's top-5.
+///
+/// The results have `x`'s shape with `axis` shortened to `min(k, len)`: a `k` beyond the length
+/// of the axis gives the whole axis, sorted, and `k = 0` an empty axis. Every lane is ordered the
+/// same way, a total order that does not depend on the layout of `x`:
+///
+/// - larger values first (`+inf` first of all, `−inf` after every finite value);
+/// - equal values by lower index first (`-0.0` and `0.0` count as equal);
+/// - `NaN` last, after `−inf`, again by lower index.
+///
+/// Softmax preserves order, so the top-k of the logits are the top-k of the probabilities:
+/// take them from whichever you already have.
+///
+/// # Panics
+///
+/// If `axis` is out of bounds for `x`.
+///
+/// # Examples
+///
+/// ```
+/// use ndarray::{array, Axis};
+/// let logits = array![[0.5_f32, 3.0, -1.0, 3.0], [f32::NAN, 1.0, 2.0, 0.0]];
+/// let (values, indices) = logits::top_k(&logits, 2, Axis(1));
+/// assert_eq!(values, array![[3.0, 3.0], [2.0, 1.0]]);
+/// assert_eq!(indices, array![[1, 3], [2, 1]]); // a tie: the lower index first; NaN last
+///
+/// // The top classes of a softmax, with their probabilities.
+/// let p = logits::softmax(&array![2.0_f64, 1.0, 0.1], Axis(0));
+/// let (probs, classes) = logits::top_k(&p, 5, Axis(0)); // k > 3 gives all 3
+/// assert_eq!(classes, array![0, 1, 2]);
+/// assert!(probs[0] > 0.65 && probs[0] < 0.66);
+/// ```
+#[must_use = "returns the values and indices; `x` is not changed"]
+#[track_caller]
+pub fn top_k<A: Float, D: RemoveAxis>(
+    x: &ArrayRef<A, D>,
+    k: usize,
+    axis: Axis,
+) -> (Array<A, D>, Array<usize, D>) {
+    assert!(
+        axis.index() < x.ndim(),
+        "axis {} is out of bounds for an array of {} dimensions",
+        axis.index(),
+        x.ndim()
+    );
+    let len = x.len_of(axis);
+    let k = k.min(len);
+    let mut dim = x.raw_dim();
+    dim[axis.index()] = k;
+    let mut values = Array::zeros(dim.clone());
+    let mut indices = Array::zeros(dim);
+    if k == 0 {
+        return (values, indices);
+    }
+    // Scratch buffers, reused by every lane: the lane's values (gathered, since a lane may be
+    // strided) and the candidate indices.
+    let mut lane_values = Vec::with_capacity(len);
+    let mut order = Vec::with_capacity(len);
+    Zip::from(x.lanes(axis))
+        .and(values.lanes_mut(axis))
+        .and(indices.lanes_mut(axis))
+        .for_each(|lane, mut top_values, mut top_indices| {
+            lane_values.clear();
+            lane_values.extend(lane.iter().copied());
+            order.clear();
+            order.extend(0..len);
+            let by_rank = |&i: &usize, &j: &usize| rank(lane_values[i], i, lane_values[j], j);
+            // Partition around the k-th largest in linear time, then sort only the top k.
+            if k < len {
+                order.select_nth_unstable_by(k - 1, by_rank);
+            }
+            order[..k].sort_unstable_by(by_rank);
+            for ((v, i), &o) in top_values
+                .iter_mut()
+                .zip(top_indices.iter_mut())
+                .zip(&order)
+            {
+                *v = lane_values[o];
+                *i = o;
+            }
+        });
+    (values, indices)
+}
+
+/// The order of the output: larger values first, `NaN` last, and the lower index first among
+/// equals (so the order is total, and an unstable sort gives the same answer as a stable one).
+fn rank<A: Float>(a: A, i: usize, b: A, j: usize) -> Ordering {
+    let by_value = match (a.is_nan(), b.is_nan()) {
+        (true, true) => Ordering::Equal,
+        (true, false) => Ordering::Greater,
+        (false, true) => Ordering::Less,
+        (false, false) => b.partial_cmp(&a).unwrap_or(Ordering::Equal),
+    };
+    by_value.then(i.cmp(&j))
+}

@@ -1,0 +1,79 @@
+//! Inputs large enough to be split into tasks with the `rayon` feature give the same results as
+//! the same computation lane by lane (small calls, never split). Run with and without the
+//! feature: `cargo test --test parallel --features rayon`.
+
+use logits::{BinaryCrossEntropyWithLogits, CrossEntropy, Reduction};
+use ndarray::{Array1, Array2, Axis, s};
+
+fn input(rows: usize, cols: usize) -> Array2<f32> {
+    Array2::from_shape_fn((rows, cols), |(i, j)| {
+        ((i * cols + j) as f32 * 0.618).sin() * 9.0
+    })
+}
+
+#[test]
+fn split_softmax_family_equals_lane_by_lane() {
+    for (rows, cols) in [(600, 257), (9000, 10), (40, 5000)] {
+        let x = input(rows, cols);
+        for axis in [Axis(0), Axis(1)] {
+            let p = logits::softmax(&x, axis);
+            let lp = logits::log_softmax(&x, axis);
+            let lse = logits::logsumexp(&x, axis);
+            let mut inplace = x.clone();
+            logits::softmax_inplace(&mut inplace, axis);
+            let diff = inplace.iter().zip(&p).position(|(a, b)| a != b);
+            if let Some(d) = diff {
+                let (a, b) = (inplace.as_slice().unwrap()[d], p.as_slice().unwrap()[d]);
+                panic!(
+                    "{rows}x{cols} axis {}: first difference at {d}: {a:e} vs {b:e}",
+                    axis.index()
+                );
+            }
+            for (k, lane) in x.axis_iter(Axis(1 - axis.index())).enumerate() {
+                let want = logits::softmax(&lane.to_owned(), Axis(0));
+                let got = p.index_axis(Axis(1 - axis.index()), k);
+                approx::assert_abs_diff_eq!(got, want.view(), epsilon = 1e-6);
+                let want = logits::log_softmax(&lane.to_owned(), Axis(0));
+                let got = lp.index_axis(Axis(1 - axis.index()), k);
+                approx::assert_abs_diff_eq!(got, want.view(), epsilon = 1e-4);
+                let want = logits::logsumexp(&lane.to_owned(), Axis(0));
+                approx::assert_relative_eq!(lse[k], want[()], max_relative = 1e-5);
+            }
+        }
+    }
+}
+
+#[test]
+fn split_losses_equal_row_by_row() {
+    let (rows, cols) = (3000, 40);
+    let x = input(rows, cols);
+    let targets: Array1<usize> = (0..rows).map(|i| (i * 7) % cols).collect();
+    let ce = CrossEntropy::new()
+        .label_smoothing(0.1)
+        .reduction(Reduction::Sum);
+    let (loss, grad) = ce.loss_and_grad(&x, &targets).unwrap();
+    let mut total = 0.0_f64;
+    for r in 0..rows {
+        let (l, g) = ce
+            .loss_and_grad(&x.slice(s![r..=r, ..]), &targets.slice(s![r..=r]))
+            .unwrap();
+        total += f64::from(l);
+        approx::assert_abs_diff_eq!(grad.row(r), g.row(0), epsilon = 1e-6);
+    }
+    approx::assert_relative_eq!(f64::from(loss), total, max_relative = 1e-5);
+
+    let y = x.mapv(|v| if v > 1.0 { 1.0 } else { 0.0 });
+    let bce = BinaryCrossEntropyWithLogits::new()
+        .reduction(Reduction::Sum)
+        .pos_weight(vec![2.0; cols]);
+    let (loss, grad) = bce.loss_and_grad(&x, &y).unwrap();
+    let mut total = 0.0_f64;
+    for r in 0..rows {
+        let (l, g) = bce
+            .loss_and_grad(&x.slice(s![r..=r, ..]), &y.slice(s![r..=r, ..]))
+            .unwrap();
+        total += f64::from(l);
+        approx::assert_abs_diff_eq!(grad.row(r), g.row(0), epsilon = 1e-6);
+    }
+    approx::assert_relative_eq!(f64::from(loss), total, max_relative = 1e-5);
+}
