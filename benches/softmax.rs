@@ -2,7 +2,8 @@
 //! it) and a plain copy of the same bytes, in the same run.
 //!
 //! `cargo bench --bench softmax` runs everything; `cargo bench --bench softmax -- 4096x1000` one
-//! shape. `python3 tools/bench_table.py` prints the table of ratios afterwards.
+//! shape. `python3 tools/bench_table.py` prints the table of ratios afterwards. With
+//! `--features rayon` every side, the copy included, uses the thread pool (`RAYON_NUM_THREADS`).
 
 #![allow(missing_docs)]
 
@@ -14,8 +15,15 @@ use criterion::{BenchmarkGroup, Criterion, Throughput, criterion_group, criterio
 use logits::Float;
 use ndarray::{Array, Array2, Axis, Ix1};
 
-/// Shapes `[rows, classes]` of issue 4: LM-sized, classifier-sized, and short rows.
-const SHAPES_F32: [(usize, usize); 4] = [(4096, 1000), (256, 32000), (65536, 10), (8192, 32000)];
+/// Shapes `[rows, classes]`: classifier-sized, LM-sized, short rows, out of cache, and a small
+/// batch (where the `rayon` feature must not cost anything).
+const SHAPES_F32: [(usize, usize); 5] = [
+    (4096, 1000),
+    (256, 32000),
+    (65536, 10),
+    (8192, 32000),
+    (64, 1000),
+];
 const SHAPES_F64: [(usize, usize); 1] = [(4096, 1000)];
 
 fn input<A: Float>(rows: usize, cols: usize) -> Array2<A> {
@@ -49,6 +57,21 @@ fn naive_logsumexp<A: Float>(x: &Array2<A>, axis: Axis) -> Array<A, Ix1> {
         .mapv(A::exp)
         .sum_axis(axis);
     m + s.mapv(A::ln)
+}
+
+/// The memory-copy baseline: `copy_from_slice`, or with the `rayon` feature the same split over
+/// the thread pool in pieces of 64 KiB, so that both sides of a ratio use the same threads.
+fn copy<A: Float>(src: &[A], dst: &mut [A]) {
+    #[cfg(feature = "rayon")]
+    {
+        use rayon::prelude::*;
+        let piece = (64 << 10) / size_of::<A>();
+        dst.par_chunks_mut(piece)
+            .zip(src.par_chunks(piece))
+            .for_each(|(d, s)| d.copy_from_slice(s));
+    }
+    #[cfg(not(feature = "rayon"))]
+    dst.copy_from_slice(src);
 }
 
 /// The tutorial cross-entropy and gradient: naive softmax, `−mean ln p[target]`, `(p − onehot) / n`.
@@ -107,7 +130,7 @@ fn bench_shape<A: Float>(c: &mut Criterion, ty: &str, (rows, cols): (usize, usiz
         });
         g.bench_function("naive", |b| b.iter(|| naive_softmax(black_box(&x), axis)));
         g.bench_function("copy", |b| {
-            b.iter(|| out.as_slice_mut().unwrap().copy_from_slice(black_box(xs)));
+            b.iter(|| copy(black_box(xs), out.as_slice_mut().unwrap()));
         });
         g.finish();
 
@@ -119,7 +142,7 @@ fn bench_shape<A: Float>(c: &mut Criterion, ty: &str, (rows, cols): (usize, usiz
             b.iter(|| naive_log_softmax(black_box(&x), axis));
         });
         g.bench_function("copy", |b| {
-            b.iter(|| out.as_slice_mut().unwrap().copy_from_slice(black_box(xs)));
+            b.iter(|| copy(black_box(xs), out.as_slice_mut().unwrap()));
         });
         g.finish();
 
@@ -129,7 +152,7 @@ fn bench_shape<A: Float>(c: &mut Criterion, ty: &str, (rows, cols): (usize, usiz
         });
         g.bench_function("naive", |b| b.iter(|| naive_logsumexp(black_box(&x), axis)));
         g.bench_function("copy", |b| {
-            b.iter(|| out.as_slice_mut().unwrap().copy_from_slice(black_box(xs)));
+            b.iter(|| copy(black_box(xs), out.as_slice_mut().unwrap()));
         });
         g.finish();
 
@@ -138,7 +161,13 @@ fn bench_shape<A: Float>(c: &mut Criterion, ty: &str, (rows, cols): (usize, usiz
             b.iter(|| logits::softmax(black_box(&x), axis));
         });
         g.bench_function("naive", |b| b.iter(|| naive_softmax(black_box(&x), axis)));
-        g.bench_function("copy", |b| b.iter(|| black_box(&x).to_owned()));
+        g.bench_function("copy", |b| {
+            b.iter(|| {
+                let mut fresh = Array2::<A>::zeros((rows, cols));
+                copy(black_box(xs), fresh.as_slice_mut().unwrap());
+                fresh
+            });
+        });
         g.finish();
 
         if axis == Axis(1) {
@@ -156,7 +185,7 @@ fn bench_shape<A: Float>(c: &mut Criterion, ty: &str, (rows, cols): (usize, usiz
                 b.iter(|| naive_cross_entropy_and_grad(black_box(&x), &targets));
             });
             g.bench_function("copy", |b| {
-                b.iter(|| out.as_slice_mut().unwrap().copy_from_slice(black_box(xs)));
+                b.iter(|| copy(black_box(xs), out.as_slice_mut().unwrap()));
             });
             g.finish();
 
@@ -175,7 +204,7 @@ fn bench_shape<A: Float>(c: &mut Criterion, ty: &str, (rows, cols): (usize, usiz
             let both: Vec<A> = xs.iter().chain(y.as_slice().unwrap()).copied().collect();
             let mut both_out = both.clone();
             g.bench_function("copy", |b| {
-                b.iter(|| both_out.copy_from_slice(black_box(&both)));
+                b.iter(|| copy(black_box(&both), &mut both_out));
             });
             g.finish();
         }
@@ -187,7 +216,7 @@ fn bench_shape<A: Float>(c: &mut Criterion, ty: &str, (rows, cols): (usize, usiz
             b.iter(|| logits::softmax_inplace(&mut out, axis));
         });
         g.bench_function("copy", |b| {
-            b.iter(|| out.as_slice_mut().unwrap().copy_from_slice(black_box(xs)));
+            b.iter(|| copy(black_box(xs), out.as_slice_mut().unwrap()));
         });
         g.finish();
     }

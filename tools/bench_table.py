@@ -10,6 +10,8 @@ import pathlib
 import sys
 
 root = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "target") / "criterion"
+if not root.exists():
+    sys.exit(f"no criterion results under {root}")
 
 
 def estimate(group, fn):

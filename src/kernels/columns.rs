@@ -178,6 +178,9 @@ fn special_column<E: Elem>(x: &[E], c: Columns, j: usize, log: bool) -> Vec<E> {
 /// Softmax or log-softmax of every column lane of `io`.
 #[inline(always)]
 fn normalize_block<V: Simd, I: Io<V::E>>(io: &mut I, c: Columns, op: Normalize<V::E>) {
+    if c.len > LONG_COLUMN {
+        return normalize_panels::<V, I>(io, c, op);
+    }
     let mut j = 0;
     while j < c.width {
         let n = V::LANES.min(c.width - j);
@@ -189,6 +192,9 @@ fn normalize_block<V: Simd, I: Io<V::E>>(io: &mut I, c: Columns, op: Normalize<V
 /// `logsumexp(x / T)` of every column lane of `x`, into `out` (one per column).
 #[inline(always)]
 fn lse_block<V: Simd>(x: &[V::E], out: &mut [V::E], c: Columns, inv_t: V::E) {
+    if c.len > LONG_COLUMN {
+        return lse_panels::<V>(x, out, c, inv_t);
+    }
     let it = V::splat(inv_t);
     let mut j = 0;
     while j < c.width {
@@ -454,5 +460,149 @@ pub(crate) fn cross_entropy_short_rows<V: Simd>(
             losses[first + r] = row(&xb[r * len..(r + 1) * len], targets[first + r], g);
         }
         first += rows;
+    }
+}
+
+/// Lanes longer than this take the online path: striding down a column a strip at a time would
+/// touch one page per row and pass, and thrash the TLB.
+const LONG_COLUMN: usize = 64;
+
+/// Columns per panel of the online path: a panel's rows are long enough (16 KiB in f32) for the
+/// prefetchers to stream them, and its running maximum, sum and carry stay in L2. Narrower
+/// panels left each row's piece to a fresh DRAM latency.
+const PANEL: usize = 4096;
+
+/// Rows per block of the online path: read once for their maximum, then again for their sum,
+/// while in L1.
+const ROW_BLOCK: usize = 8;
+
+/// The running `(max, Σ exp((x − max) / T))` of the columns `j0..j0 + p` (`p ≤ PANEL`), going
+/// down the rows a block at a time, in order, so that memory is read as it lies: when a block
+/// raises a column's maximum its sum (and the sum's Kahan carry) is rescaled.
+#[inline(always)]
+fn online_panel<V: Simd>(
+    x: &[V::E],
+    c: Columns,
+    j0: usize,
+    p: usize,
+    inv_t: V::E,
+) -> (Vec<V::E>, Vec<V::E>) {
+    let zero = V::E::zero();
+    let ninf = V::E::neg_infinity();
+    let it = V::splat(inv_t);
+    // A maximum of −inf (nothing finite yet) is replaced by −MAX in the exponents, so that
+    // −inf − max is −inf, not NaN; a finite entry is never below −MAX.
+    let floor = V::splat(V::E::min_value());
+    let (mut m, mut s, mut carry) = (vec![ninf; p], vec![zero; p], vec![zero; p]);
+    let ld = |a: &[V::E], k: usize, n: usize, fill: V::E| {
+        if n == V::LANES {
+            V::load(&a[k..])
+        } else {
+            V::load_partial(&a[k..k + n], fill)
+        }
+    };
+    let mut r0 = 0;
+    while r0 < c.len {
+        let rows = r0..(r0 + ROW_BLOCK).min(c.len);
+        let mut k = 0;
+        while k < p {
+            let n = V::LANES.min(p - k);
+            let mut bm = V::splat(ninf);
+            for i in rows.clone() {
+                bm = bm.max_nan(load(x, c, i, j0 + k, n, ninf));
+            }
+            let old = ld(&m, k, n, ninf);
+            let new = old.max_nan(bm);
+            let safe = floor.max(new);
+            let f = old.sub(safe).mul(it).exp();
+            let mut block = V::splat(zero);
+            for i in rows.clone() {
+                block = block.add(load::<V>(x, c, i, j0 + k, n, ninf).sub(safe).mul(it).exp());
+            }
+            let mut sum = Kahan {
+                sum: ld(&s, k, n, zero).mul(f),
+                carry: ld(&carry, k, n, zero).mul(f),
+            };
+            sum.add(block);
+            for (v, a) in [
+                (new, &mut m[..]),
+                (sum.sum, &mut s[..]),
+                (sum.carry, &mut carry[..]),
+            ] {
+                if n == V::LANES {
+                    v.store(&mut a[k..]);
+                } else {
+                    v.store_partial(&mut a[k..k + n]);
+                }
+            }
+            k += n;
+        }
+        r0 = rows.end;
+    }
+    (m, s)
+}
+
+/// Softmax or log-softmax of long column lanes: per panel of columns, one pass down the rows for
+/// the running maximum and sum, one for the output.
+#[inline(always)]
+fn normalize_panels<V: Simd, I: Io<V::E>>(io: &mut I, c: Columns, op: Normalize<V::E>) {
+    let zero = V::E::zero();
+    let it = V::splat(op.inv_t);
+    let mut j0 = 0;
+    while j0 < c.width {
+        let p = PANEL.min(c.width - j0);
+        let (mut m, mut s) = online_panel::<V>(io.src(), c, j0, p, op.inv_t);
+        // Lanes with a non-finite maximum are worked out first, from the input, which in place
+        // the output pass overwrites, and written last.
+        let mut specials = Vec::new();
+        for k in 0..p {
+            if !m[k].is_finite() {
+                specials.push((j0 + k, special_column(io.src(), c, j0 + k, op.log)));
+                (m[k], s[k]) = (zero, V::E::one());
+            }
+        }
+        // Per column: ln s for log-softmax, 1 / s for softmax.
+        for v in &mut s[..p] {
+            *v = if op.log { v.ln() } else { v.recip() };
+        }
+        // Row by row, in memory order: a strip at a time down the rows would thrash the TLB.
+        let ld = |a: &[V::E], k: usize, n: usize| {
+            if n == V::LANES {
+                V::load(&a[k..])
+            } else {
+                V::load_partial(&a[k..k + n], zero)
+            }
+        };
+        for i in 0..c.len {
+            let mut k = 0;
+            while k < p {
+                let n = V::LANES.min(p - k);
+                let (mv, sv) = (ld(&m, k, n), ld(&s, k, n));
+                let z = load::<V>(io.src(), c, i, j0 + k, n, zero).sub(mv).mul(it);
+                let v = if op.log { z.sub(sv) } else { z.exp().mul(sv) };
+                store(v, io.dst(), c, i, j0 + k, n);
+                k += n;
+            }
+        }
+        for (col, values) in specials {
+            for (i, v) in values.into_iter().enumerate() {
+                io.dst()[i * c.width + col] = v;
+            }
+        }
+        j0 += p;
+    }
+}
+
+/// `logsumexp` of long column lanes, one online pass down the rows per panel of columns.
+#[inline(always)]
+fn lse_panels<V: Simd>(x: &[V::E], out: &mut [V::E], c: Columns, inv_t: V::E) {
+    let mut j0 = 0;
+    while j0 < c.width {
+        let p = PANEL.min(c.width - j0);
+        let (m, s) = online_panel::<V>(x, c, j0, p, inv_t);
+        for k in 0..p {
+            out[j0 + k] = lse_value(m[k], s[k], inv_t);
+        }
+        j0 += p;
     }
 }
