@@ -4,6 +4,7 @@
 mod binary;
 mod cross_entropy;
 mod kl;
+mod linear;
 
 pub use binary::{
     BinaryCrossEntropy, BinaryCrossEntropyWithLogits, SigmoidFocalLoss, binary_cross_entropy,
@@ -14,6 +15,7 @@ pub use cross_entropy::{
     CrossEntropy, Input, cross_entropy, cross_entropy_and_grad, nll_loss, nll_loss_and_grad,
 };
 pub use kl::{KlDiv, kl_div, kl_div_and_grad};
+pub use linear::{LinearCrossEntropy, LinearGrads};
 
 use ndarray::{Array, ArrayRef, ArrayView, ArrayViewD, Dimension, IntoDimension, IxDyn, Zip};
 

@@ -1,0 +1,964 @@
+//! [`LinearCrossEntropy`]: a language-model head (`logits = h·wᵀ + b`) fused with cross-entropy,
+//! so that the `[N, V]` logits and their gradient are never built whole.
+
+use ndarray::linalg::general_mat_mul;
+use ndarray::{
+    Array1, Array2, ArrayRef2, ArrayView1, ArrayView2, ArrayViewMut1, ArrayViewMut2, Axis, s,
+};
+
+use super::{IntoTargets, Reduction, Targets, compensated_sum, wide};
+use crate::Float;
+use crate::error::{Error, Result};
+use crate::kernels::Isa;
+use crate::kernels::ops::{self, CrossEntropyRows, IGNORED, Normalize, count, mul0};
+use crate::parallel;
+use crate::softmax::inverse_temperature;
+
+/// Rows below which a panel of rows against the whole vocabulary is not worth its overhead (each
+/// panel packs `w` twice and reads and writes the whole `dw` once): with fewer rows per panel,
+/// the loss goes through the vocabulary in chunks and recomputes them instead.
+const PANEL_MIN_ROWS: usize = 128;
+
+/// Elements of the scratch copy of logits that the in-place gradient reads (stays in L2).
+const SCRATCH: usize = 1 << 14;
+
+/// Multiply-adds of one matrix product below which it is not split over threads.
+#[cfg(feature = "rayon")]
+const PARALLEL_WORK: usize = 1 << 22;
+
+/// Fewest vocabulary entries one thread's share of a product may have.
+#[cfg(feature = "rayon")]
+const TASK_COLS: usize = 64;
+
+/// Cross-entropy of a linear layer's output, `logits = h·wᵀ (+ bias)`, computed without ever
+/// holding the `[N, V]` logits or their gradient: the fused head of a language model.
+///
+/// `h` holds `N` hidden states of dimension `d` (`[N, d]`), `w` the vocabulary's `V` embeddings
+/// (`[V, d]`), the optional [`bias`](Self::bias) `V` values, and the targets one class index per
+/// row of `h`. The loss is exactly [`CrossEntropy`](crate::CrossEntropy)'s on
+/// `h.dot(&w.t()) + bias`, with the same options (no class weights):
+///
+/// ```text
+/// z = (h·wᵀ + b) / T,   log p = log_softmax(z) per row,   C = V classes
+/// aᵢ = (1 − ε) · [i = y]  +  ε / C
+/// loss(row) = −Σᵢ aᵢ · log pᵢ
+/// ∂loss/∂logits = G = scale / T · (A · p − a),   A = Σ a,   scale = 1 / (counted rows) or 1
+/// ∂loss/∂h = G·w,   ∂loss/∂w = Gᵀ·h,   ∂loss/∂b = Σ_rows G
+/// ```
+///
+/// A row whose target is `ignore_index` has loss 0 and gradient 0 and is not counted;
+/// [`Reduction::Mean`] divides by the number of counted rows, and a batch whose rows are all
+/// ignored (or empty) has loss 0 and zero gradients, where PyTorch answers NaN. Non-finite logits
+/// follow [`CrossEntropy`](crate::CrossEntropy): NaN makes its row's loss and gradient NaN, a row
+/// of −inf logits has loss +inf and gradient 0, and +inf logits share the probability.
+///
+/// # Memory and time
+///
+/// The unfused path holds the logits and their gradient, `2·N·V` values (4 GiB in `f32` at
+/// `N = 8192`, `V = 128k`, for each). This one holds a working buffer of at most
+/// `N × chunk_size` values besides `dw` (`V × d`) and `dh` (`N × d`): peak extra memory
+/// `O(N·chunk_size + V·d)`. It is used in one of two ways:
+///
+/// - **Panels of rows** (when `N·chunk_size ≥ 128·V`, or when the whole vocabulary fits for every
+///   row): the rows go through in panels of `⌊N·chunk_size / V⌋`, each against the whole
+///   vocabulary. A panel's logits become its gradient in place, so the backward pass needs no
+///   recomputation: three matrix products in all, the same work as the unfused path.
+/// - **Chunks of the vocabulary** (otherwise): the vocabulary goes through in chunks of
+///   `chunk_size` classes against all `N` rows, keeping only each row's running `(max, sum)`, as
+///   [`LogSumExp`](crate::LogSumExp) does, its target logit, and, with label smoothing, the sum of
+///   its logits. The backward pass recomputes each chunk's logits: a fourth product, about 4/3 of
+///   the unfused time.
+///
+/// Every matrix product is ndarray's [`general_mat_mul`] (what `dot` calls), so enabling
+/// ndarray's `blas` feature speeds it up. With this crate's `rayon` feature the products are
+/// split over threads along the vocabulary.
+///
+/// ## Picking `chunk_size`
+///
+/// The buffer holds `N × chunk_size` logits: pick the largest that fits comfortably in memory
+/// beside `w` and `dw` (the default, [`DEFAULT_CHUNK_SIZE`](Self::DEFAULT_CHUNK_SIZE) = 4096, is
+/// 128 MiB of `f32` at `N = 8192`). Keep it at least `128·V / N` so that the rows go in panels
+/// and nothing is recomputed (`V = 32000`, `N = 4096`: at least 1000). For a small batch, whose
+/// `N × V` logits are small anyway, a `chunk_size` of `V` or more makes one panel of everything.
+/// Below that, larger chunks make larger products, which run faster per element, and fewer
+/// passes over `dh`.
+///
+/// At `N = 4096`, `d = 512`, `V = 32000` in `f32` on one thread (`cargo run --release --example
+/// lm_head -- 4096`), the default takes the unfused path's time and 14% of its extra memory
+/// (136 MiB against 1000 MiB); `chunk_size(256)`, which recomputes, 1.3× its time and 8% of its
+/// memory.
+///
+/// # Accuracy
+///
+/// The loss and gradients agree with the unfused path (`h.dot(&w.t())`, then
+/// [`CrossEntropy::loss_and_grad`](crate::CrossEntropy::loss_and_grad), then `G.dot(&w)` and
+/// `G.t().dot(&h)`) up to rounding: the tests check every option at random sizes to within 64
+/// machine epsilons of the largest value (8e-6 in `f32`, 1.5e-14 in `f64`), and at `N = 4096`,
+/// `V = 32000` in `f32` the gradients differ by at most 2e-6 of their largest entry.
+///
+/// # Examples
+///
+/// ```
+/// use logits::{CrossEntropy, LinearCrossEntropy};
+/// use ndarray::array;
+///
+/// let h = array![[1.0_f64, 0.5], [-0.3, 2.0], [0.7, -1.2]]; // N = 3 rows, d = 2
+/// let w = array![[0.2, -0.1], [1.5, 0.3], [-0.4, 0.8], [0.0, 1.0]]; // V = 4 classes
+/// let targets = [1, 3, 0];
+///
+/// let fused = LinearCrossEntropy::new().chunk_size(3);
+/// let grads = fused.loss_and_grad(&h, &w, &targets)?;
+///
+/// // The same as building the logits.
+/// let (loss, g) = CrossEntropy::new().loss_and_grad(&h.dot(&w.t()), &targets)?;
+/// approx::assert_relative_eq!(grads.loss, loss, max_relative = 1e-12);
+/// approx::assert_abs_diff_eq!(grads.dh, g.dot(&w), epsilon = 1e-12);
+/// approx::assert_abs_diff_eq!(grads.dw, g.t().dot(&h), epsilon = 1e-12);
+/// # Ok::<(), logits::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct LinearCrossEntropy<A> {
+    ignore_index: Option<usize>,
+    label_smoothing: A,
+    temperature: A,
+    reduction: Reduction,
+    bias: Option<Array1<A>>,
+    chunk_size: usize,
+}
+
+/// The loss of a [`LinearCrossEntropy`] and its gradients with respect to each input.
+///
+/// ```
+/// use ndarray::array;
+/// let ce = logits::LinearCrossEntropy::new().bias(array![0.0_f32, 0.0]);
+/// let grads = ce.loss_and_grad(&array![[1.0, 2.0]], &array![[0.0, 0.0], [0.0, 0.0]], &[1])?;
+/// assert_eq!(grads.loss, std::f32::consts::LN_2);
+/// assert_eq!(grads.dh, array![[0.0, 0.0]]);
+/// assert_eq!(grads.dw, array![[0.5, 1.0], [-0.5, -1.0]]);
+/// assert_eq!(grads.dbias, Some(array![0.5, -0.5]));
+/// # Ok::<(), logits::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct LinearGrads<A> {
+    /// The reduced loss.
+    pub loss: A,
+    /// The gradient with respect to the hidden states `h`, `[N, d]`.
+    pub dh: Array2<A>,
+    /// The gradient with respect to the vocabulary `w`, `[V, d]`.
+    pub dw: Array2<A>,
+    /// The gradient with respect to the bias, `[V]`, when the loss has one.
+    pub dbias: Option<Array1<A>>,
+}
+
+impl<A: Float> Default for LinearCrossEntropy<A> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// How the logits are gone through.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Tiling {
+    /// Panels of this many rows, each against the whole vocabulary.
+    Panels(usize),
+    /// Chunks of this many classes, each against every row, recomputed for the gradient.
+    Chunks(usize),
+}
+
+/// One validated call.
+struct Call<'a, A> {
+    h: ArrayView2<'a, A>,
+    w: ArrayView2<'a, A>,
+    bias: Option<ArrayView1<'a, A>>,
+    /// A class per row, `IGNORED` for ignored rows.
+    targets: Vec<usize>,
+    /// Rows not ignored.
+    counted: usize,
+    row: RowMath<A>,
+    isa: Isa,
+}
+
+/// The per-row constants of the loss and its gradient.
+#[derive(Clone, Copy, Debug)]
+struct RowMath<A> {
+    /// `1 − ε`.
+    keep: A,
+    /// `ε / C`.
+    share: A,
+    smoothing: A,
+    /// `C`, the number of classes.
+    classes: A,
+    inv_t: A,
+    /// The reduction's multiplier of the gradient.
+    grad_scale: A,
+}
+
+/// The gradients being built.
+struct Grads<A> {
+    dh: Array2<A>,
+    dw: Array2<A>,
+    dbias: Option<Array1<A>>,
+}
+
+impl<A: Float> LinearCrossEntropy<A> {
+    /// Vocabulary entries per chunk unless [`chunk_size`](Self::chunk_size) says otherwise.
+    ///
+    /// ```
+    /// assert_eq!(logits::LinearCrossEntropy::<f32>::DEFAULT_CHUNK_SIZE, 4096);
+    /// ```
+    pub const DEFAULT_CHUNK_SIZE: usize = 4096;
+
+    /// Plain cross-entropy of `h·wᵀ`: no bias, nothing ignored, no smoothing, temperature 1, mean
+    /// over the rows, chunks of [`DEFAULT_CHUNK_SIZE`](Self::DEFAULT_CHUNK_SIZE).
+    ///
+    /// ```
+    /// use ndarray::array;
+    /// let ce = logits::LinearCrossEntropy::<f64>::new();
+    /// let loss = ce.loss(&array![[1.0, 1.0]], &array![[1.0, 0.0], [0.0, 1.0]], &[0])?;
+    /// assert_eq!(loss, std::f64::consts::LN_2);
+    /// # Ok::<(), logits::Error>(())
+    /// ```
+    #[must_use]
+    pub fn new() -> Self {
+        Self {
+            ignore_index: None,
+            label_smoothing: A::zero(),
+            temperature: A::one(),
+            reduction: Reduction::Mean,
+            bias: None,
+            chunk_size: Self::DEFAULT_CHUNK_SIZE,
+        }
+    }
+
+    /// A class index whose rows are skipped: loss 0, gradient 0, not counted in the mean.
+    ///
+    /// ```
+    /// use ndarray::array;
+    /// let ce = logits::LinearCrossEntropy::new().ignore_index(0);
+    /// let (h, w) = (array![[1.0_f32], [3.0]], array![[0.0], [0.0]]);
+    /// assert_eq!(ce.loss(&h, &w, &[1, 0])?, std::f32::consts::LN_2);
+    /// // Every row ignored: 0, where PyTorch answers NaN.
+    /// assert_eq!(ce.loss(&h, &w, &[0, 0])?, 0.0);
+    /// # Ok::<(), logits::Error>(())
+    /// ```
+    #[must_use]
+    pub fn ignore_index(mut self, index: usize) -> Self {
+        self.ignore_index = Some(index);
+        self
+    }
+
+    /// Label smoothing `ε ∈ [0, 1]`: the target becomes `(1 − ε)·one_hot + ε·uniform`.
+    ///
+    /// ```
+    /// use ndarray::array;
+    /// let ce = logits::LinearCrossEntropy::new().label_smoothing(1.0);
+    /// let loss = ce.loss(&array![[1.0_f64]], &array![[0.0], [0.0], [0.0]], &[2])?;
+    /// approx::assert_relative_eq!(loss, 3.0_f64.ln());
+    /// # Ok::<(), logits::Error>(())
+    /// ```
+    #[must_use]
+    pub fn label_smoothing(mut self, epsilon: A) -> Self {
+        self.label_smoothing = epsilon;
+        self
+    }
+
+    /// Divides the logits (bias included) by `t` (finite, > 0); the gradients carry the `1/t`.
+    ///
+    /// ```
+    /// use ndarray::array;
+    /// let (h, w) = (array![[2.0_f64, 1.0]], array![[1.0, 0.0], [0.0, 1.0]]);
+    /// let hot = logits::LinearCrossEntropy::new().temperature(2.0).loss(&h, &w, &[0])?;
+    /// let scaled = logits::cross_entropy(&(h.dot(&w.t()) / 2.0), &[0])?;
+    /// approx::assert_relative_eq!(hot, scaled, max_relative = 1e-15);
+    /// # Ok::<(), logits::Error>(())
+    /// ```
+    #[must_use]
+    pub fn temperature(mut self, t: A) -> Self {
+        self.temperature = t;
+        self
+    }
+
+    /// How the rows' losses are combined (the mean over counted rows by default).
+    ///
+    /// ```
+    /// use logits::{LinearCrossEntropy, Reduction};
+    /// use ndarray::array;
+    /// let (h, w) = (array![[1.0_f32], [2.0]], array![[0.0], [0.0]]);
+    /// let sum = LinearCrossEntropy::new().reduction(Reduction::Sum).loss(&h, &w, &[0, 1])?;
+    /// approx::assert_relative_eq!(sum, 2.0 * std::f32::consts::LN_2);
+    /// # Ok::<(), logits::Error>(())
+    /// ```
+    #[must_use]
+    pub fn reduction(mut self, reduction: Reduction) -> Self {
+        self.reduction = reduction;
+        self
+    }
+
+    /// A bias added to every row of logits (length `V`, the rows of `w`); its gradient comes back
+    /// in [`LinearGrads::dbias`].
+    ///
+    /// ```
+    /// use ndarray::array;
+    /// let ce = logits::LinearCrossEntropy::new().bias(array![0.0_f64, 1.0]);
+    /// let loss = ce.loss(&array![[0.0]], &array![[1.0], [1.0]], &[1])?;
+    /// approx::assert_relative_eq!(loss, (1.0 + (-1.0_f64).exp()).ln());
+    /// # Ok::<(), logits::Error>(())
+    /// ```
+    #[must_use]
+    pub fn bias(mut self, bias: impl Into<Array1<A>>) -> Self {
+        self.bias = Some(bias.into());
+        self
+    }
+
+    /// Vocabulary entries per chunk (at least 1): the working buffer holds `N × chunk_size`
+    /// logits. See [Picking `chunk_size`](Self#picking-chunk_size).
+    ///
+    /// ```
+    /// use logits::LinearCrossEntropy;
+    /// use ndarray::Array2;
+    /// let h = Array2::from_shape_fn((4, 3), |(i, j)| (i + 2 * j) as f64 * 0.1);
+    /// let w = Array2::from_shape_fn((10, 3), |(i, j)| (i * j) as f64 * 0.05);
+    /// let a = LinearCrossEntropy::new().chunk_size(3).loss(&h, &w, &[0, 9, 4, 5])?;
+    /// let b = LinearCrossEntropy::new().loss(&h, &w, &[0, 9, 4, 5])?;
+    /// approx::assert_relative_eq!(a, b, max_relative = 1e-14);
+    /// # Ok::<(), logits::Error>(())
+    /// ```
+    #[must_use]
+    pub fn chunk_size(mut self, chunk_size: usize) -> Self {
+        self.chunk_size = chunk_size;
+        self
+    }
+
+    /// The reduced loss of `h·wᵀ (+ bias)` against class indices, one per row of `h`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::ShapeMismatch`] if `w`'s columns are not `h`'s, the bias's length is not `w`'s
+    /// rows, or the targets are not one per row of `h`; [`Error::LabelOutOfRange`] for a class
+    /// index not below `V` (other than `ignore_index`); [`Error::InvalidTemperature`];
+    /// [`Error::InvalidLabelSmoothing`] outside `[0, 1]`; [`Error::InvalidOption`] for a
+    /// `chunk_size` of 0, or for probability targets, which this loss does not take.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ndarray::array;
+    /// let h = array![[0.5_f32, -1.0], [2.0, 0.1]];
+    /// let w = array![[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]];
+    /// let loss = logits::LinearCrossEntropy::new().loss(&h, &w, &[2, 0])?;
+    /// let want = logits::cross_entropy(&h.dot(&w.t()), &[2, 0])?;
+    /// approx::assert_relative_eq!(loss, want, max_relative = 1e-6);
+    /// # Ok::<(), logits::Error>(())
+    /// ```
+    pub fn loss<'t>(
+        &self,
+        h: &ArrayRef2<A>,
+        w: &ArrayRef2<A>,
+        targets: impl IntoTargets<'t, A>,
+    ) -> Result<A>
+    where
+        A: 't,
+    {
+        let call = self.prepare(h, w, targets.into_targets())?;
+        let losses = self.run(&call, None);
+        Ok(self.reduce(&call, &losses))
+    }
+
+    /// The reduced loss and its gradients with respect to `h`, `w` and the bias.
+    ///
+    /// # Errors
+    ///
+    /// As [`loss`](Self::loss).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ndarray::array;
+    /// let h = array![[0.5_f64, -1.0], [2.0, 0.1]];
+    /// let w = array![[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]];
+    /// let grads = logits::LinearCrossEntropy::new().loss_and_grad(&h, &w, &[2, 0])?;
+    /// let (loss, g) = logits::cross_entropy_and_grad(&h.dot(&w.t()), &[2, 0])?;
+    /// approx::assert_relative_eq!(grads.loss, loss, max_relative = 1e-14);
+    /// approx::assert_abs_diff_eq!(grads.dh, g.dot(&w), epsilon = 1e-14);
+    /// approx::assert_abs_diff_eq!(grads.dw, g.t().dot(&h), epsilon = 1e-14);
+    /// assert_eq!(grads.dbias, None);
+    /// # Ok::<(), logits::Error>(())
+    /// ```
+    pub fn loss_and_grad<'t>(
+        &self,
+        h: &ArrayRef2<A>,
+        w: &ArrayRef2<A>,
+        targets: impl IntoTargets<'t, A>,
+    ) -> Result<LinearGrads<A>>
+    where
+        A: 't,
+    {
+        let call = self.prepare(h, w, targets.into_targets())?;
+        let mut grads = Grads {
+            dh: Array2::zeros(h.raw_dim()),
+            dw: Array2::zeros(w.raw_dim()),
+            dbias: call.bias.map(|b| Array1::zeros(b.raw_dim())),
+        };
+        let losses = self.run(&call, Some(&mut grads));
+        Ok(LinearGrads {
+            loss: self.reduce(&call, &losses),
+            dh: grads.dh,
+            dw: grads.dw,
+            dbias: grads.dbias,
+        })
+    }
+
+    fn prepare<'a>(
+        &'a self,
+        h: &'a ArrayRef2<A>,
+        w: &'a ArrayRef2<A>,
+        targets: Targets<'_, A>,
+    ) -> Result<Call<'a, A>> {
+        let inv_t = inverse_temperature(self.temperature)?;
+        let eps = self.label_smoothing;
+        if !(eps >= A::zero() && eps <= A::one()) {
+            return Err(Error::InvalidLabelSmoothing { value: wide(eps) });
+        }
+        if self.chunk_size == 0 {
+            return Err(Error::InvalidOption {
+                name: "chunk_size",
+                value: 0.0,
+                expected: "at least 1",
+            });
+        }
+        let (rows, classes) = (h.nrows(), w.nrows());
+        if w.ncols() != h.ncols() {
+            return Err(Error::shape("w", w.shape(), "h", h.shape()));
+        }
+        if let Some(b) = &self.bias
+            && b.len() != classes
+        {
+            return Err(Error::shape("bias", b.shape(), "rows of w", &[classes]));
+        }
+        let Targets::Classes(t) = targets else {
+            return Err(Error::InvalidOption {
+                name: "targets",
+                value: f64::NAN,
+                expected: "class indices (LinearCrossEntropy takes no probability targets)",
+            });
+        };
+        if t.shape() != [rows] {
+            return Err(Error::shape("targets", t.shape(), "rows of h", &[rows]));
+        }
+        let mut flat = Vec::with_capacity(rows);
+        for (row, &label) in t.iter().enumerate() {
+            if Some(label) == self.ignore_index {
+                flat.push(IGNORED);
+            } else if label < classes {
+                flat.push(label);
+            } else {
+                return Err(Error::LabelOutOfRange {
+                    sample: vec![row],
+                    label,
+                    classes,
+                });
+            }
+        }
+        let counted = flat.iter().filter(|&&y| y != IGNORED).count();
+        let grad_scale = match self.reduction {
+            Reduction::Sum => A::one(),
+            Reduction::Mean if counted == 0 => A::zero(),
+            Reduction::Mean => count::<A>(counted).recip(),
+        };
+        let c = count::<A>(classes);
+        Ok(Call {
+            h: h.view(),
+            w: w.view(),
+            bias: self.bias.as_ref().map(|b| b.view()),
+            targets: flat,
+            counted,
+            row: RowMath {
+                keep: A::one() - eps,
+                share: eps / c,
+                smoothing: eps,
+                classes: c,
+                inv_t,
+                grad_scale,
+            },
+            isa: Isa::detect(),
+        })
+    }
+
+    fn reduce(&self, call: &Call<'_, A>, losses: &[A]) -> A {
+        let total = compensated_sum(losses.iter().copied());
+        match self.reduction {
+            Reduction::Sum => total,
+            Reduction::Mean if call.counted == 0 => A::zero(),
+            Reduction::Mean => total / count(call.counted),
+        }
+    }
+
+    /// The tiling of `rows × classes` logits within `rows × chunk_size` values.
+    fn tiling(&self, rows: usize, classes: usize) -> Tiling {
+        let panel = rows.saturating_mul(self.chunk_size) / classes.max(1);
+        if panel >= rows.min(PANEL_MIN_ROWS) {
+            Tiling::Panels(panel.min(rows))
+        } else {
+            Tiling::Chunks(self.chunk_size)
+        }
+    }
+
+    /// The per-row losses, and the gradients into `grads` when asked.
+    fn run(&self, call: &Call<'_, A>, grads: Option<&mut Grads<A>>) -> Vec<A> {
+        let (rows, classes) = (call.h.nrows(), call.w.nrows());
+        let mut losses = vec![A::zero(); rows];
+        // Nothing counted (which includes no rows, and no classes): loss 0, gradients 0.
+        if call.counted == 0 {
+            return losses;
+        }
+        match self.tiling(rows, classes) {
+            Tiling::Panels(panel) => panels(call, panel, grads, &mut losses),
+            Tiling::Chunks(width) => chunks(call, width, grads, &mut losses),
+        }
+        losses
+    }
+}
+
+/// `z = bias + h·wᵀ` for `h` `[rows, d]`, `w` `[cols, d]`, `z` `[rows, cols]`, split over
+/// threads along the columns.
+fn logits_into<A: Float>(
+    h: &ArrayView2<'_, A>,
+    w: &ArrayView2<'_, A>,
+    bias: Option<&ArrayView1<'_, A>>,
+    mut z: ArrayViewMut2<'_, A>,
+) {
+    let cols = w.nrows();
+    let k = cols
+        .div_ceil(column_tasks(h.nrows(), cols, h.ncols()))
+        .max(1);
+    let block = |z: &mut ArrayViewMut2<'_, A>, lo: usize| {
+        let hi = lo + z.ncols();
+        let beta = match bias {
+            Some(b) => {
+                z.assign(&b.slice(s![lo..hi]));
+                A::one()
+            }
+            None => A::zero(),
+        };
+        general_mat_mul(A::one(), h, &w.slice(s![lo..hi, ..]).t(), beta, z);
+    };
+    if k >= cols {
+        return block(&mut z, 0);
+    }
+    let tasks: Vec<_> = z
+        .axis_chunks_iter_mut(Axis(1), k)
+        .enumerate()
+        .map(|(i, z)| (i * k, z))
+        .collect();
+    parallel::run(tasks, |(lo, mut z)| block(&mut z, lo));
+}
+
+/// Where the backward products of one block of `G` go.
+struct Outputs<'a, A> {
+    /// `dh` of the block's rows, set (`beta` 0) or accumulated (`beta` 1).
+    dh: ArrayViewMut2<'a, A>,
+    dh_beta: A,
+    /// `dw` of the block's columns, likewise.
+    dw: ArrayViewMut2<'a, A>,
+    dw_beta: A,
+    /// The bias's gradient of the block's columns, accumulated.
+    dbias: Option<ArrayViewMut1<'a, A>>,
+}
+
+/// For a block `g` `[rows, cols]` of the logits' gradient, with `w` `[cols, d]` and `h`
+/// `[rows, d]` its slices of the inputs: `dh (+)= g·w`, `dw (+)= gᵀ·h`, `dbias += Σ_rows g`;
+/// split over threads along the columns (each thread's share of `dh` summed afterwards).
+fn backprop<A: Float>(
+    g: &ArrayView2<'_, A>,
+    w: &ArrayView2<'_, A>,
+    h: &ArrayView2<'_, A>,
+    out: Outputs<'_, A>,
+) {
+    let Outputs {
+        mut dh,
+        dh_beta,
+        dw,
+        dw_beta,
+        dbias,
+    } = out;
+    let cols = g.ncols();
+    let k = cols
+        .div_ceil(column_tasks(g.nrows(), cols, h.ncols()))
+        .max(1);
+    let block =
+        |lo: usize, dh: &mut ArrayViewMut2<'_, A>, beta: A, mut dw: ArrayViewMut2<'_, A>| {
+            let hi = lo + dw.nrows();
+            let g = g.slice(s![.., lo..hi]);
+            general_mat_mul(A::one(), &g, &w.slice(s![lo..hi, ..]), beta, dh);
+            general_mat_mul(A::one(), &g.t(), h, dw_beta, &mut dw);
+        };
+    if k >= cols {
+        block(0, &mut dh, dh_beta, dw);
+        if let Some(db) = dbias {
+            add_column_sums(g, db);
+        }
+        return;
+    }
+    let mut partials: Vec<Array2<A>> = (0..cols.div_ceil(k))
+        .map(|_| Array2::zeros(dh.raw_dim()))
+        .collect();
+    let mut dbs: Vec<Option<ArrayViewMut1<'_, A>>> = match dbias {
+        Some(db) => db.into_axis_chunks_iter_mut(Axis(0), k).map(Some).collect(),
+        None => Vec::new(),
+    };
+    dbs.resize_with(partials.len(), || None);
+    let tasks: Vec<_> = partials
+        .iter_mut()
+        .zip(dw.into_axis_chunks_iter_mut(Axis(0), k))
+        .zip(dbs)
+        .enumerate()
+        .collect();
+    parallel::run(tasks, |(i, ((part, dw), db))| {
+        let lo = i * k;
+        let mut part = part.view_mut();
+        block(lo, &mut part, A::zero(), dw);
+        if let Some(db) = db {
+            let hi = lo + db.len();
+            add_column_sums(&g.slice(s![.., lo..hi]), db);
+        }
+    });
+    if dh_beta == A::zero() {
+        dh.fill(A::zero());
+    }
+    for part in &partials {
+        dh += part;
+    }
+}
+
+/// `db += Σ_rows g`, row after row (as `sum_axis(Axis(0))` adds them).
+fn add_column_sums<A: Float>(g: &ArrayView2<'_, A>, mut db: ArrayViewMut1<'_, A>) {
+    for row in g.rows() {
+        db.zip_mut_with(&row, |d, &x| *d += x);
+    }
+}
+
+/// Threads to split a `[rows, depth]·[depth, cols]` product over, along `cols`: one without
+/// the rayon feature, or when the product is small.
+#[cfg_attr(
+    not(feature = "rayon"),
+    expect(unused_variables, reason = "one task without rayon")
+)]
+fn column_tasks(rows: usize, cols: usize, depth: usize) -> usize {
+    #[cfg(feature = "rayon")]
+    {
+        let threads = rayon::current_num_threads();
+        let work = rows.saturating_mul(cols).saturating_mul(depth.max(1));
+        if threads > 1 && work >= PARALLEL_WORK {
+            return threads.min(cols / TASK_COLS).max(1);
+        }
+    }
+    1
+}
+
+/// A contiguous `[rows, cols]` view of the front of `buf`.
+fn matrix<A>(buf: &mut [A], rows: usize, cols: usize) -> ArrayViewMut2<'_, A> {
+    ArrayViewMut2::from_shape((rows, cols), &mut buf[..rows * cols])
+        .unwrap_or_else(|_| unreachable!("the buffer holds rows × cols values"))
+}
+
+/// The panel tiling: rows `panel` at a time, each against the whole vocabulary; the panel's
+/// logits become its gradient in place, so nothing is recomputed.
+fn panels<A: Float>(
+    call: &Call<'_, A>,
+    panel: usize,
+    mut grads: Option<&mut Grads<A>>,
+    losses: &mut [A],
+) {
+    let (rows, classes) = (call.h.nrows(), call.w.nrows());
+    let mut buf = vec![A::zero(); panel * classes];
+    let o = CrossEntropyRows {
+        weight: None,
+        smoothing: call.row.smoothing,
+        inv_t: call.row.inv_t,
+        grad_scale: call.row.grad_scale,
+    };
+    for r0 in (0..rows).step_by(panel) {
+        let r1 = (r0 + panel).min(rows);
+        let targets = &call.targets[r0..r1];
+        if targets.iter().all(|&y| y == IGNORED) {
+            continue; // loss 0 and gradient 0: these rows add nothing.
+        }
+        let h = call.h.slice(s![r0..r1, ..]);
+        logits_into(
+            &h,
+            &call.w,
+            call.bias.as_ref(),
+            matrix(&mut buf, r1 - r0, classes),
+        );
+        let z = &mut buf[..(r1 - r0) * classes];
+        let losses = &mut losses[r0..r1];
+        let Some(g) = grads.as_deref_mut() else {
+            cross_entropy_rows(call.isa, z, classes, targets, losses, o, false);
+            continue;
+        };
+        cross_entropy_rows(call.isa, z, classes, targets, losses, o, true);
+        let gz = ArrayView2::from_shape((r1 - r0, classes), &*z)
+            .unwrap_or_else(|_| unreachable!("the panel holds rows × classes values"));
+        let out = Outputs {
+            dh: g.dh.slice_mut(s![r0..r1, ..]),
+            dh_beta: A::zero(),
+            dw: g.dw.view_mut(),
+            dw_beta: A::one(),
+            dbias: g.dbias.as_mut().map(|b| b.view_mut()),
+        };
+        backprop(&gz, &call.w, &h, out);
+    }
+}
+
+/// The crate's fused cross-entropy of rows of `len` logits, split over threads by rows; with
+/// `grad`, the gradient overwrites the logits (read from a small scratch copy).
+fn cross_entropy_rows<A: Float>(
+    isa: Isa,
+    z: &mut [A],
+    len: usize,
+    targets: &[usize],
+    losses: &mut [A],
+    o: CrossEntropyRows<'_, A>,
+    grad: bool,
+) {
+    let k = parallel::units_per_task(targets.len(), len);
+    let tasks: Vec<_> = z
+        .chunks_mut(k * len)
+        .zip(targets.chunks(k))
+        .zip(losses.chunks_mut(k))
+        .collect();
+    parallel::run(tasks, |((z, targets), losses)| {
+        if !grad {
+            return ops::cross_entropy_rows(isa, z, len, targets, losses, None, o);
+        }
+        let group = (SCRATCH / len).max(1);
+        let mut scratch = vec![A::zero(); group.min(targets.len()) * len];
+        let pieces = z
+            .chunks_mut(group * len)
+            .zip(targets.chunks(group))
+            .zip(losses.chunks_mut(group));
+        for ((z, targets), losses) in pieces {
+            let x = &mut scratch[..z.len()];
+            x.copy_from_slice(z);
+            ops::cross_entropy_rows(isa, x, len, targets, losses, Some(z), o);
+        }
+    });
+}
+
+/// The chunk tiling: the vocabulary `width` classes at a time against every row, keeping each
+/// row's running statistics; the gradient recomputes each chunk's logits.
+fn chunks<A: Float>(
+    call: &Call<'_, A>,
+    width: usize,
+    grads: Option<&mut Grads<A>>,
+    losses: &mut [A],
+) {
+    let (rows, classes) = (call.h.nrows(), call.w.nrows());
+    let width = width.min(classes);
+    let r = call.row;
+    let mut buf = vec![A::zero(); rows * width];
+    let mut stats = vec![RowStats::new(); rows];
+    let logits = |buf: &mut [A], v0: usize, v1: usize| {
+        let w = call.w.slice(s![v0..v1, ..]);
+        let bias = call.bias.as_ref().map(|b| b.slice(s![v0..v1]));
+        logits_into(&call.h, &w, bias.as_ref(), matrix(buf, rows, v1 - v0));
+    };
+    for v0 in (0..classes).step_by(width) {
+        let v1 = (v0 + width).min(classes);
+        logits(&mut buf, v0, v1);
+        let z = buf[..rows * (v1 - v0)].chunks_exact(v1 - v0);
+        for ((x, st), &y) in z.zip(&mut stats).zip(&call.targets) {
+            if y != IGNORED {
+                st.push(call.isa, x, r);
+                if (v0..v1).contains(&y) {
+                    st.target = x[y - v0];
+                }
+            }
+        }
+    }
+    for ((loss, st), &y) in losses.iter_mut().zip(&stats).zip(&call.targets) {
+        if y != IGNORED {
+            *loss = st.loss(r);
+        }
+    }
+    let Some(g) = grads else { return };
+    for v0 in (0..classes).step_by(width) {
+        let v1 = (v0 + width).min(classes);
+        logits(&mut buf, v0, v1);
+        let z = &mut buf[..rows * (v1 - v0)];
+        for ((x, st), &y) in z.chunks_exact_mut(v1 - v0).zip(&stats).zip(&call.targets) {
+            if y == IGNORED {
+                x.fill(A::zero());
+            } else {
+                let local = (v0..v1).contains(&y).then(|| y - v0);
+                st.grad(call.isa, x, local, r);
+            }
+        }
+        let gz = ArrayView2::from_shape((rows, v1 - v0), &*z)
+            .unwrap_or_else(|_| unreachable!("the chunk holds rows × width values"));
+        let out = Outputs {
+            dh: g.dh.view_mut(),
+            dh_beta: if v0 == 0 { A::zero() } else { A::one() },
+            dw: g.dw.slice_mut(s![v0..v1, ..]),
+            dw_beta: A::zero(),
+            dbias: g.dbias.as_mut().map(|b| b.slice_mut(s![v0..v1])),
+        };
+        backprop(&gz, &call.w.slice(s![v0..v1, ..]), &call.h, out);
+    }
+}
+
+/// One row's running statistics over the chunks seen so far, as `LogSumExp` keeps them, with the
+/// temperature applied inside: `max` of the raw logits and `sum = Σ exp((x − max) / T)`.
+#[derive(Clone, Copy, Debug)]
+struct RowStats<A> {
+    /// −inf until a finite logit is seen; NaN once a NaN is; +inf once a +inf is.
+    max: A,
+    /// `Σ exp((x − max) / T)`; with `max` = +inf, the number of +inf logits.
+    sum: A,
+    /// `Σ (x − max)`, kept only with label smoothing.
+    shifted: A,
+    /// Logits seen.
+    seen: usize,
+    /// The target's logit.
+    target: A,
+}
+
+impl<A: Float> RowStats<A> {
+    fn new() -> Self {
+        Self {
+            max: A::neg_infinity(),
+            sum: A::zero(),
+            shifted: A::zero(),
+            seen: 0,
+            target: A::nan(),
+        }
+    }
+
+    /// Adds the logits `x` of one chunk.
+    fn push(&mut self, isa: Isa, x: &[A], r: RowMath<A>) {
+        let (inf, ninf) = (A::infinity(), A::neg_infinity());
+        let (mc, mut sc) = ops::max_sum_slice(isa, x, r.inv_t);
+        if mc == inf {
+            sc = count(x.iter().filter(|&&v| v == inf).count());
+        }
+        let smoothing = r.smoothing > A::zero();
+        let m = self.max;
+        if m.is_nan() || m == inf && !mc.is_nan() && mc != inf {
+            // Settled: NaN stays NaN, and only more +inf logits change a +inf row.
+        } else if mc.is_nan() {
+            (self.max, self.sum) = (mc, mc);
+        } else if mc == inf {
+            self.sum = if m == inf { self.sum + sc } else { sc };
+            self.max = inf;
+        } else if mc == ninf {
+            // Every logit of the chunk is −inf: no mass, and −inf in the sum of logits.
+            self.shifted = ninf;
+        } else if m == ninf {
+            (self.max, self.sum) = (mc, sc);
+            if smoothing {
+                self.shifted = if self.seen > 0 {
+                    ninf
+                } else {
+                    shifted_sum(x, mc)
+                };
+            }
+        } else {
+            let top = m.max(mc);
+            self.sum = self.sum * ((m - top) * r.inv_t).exp() + sc * ((mc - top) * r.inv_t).exp();
+            if smoothing {
+                // Σ(x − top) over everything: both sums move from their own maximum to `top`.
+                self.shifted = self.shifted
+                    + mul0(count(self.seen), m - top)
+                    + shifted_sum(x, mc)
+                    + count::<A>(x.len()) * (mc - top);
+            }
+            self.max = top;
+        }
+        self.seen += x.len();
+    }
+
+    /// The row's loss, as the crate's cross-entropy kernel computes it from the whole row.
+    fn loss(&self, r: RowMath<A>) -> A {
+        let (m, s) = (self.max, self.sum);
+        if m.is_nan() {
+            return m;
+        }
+        if m == A::neg_infinity() {
+            return A::infinity();
+        }
+        if m == A::infinity() {
+            // `s` logits are +inf and share the probability; the others have log p = −inf.
+            let lp_inf = -s.ln();
+            let lp_y = if self.target == m {
+                lp_inf
+            } else {
+                A::neg_infinity()
+            };
+            let others = if r.classes > s {
+                mul0(r.share, A::neg_infinity())
+            } else {
+                A::zero()
+            };
+            return -mul0(r.keep, lp_y) - s * mul0(r.share, lp_inf) - others;
+        }
+        let ln_s = s.ln();
+        let mut loss = -r.keep * ((self.target - m) * r.inv_t - ln_s);
+        if r.smoothing > A::zero() {
+            loss -= r.share * (self.shifted * r.inv_t - ln_s * r.classes);
+        }
+        loss
+    }
+
+    /// Overwrites one chunk's logits `x` of this row with their gradient,
+    /// `scale / T · (A · p − a)`; `target` is the target's position in the chunk, if there.
+    fn grad(&self, isa: Isa, x: &mut [A], target: Option<usize>, r: RowMath<A>) {
+        let (m, s) = (self.max, self.sum);
+        let scale = r.grad_scale * r.inv_t;
+        let a_total = r.keep + r.share * r.classes;
+        if m.is_nan() {
+            return x.fill(m);
+        }
+        if m == A::neg_infinity() {
+            return x.fill(A::zero());
+        }
+        if m == A::infinity() {
+            let p_inf = s.recip();
+            for v in x.iter_mut() {
+                let p = if *v == m { p_inf } else { A::zero() };
+                *v = scale * (a_total * p - r.share);
+            }
+        } else {
+            // The chunk's own softmax, rescaled to the row's: p = q · exp((m_c − m) / T) · s_c / s.
+            let (mc, sc) = ops::max_sum_slice(isa, x, r.inv_t);
+            let op = Normalize {
+                inv_t: r.inv_t,
+                log: false,
+            };
+            ops::normalize_rows_inplace(isa, x, x.len(), op);
+            let k = scale * a_total * ((mc - m) * r.inv_t).exp() * (sc / s);
+            let c = scale * r.share;
+            for v in x.iter_mut() {
+                *v = k * *v - c;
+            }
+        }
+        if let Some(j) = target {
+            x[j] -= scale * r.keep;
+        }
+    }
+}
+
+/// `Σ (xᵢ − m)`, in eight running sums.
+fn shifted_sum<A: Float>(x: &[A], m: A) -> A {
+    let mut acc = [A::zero(); 8];
+    let mut blocks = x.chunks_exact(8);
+    for b in &mut blocks {
+        for (a, &v) in acc.iter_mut().zip(b) {
+            *a += v - m;
+        }
+    }
+    let tail = blocks
+        .remainder()
+        .iter()
+        .fold(A::zero(), |t, &v| t + (v - m));
+    acc.iter().fold(tail, |t, &a| t + a)
+}
