@@ -459,6 +459,32 @@ fn cross_entropy_special<E: Elem>(
     loss
 }
 
+/// Turns `g = exp((x − m) / T)` into the cross-entropy gradient `k·g − c·w` (all but the
+/// target's own term), `w` the class weights or 1.
+#[inline(always)]
+fn scale_gradient<V: Simd>(g: &mut [V::E], weight: Option<&[V::E]>, k: V::E, c: V::E) {
+    match weight {
+        Some(w) if c != V::E::zero() => {
+            let (kv, cv) = (V::splat(k), V::splat(c));
+            let (mut gs, mut ws) = (g.chunks_exact_mut(V::LANES), w.chunks_exact(V::LANES));
+            for (gc, wc) in (&mut gs).zip(&mut ws) {
+                V::load(gc).mul(kv).sub(cv.mul(V::load(wc))).store(gc);
+            }
+            for (gv, &wv) in gs.into_remainder().iter_mut().zip(ws.remainder()) {
+                *gv = *gv * k - c * wv;
+            }
+        }
+        _ => {
+            let (kv, cv) = (V::splat(k), V::splat(c));
+            loops::map(
+                &mut InPlace(g),
+                #[inline(always)]
+                |e: V| e.mul(kv).sub(cv),
+            );
+        }
+    }
+}
+
 /// Cross-entropy of one row of logits `x` with class `y`, and, if asked, its gradient, fused: a
 /// pass for the maximum, one for `Σ exp` (and, with smoothing, one for `Σ w x`), and one that
 /// writes `scale / T · (A p − a)` where `a` is the smoothed, weighted target and `A = Σ a`.
@@ -482,12 +508,22 @@ fn cross_entropy_row<V: Simd>(
     };
     let c = count::<V::E>(x.len());
     let (mv, it) = (V::splat(m), V::splat(o.inv_t));
-    let s = loops::sum(
-        x,
-        V::E::neg_infinity(),
-        #[inline(always)]
-        |v: V| v.sub(mv).mul(it).exp(),
-    );
+    // With a gradient, exp((x − m) / T) goes into it while being summed, and is scaled in place
+    // below: one exp per element, as in softmax.
+    let mut grad = grad;
+    let s = match grad.as_deref_mut() {
+        Some(g) => loops::map_sum(
+            &mut Into(x, g),
+            #[inline(always)]
+            |v: V| v.sub(mv).mul(it).exp(),
+        ),
+        None => loops::sum(
+            x,
+            V::E::neg_infinity(),
+            #[inline(always)]
+            |v: V| v.sub(mv).mul(it).exp(),
+        ),
+    };
     if s.is_nan() {
         if let Some(g) = grad {
             g.fill(s);
@@ -541,28 +577,7 @@ fn cross_entropy_row<V: Simd>(
     if let Some(g) = grad {
         let scale = o.grad_scale * o.inv_t;
         let a_total = keep * wy + share * total_w;
-        // g_j = scale · (A exp((x_j − m) / T) / s − share · w_j), then the target's own term.
-        let k = V::splat(scale * a_total / s);
-        match o.weight {
-            Some(w) if o.smoothing > zero => {
-                let sw = V::splat(scale * share);
-                loops::zip_map_into(
-                    x,
-                    w,
-                    g,
-                    #[inline(always)]
-                    |v: V, wv: V| v.sub(mv).mul(it).exp().mul(k).sub(sw.mul(wv)),
-                );
-            }
-            _ => {
-                let sc = V::splat(scale * share * o.weight.map_or(V::E::one(), |_| zero));
-                loops::map(
-                    &mut Into(x, g),
-                    #[inline(always)]
-                    |v: V| v.sub(mv).mul(it).exp().mul(k).sub(sc),
-                );
-            }
-        }
+        scale_gradient::<V>(g, o.weight, scale * a_total / s, scale * share);
         g[y] = g[y] - scale * keep * wy;
     }
     loss

@@ -207,10 +207,16 @@ pub(crate) fn check_probabilities<A: Float, D: Dimension>(
     what: &'static str,
     x: &ArrayRef<A, D>,
 ) -> Result<()> {
-    match x
-        .indexed_iter()
-        .find(|(_, v)| **v < A::zero() || **v > A::one())
-    {
+    let outside = |v: &A| *v < A::zero() || *v > A::one();
+    // A plain pass over the memory first (it vectorises); positions only on the error path.
+    let any_outside = match x.as_slice_memory_order() {
+        Some(s) => s.iter().fold(false, |bad, v| bad | outside(v)),
+        None => x.iter().any(outside),
+    };
+    if !any_outside {
+        return Ok(());
+    }
+    match x.indexed_iter().find(|(_, v)| outside(v)) {
         None => Ok(()),
         Some((index, &v)) => Err(Error::InvalidProbability {
             what,
