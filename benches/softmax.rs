@@ -115,6 +115,7 @@ fn new_group(
     g
 }
 
+#[expect(clippy::too_many_lines, reason = "one bench group per op, listed in order")]
 fn bench_shape<A: Float>(c: &mut Criterion, ty: &str, (rows, cols): (usize, usize)) {
     let x = input::<A>(rows, cols);
     let bytes = (x.len() * size_of::<A>()) as u64;
@@ -128,7 +129,9 @@ fn bench_shape<A: Float>(c: &mut Criterion, ty: &str, (rows, cols): (usize, usiz
         g.bench_function("logits", |b| {
             b.iter(|| logits::softmax_into(&x, &mut out, axis).unwrap());
         });
-        g.bench_function("naive", |b| b.iter(|| naive_softmax(black_box(&x), axis)));
+        if !big {
+            g.bench_function("naive", |b| b.iter(|| naive_softmax(black_box(&x), axis)));
+        }
         g.bench_function("copy", |b| {
             b.iter(|| copy(black_box(xs), out.as_slice_mut().unwrap()));
         });
@@ -138,9 +141,11 @@ fn bench_shape<A: Float>(c: &mut Criterion, ty: &str, (rows, cols): (usize, usiz
         g.bench_function("logits", |b| {
             b.iter(|| logits::log_softmax_into(&x, &mut out, axis).unwrap());
         });
-        g.bench_function("naive", |b| {
-            b.iter(|| naive_log_softmax(black_box(&x), axis));
-        });
+        if !big {
+            g.bench_function("naive", |b| {
+                b.iter(|| naive_log_softmax(black_box(&x), axis));
+            });
+        }
         g.bench_function("copy", |b| {
             b.iter(|| copy(black_box(xs), out.as_slice_mut().unwrap()));
         });
@@ -150,7 +155,9 @@ fn bench_shape<A: Float>(c: &mut Criterion, ty: &str, (rows, cols): (usize, usiz
         g.bench_function("logits", |b| {
             b.iter(|| logits::logsumexp(black_box(&x), axis));
         });
-        g.bench_function("naive", |b| b.iter(|| naive_logsumexp(black_box(&x), axis)));
+        if !big {
+            g.bench_function("naive", |b| b.iter(|| naive_logsumexp(black_box(&x), axis)));
+        }
         g.bench_function("copy", |b| {
             b.iter(|| copy(black_box(xs), out.as_slice_mut().unwrap()));
         });
@@ -160,7 +167,9 @@ fn bench_shape<A: Float>(c: &mut Criterion, ty: &str, (rows, cols): (usize, usiz
         g.bench_function("logits", |b| {
             b.iter(|| logits::softmax(black_box(&x), axis));
         });
-        g.bench_function("naive", |b| b.iter(|| naive_softmax(black_box(&x), axis)));
+        if !big {
+            g.bench_function("naive", |b| b.iter(|| naive_softmax(black_box(&x), axis)));
+        }
         g.bench_function("copy", |b| {
             b.iter(|| {
                 let mut fresh = Array2::<A>::zeros((rows, cols));
@@ -181,9 +190,11 @@ fn bench_shape<A: Float>(c: &mut Criterion, ty: &str, (rows, cols): (usize, usiz
                         .unwrap()
                 });
             });
-            g.bench_function("naive", |b| {
-                b.iter(|| naive_cross_entropy_and_grad(black_box(&x), &targets));
-            });
+            if !big {
+                g.bench_function("naive", |b| {
+                    b.iter(|| naive_cross_entropy_and_grad(black_box(&x), &targets));
+                });
+            }
             g.bench_function("copy", |b| {
                 b.iter(|| copy(black_box(xs), out.as_slice_mut().unwrap()));
             });
@@ -198,9 +209,11 @@ fn bench_shape<A: Float>(c: &mut Criterion, ty: &str, (rows, cols): (usize, usiz
                         .unwrap()
                 });
             });
-            g.bench_function("naive", |b| {
-                b.iter(|| naive_bce_with_logits_and_grad(black_box(&x), &y));
-            });
+            if !big {
+                g.bench_function("naive", |b| {
+                    b.iter(|| naive_bce_with_logits_and_grad(black_box(&x), &y));
+                });
+            }
             let both: Vec<A> = xs.iter().chain(y.as_slice().unwrap()).copied().collect();
             let mut both_out = both.clone();
             g.bench_function("copy", |b| {
