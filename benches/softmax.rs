@@ -115,7 +115,10 @@ fn new_group(
     g
 }
 
-#[expect(clippy::too_many_lines, reason = "one bench group per op, listed in order")]
+#[expect(
+    clippy::too_many_lines,
+    reason = "one bench group per op, listed in order"
+)]
 fn bench_shape<A: Float>(c: &mut Criterion, ty: &str, (rows, cols): (usize, usize)) {
     let x = input::<A>(rows, cols);
     let bytes = (x.len() * size_of::<A>()) as u64;
