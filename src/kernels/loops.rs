@@ -122,7 +122,8 @@ pub fn map<V: Simd, I: Io<V::E>>(io: &mut I, f: impl Fn(V) -> V) {
     map_sum(io, f);
 }
 
-/// `dst[i] = f(src[i])`, returning `Σ dst[i]` (summed as in [`sum`]).
+/// `dst[i] = f(src[i])`, returning `Σ dst[i]`, summed in exactly the order of [`sum`] (so that a
+/// loss computed with and without its gradient is the same number).
 #[inline(always)]
 pub fn map_sum<V: Simd, I: Io<V::E>>(io: &mut I, f: impl Fn(V) -> V) -> V::E {
     let w = V::LANES;
@@ -130,10 +131,14 @@ pub fn map_sum<V: Simd, I: Io<V::E>>(io: &mut I, f: impl Fn(V) -> V) -> V::E {
     assert_eq!(io.dst().len(), n);
     let zero = V::splat(V::E::zero());
     let mut total = Total::default();
-    let mut i = 0;
-    while i + SUM_BLOCK * w <= n {
+    let mut start = 0;
+    while start < n {
+        let end = (start + SUM_BLOCK * w).min(n);
+        // As `fold`: groups of UNROLL vectors into the accumulators in turn, the remaining whole
+        // vectors into the first, the tail into the second.
         let mut acc = [zero; UNROLL];
-        for _ in 0..SUM_BLOCK / UNROLL {
+        let mut i = start;
+        while i + UNROLL * w <= end {
             for (k, a) in acc.iter_mut().enumerate() {
                 let y = f(V::load(&io.src()[i + k * w..]));
                 y.store(&mut io.dst()[i + k * w..]);
@@ -141,23 +146,22 @@ pub fn map_sum<V: Simd, I: Io<V::E>>(io: &mut I, f: impl Fn(V) -> V) -> V::E {
             }
             i += UNROLL * w;
         }
+        while i + w <= end {
+            let y = f(V::load(&io.src()[i..]));
+            y.store(&mut io.dst()[i..]);
+            acc[0] = acc[0].add(y);
+            i += w;
+        }
+        if i < end {
+            let y = f(load_tail(&io.src()[i..end], V::E::zero()));
+            store_tail(y, &mut io.dst()[i..end]);
+            acc[1] = add_first(acc[1], y, end - i);
+        }
         total.add(wide(
             acc[0].add(acc[1]).add(acc[2].add(acc[3])).reduce_add(),
         ));
+        start = end;
     }
-    let mut acc = zero;
-    while i + w <= n {
-        let y = f(V::load(&io.src()[i..]));
-        y.store(&mut io.dst()[i..]);
-        acc = acc.add(y);
-        i += w;
-    }
-    if i < n {
-        let y = f(load_tail(&io.src()[i..], V::E::zero()));
-        store_tail(y, &mut io.dst()[i..]);
-        acc = add_first(acc, y, n - i);
-    }
-    total.add(wide(acc.reduce_add()));
     narrow(total.value())
 }
 

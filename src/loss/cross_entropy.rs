@@ -927,4 +927,23 @@ mod tests {
         }
         assert!(g.row(2).iter().all(|&v| v == 0.0));
     }
+
+    /// The loss is the same number with and without its gradient (the sums run in one order).
+    #[test]
+    fn loss_alone_equals_loss_with_gradient() {
+        for classes in [1, 5, 17, 33, 64, 65, 100, 257, 1000] {
+            let x: Array2<f32> = Array2::from_shape_fn((3, classes), |(i, j)| {
+                ((i * classes + j) as f32 * 0.77).sin() * 6.0
+            });
+            let labels = [0, classes / 2, classes - 1];
+            for ce in [
+                CrossEntropy::new(),
+                CrossEntropy::new().label_smoothing(0.2).temperature(1.7),
+            ] {
+                let alone = ce.loss(&x, &labels).unwrap();
+                let (with, _) = ce.loss_and_grad(&x, &labels).unwrap();
+                assert_eq!(alone, with, "{classes} classes");
+            }
+        }
+    }
 }
