@@ -91,6 +91,18 @@ impl<V: Simd> Kahan<V> {
     }
 }
 
+/// `ln s` for sums `s = k + tail` of exponentials shifted by their maximum, `k` the number of
+/// entries at the maximum and `tail` the sum of the others: `ln k + ln(1 + tail / k)`, exact also
+/// when `s` is near 1 (see `ops::ln_sum`), and plain `ln s` where `tail > k`.
+#[inline(always)]
+fn ln_of_sum<V: Simd>(s: V, tail: V) -> V {
+    let one = V::splat(V::E::one());
+    let k = s.sub(tail).round();
+    let q = tail.div(k);
+    let near_one = k.ln().add(q.min(one).ln_1p_unit());
+    one.sub(q).select_sign(near_one, s.ln())
+}
+
 /// The maximum of each lane, with the lanes whose maximum is not finite set to 0 (their results
 /// are written separately) and listed in `bad`.
 #[inline(always)]
@@ -127,10 +139,14 @@ fn normalize_strip<V: Simd, I: Io<V::E>>(
     let zero = V::E::zero();
     let mut sum = Kahan::new();
     if op.log {
+        let mut tail = Kahan::new();
         for i in 0..c.len {
-            sum.add(load::<V>(io.src(), c, i, j, n, zero).sub(m).mul(it).exp());
+            let v = load::<V>(io.src(), c, i, j, n, zero).sub(m);
+            let e = v.mul(it).exp();
+            sum.add(e);
+            tail.add(v.mul0(e));
         }
-        let ln_s = sum.sum.ln();
+        let ln_s = ln_of_sum(sum.sum, tail.sum);
         for i in 0..c.len {
             let v = load::<V>(io.src(), c, i, j, n, zero)
                 .sub(m)
@@ -395,10 +411,13 @@ pub(crate) fn cross_entropy_short_rows<V: Simd>(
             let mut bad = [false; MAX_LANES];
             let m = finite_max(strip_max::<V>(&t, c, j, n), n, &mut bad);
             let mut s = V::splat(zero);
+            let mut tail = V::splat(zero);
             let mut wx = V::splat(zero);
             for k in 0..len {
                 let v = load::<V>(&t, c, k, j, n, zero).sub(m);
-                s = s.add(v.mul(it).exp());
+                let e = v.mul(it).exp();
+                s = s.add(e);
+                tail = tail.add(v.mul0(e));
                 if o.smoothing > zero {
                     wx = V::splat(w(k)).mul_add(v, wx);
                 }
@@ -416,7 +435,9 @@ pub(crate) fn cross_entropy_short_rows<V: Simd>(
                 }
             }
             let (xy, wy, live) = (V::load(&xy), V::load(&wy), V::load(&live));
-            let ln_s = s.ln();
+            // ln s = ln k + ln(1 + tail / k), k the number of maxima, exact also when s is near 1
+            // (see `ops::ln_sum`); above s = 2 plain ln s is as exact.
+            let ln_s = ln_of_sum(s, tail);
             let keep_wy = V::splat(keep).mul(wy);
             // loss = −keep·w_y·log p_y − share·(Σ w_c (x_c − m)/T − ln s · Σ w_c)
             let lp_y = xy.sub(m).mul(it).sub(ln_s);

@@ -72,6 +72,27 @@ pub(crate) fn normalize_special<E: Elem, I: Io<E>>(io: &mut I, special: &Special
     }
 }
 
+/// `ln s` for `s = Σ exp((x − m) / T)`, exact also when `s` is close to 1 (one entry holds nearly
+/// all the mass, the case of a confident, correct prediction): `ln s` of the rounded sum would be
+/// off by a whole ε there. The terms below the maximum are summed again on their own (`tail`),
+/// and `ln s = ln k + ln(1 + tail / k)` with `k` the number of entries equal to the maximum.
+#[inline(always)]
+fn ln_sum<V: Simd>(x: &[V::E], m: V::E, inv_t: V::E, s: V::E) -> V::E {
+    let two = V::E::one() + V::E::one();
+    if s >= two || s.is_nan() {
+        return s.ln();
+    }
+    let (mv, it) = (V::splat(m), V::splat(inv_t));
+    let tail = loops::sum(
+        x,
+        m,
+        #[inline(always)]
+        |v: V| mv.sub(v).mul0(v.sub(mv).mul(it).exp()),
+    );
+    let k = (s - tail).round();
+    k.ln() + (tail / k).ln_1p()
+}
+
 /// Softmax or log-softmax of one lane: a pass for the maximum, then for softmax one pass that
 /// writes `exp((x − m) / T)` and sums it and one that scales by the reciprocal of the sum; for
 /// log-softmax one pass that sums and one that writes `(x − m) / T − ln Σ`.
@@ -89,7 +110,7 @@ fn normalize_lane<V: Simd, I: Io<V::E>>(io: &mut I, op: Normalize<V::E>) {
             #[inline(always)]
             |v: V| v.sub(mv).mul(it).exp(),
         );
-        let c = V::splat(s.ln());
+        let c = V::splat(ln_sum::<V>(io.src(), m, op.inv_t, s));
         loops::map(
             io,
             #[inline(always)]
@@ -530,7 +551,7 @@ fn cross_entropy_row<V: Simd>(
         }
         return s;
     }
-    let ln_s = s.ln();
+    let ln_s = ln_sum::<V>(x, m, o.inv_t, s);
     let wy = o.weight.map_or(V::E::one(), |w| w[y]);
     let keep = V::E::one() - o.smoothing;
     let share = o.smoothing / c;

@@ -946,4 +946,26 @@ mod tests {
             }
         }
     }
+
+    /// A confident, correct prediction keeps its tiny loss: `ln s` with `s` near 1 is taken as
+    /// `ln(1 + tail)` (the exact value is ln(1 + e⁻²⁰) = 2.0611536e-9).
+    #[test]
+    fn tiny_losses_keep_their_relative_precision() {
+        let want = (-20.0_f64).exp().ln_1p();
+        for rows in [1, 3] {
+            let x = Array2::from_shape_fn((rows, 2), |(_, j)| if j == 0 { 20.0_f32 } else { 0.0 });
+            let targets = vec![0; rows];
+            let (loss, _) = CrossEntropy::new().loss_and_grad(&x, &targets).unwrap();
+            assert!(
+                (f64::from(loss) - want).abs() < 1e-6 * want,
+                "{rows} rows: {loss} vs {want}"
+            );
+            let lp = crate::log_softmax(&x, ndarray::Axis(1));
+            assert!(
+                (f64::from(-lp[(0, 0)]) - want).abs() < 1e-6 * want,
+                "{}",
+                lp[(0, 0)]
+            );
+        }
+    }
 }
