@@ -4,7 +4,9 @@ use ndarray::{
     Array, Array1, ArrayD, ArrayRef, ArrayViewD, Axis, CowArray, Dimension, IxDyn, RemoveAxis,
 };
 
-use super::{IntoTargets, Reduction, Targets, Total, check_probabilities, wide};
+use super::{
+    IntoTargets, Reduction, Targets, check_probabilities, check_smoothing, flatten_classes, wide,
+};
 use crate::Float;
 use crate::error::{Error, Result};
 use crate::kernels::Isa;
@@ -485,10 +487,7 @@ impl<A: Float> CrossEntropy<A> {
                 });
             }
         };
-        let eps = self.label_smoothing;
-        if !(eps >= A::zero() && eps <= A::one()) {
-            return Err(Error::InvalidLabelSmoothing { value: wide(eps) });
-        }
+        check_smoothing(self.label_smoothing)?;
         if let Some(w) = &self.weight
             && w.len() != classes
         {
@@ -520,28 +519,9 @@ impl<A: Float> CrossEntropy<A> {
                         &outer,
                     ));
                 }
-                let mut flat = Vec::with_capacity(rows);
-                let mut denominator = Total::default();
-                for &label in &t {
-                    if Some(label) == self.ignore_index {
-                        flat.push(IGNORED);
-                    } else if label < classes {
-                        flat.push(label);
-                        denominator.add(self.weight.as_ref().map_or(A::one(), |w| w[label]));
-                    } else {
-                        // Found again with its position, only on this error path.
-                        let index = t
-                            .indexed_iter()
-                            .nth(flat.len())
-                            .map(|(i, _)| i.slice().to_vec());
-                        return Err(Error::LabelOutOfRange {
-                            sample: index.unwrap_or_default(),
-                            label,
-                            classes,
-                        });
-                    }
-                }
-                (Prepared2::Classes(flat), denominator.value())
+                let (flat, denominator) =
+                    flatten_classes(&t, classes, self.ignore_index, self.weight.as_ref())?;
+                (Prepared2::Classes(flat), denominator)
             }
             Targets::Probabilities(q) => {
                 if self.ignore_index.is_some() {

@@ -6,7 +6,7 @@ use ndarray::{
     Array1, Array2, ArrayRef2, ArrayView1, ArrayView2, ArrayViewMut1, ArrayViewMut2, Axis, s,
 };
 
-use super::{IntoTargets, Reduction, Targets, compensated_sum, wide};
+use super::{IntoTargets, Reduction, Targets, check_smoothing, compensated_sum, flatten_classes};
 use crate::Float;
 use crate::error::{Error, Result};
 use crate::kernels::Isa;
@@ -416,9 +416,7 @@ impl<A: Float> LinearCrossEntropy<A> {
     ) -> Result<Call<'a, A>> {
         let inv_t = inverse_temperature(self.temperature)?;
         let eps = self.label_smoothing;
-        if !(eps >= A::zero() && eps <= A::one()) {
-            return Err(Error::InvalidLabelSmoothing { value: wide(eps) });
-        }
+        check_smoothing(eps)?;
         if self.chunk_size == 0 {
             return Err(Error::InvalidOption {
                 name: "chunk_size",
@@ -445,20 +443,7 @@ impl<A: Float> LinearCrossEntropy<A> {
         if t.shape() != [rows] {
             return Err(Error::shape("targets", t.shape(), "rows of h", &[rows]));
         }
-        let mut flat = Vec::with_capacity(rows);
-        for (row, &label) in t.iter().enumerate() {
-            if Some(label) == self.ignore_index {
-                flat.push(IGNORED);
-            } else if label < classes {
-                flat.push(label);
-            } else {
-                return Err(Error::LabelOutOfRange {
-                    sample: vec![row],
-                    label,
-                    classes,
-                });
-            }
-        }
+        let (flat, _) = flatten_classes::<A>(&t, classes, self.ignore_index, None)?;
         let counted = flat.iter().filter(|&&y| y != IGNORED).count();
         let grad_scale = match self.reduction {
             Reduction::Sum => A::one(),

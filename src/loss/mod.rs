@@ -23,6 +23,7 @@ use crate::Float;
 use crate::error::{Error, Result};
 use crate::kernels::Isa;
 use crate::kernels::binary::{BceWithLogits, Weights, bce_with_logits};
+use crate::kernels::ops::IGNORED;
 use crate::parallel;
 use crate::softmax::check_same_shape;
 
@@ -200,6 +201,50 @@ pub(crate) fn compensated_sum<A: Float>(xs: impl IntoIterator<Item = A>) -> A {
 /// The value as `f64`, for error messages.
 pub(crate) fn wide<A: Float>(v: A) -> f64 {
     v.to_f64().unwrap_or(f64::NAN)
+}
+
+/// Checks a label smoothing: it must lie in `[0, 1]` (NaN does not).
+pub(crate) fn check_smoothing<A: Float>(epsilon: A) -> Result<()> {
+    if epsilon >= A::zero() && epsilon <= A::one() {
+        Ok(())
+    } else {
+        Err(Error::InvalidLabelSmoothing {
+            value: wide(epsilon),
+        })
+    }
+}
+
+/// Class-index targets in logical (C) order, `IGNORED` for `ignore`, each checked against
+/// `classes`; with the summed weight of the counted ones (their number without `weight`), the
+/// denominator of a weighted mean.
+pub(crate) fn flatten_classes<A: Float>(
+    t: &ArrayViewD<'_, usize>,
+    classes: usize,
+    ignore: Option<usize>,
+    weight: Option<&ndarray::Array1<A>>,
+) -> Result<(Vec<usize>, A)> {
+    let mut flat = Vec::with_capacity(t.len());
+    let mut denominator = Total::default();
+    for &label in t {
+        if Some(label) == ignore {
+            flat.push(IGNORED);
+        } else if label < classes {
+            flat.push(label);
+            denominator.add(weight.map_or(A::one(), |w| w[label]));
+        } else {
+            // Found again with its position, only on this error path.
+            let index = t
+                .indexed_iter()
+                .nth(flat.len())
+                .map(|(i, _)| i.slice().to_vec());
+            return Err(Error::LabelOutOfRange {
+                sample: index.unwrap_or_default(),
+                label,
+                classes,
+            });
+        }
+    }
+    Ok((flat, denominator.value()))
 }
 
 /// Checks that every element of `x` lies in `[0, 1]` (NaN passes: it is data, not an error).
