@@ -53,21 +53,25 @@ impl Plan {
         }
     }
 
-    /// Calls `f` on each block of `x` and `out` (`x.len()` elements in all), on several
-    /// threads with the rayon feature when there is enough work.
+    /// Calls `f` on each block of `x` and `out`, on several threads with the rayon feature when
+    /// there is enough work. `out` holds a lane's worth of output per lane, or with `reduce` one
+    /// value per lane.
     fn for_each<A: Send + Sync>(
         self,
         x: &[A],
         out: &mut [A],
+        reduce: bool,
         f: impl Fn(&[A], &mut [A], Layout) + Sync + Send,
     ) {
         let layout = self.layout();
         if self.width == 1 {
-            return parallel::zip(x, self.len, out, self.len, |x, out| f(x, out, layout));
+            let out_unit = if reduce { 1 } else { self.len };
+            return parallel::zip(x, self.len, out, out_unit, |x, out| f(x, out, layout));
         }
         let n = self.len * self.width;
-        parallel::zip(x, n, out, n, |x, out| {
-            for (xb, ob) in x.chunks_exact(n).zip(out.chunks_exact_mut(n)) {
+        let out_unit = if reduce { self.width } else { n };
+        parallel::zip(x, n, out, out_unit, |x, out| {
+            for (xb, ob) in x.chunks_exact(n).zip(out.chunks_exact_mut(out_unit)) {
                 f(xb, ob, layout);
             }
         });
@@ -83,25 +87,6 @@ impl Plan {
         parallel::each_mut(x, n, |x| {
             for block in x.chunks_exact_mut(n) {
                 f(block, layout);
-            }
-        });
-    }
-
-    /// [`for_each`](Self::for_each) for a reduction: one value per lane into `out`.
-    fn for_each_reduce<A: Send + Sync>(
-        self,
-        x: &[A],
-        out: &mut [A],
-        f: impl Fn(&[A], &mut [A], Layout) + Sync + Send,
-    ) {
-        let layout = self.layout();
-        if self.width == 1 {
-            return parallel::zip(x, self.len, out, 1, |x, out| f(x, out, layout));
-        }
-        let n = self.len * self.width;
-        parallel::zip(x, n, out, self.width, |x, out| {
-            for (xb, ob) in x.chunks_exact(n).zip(out.chunks_exact_mut(self.width)) {
-                f(xb, ob, layout);
             }
         });
     }
@@ -145,7 +130,7 @@ pub(crate) fn map<A: Float, D: Dimension>(
         && Plan::of(out, axis) == Some(plan)
         && let (Some(xs), Some(os)) = (x.as_slice_memory_order(), out.as_slice_memory_order_mut())
     {
-        return plan.for_each(xs, os, lanes);
+        return plan.for_each(xs, os, false, lanes);
     }
     let rows = |x: &[A], out: &mut [A], len| lanes(x, out, Layout::Rows(len));
     let mut xbuf = Vec::new();
@@ -256,7 +241,7 @@ pub(crate) fn reduce<A: Float, D: RemoveAxis>(
             Array::zeros(dim)
         };
         if let Some(os) = out.as_slice_memory_order_mut() {
-            plan.for_each_reduce(xs, os, lanes);
+            plan.for_each(xs, os, true, lanes);
         }
         out
     } else {
