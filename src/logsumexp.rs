@@ -8,8 +8,9 @@ use crate::kernels::ops;
 /// others, so a long or chunked lane can be reduced in one pass and combined later.
 ///
 /// It keeps the pair `(m, s)` with `m = max xᵢ` and `s = Σ exp(xᵢ − m)`: adding a larger value
-/// rescales `s`, so nothing overflows. The value is the same, up to rounding, whatever the order
-/// of pushes and merges. Edge cases follow [`logsumexp`](crate::logsumexp): nothing pushed, or
+/// rescales `s`, so nothing overflows. `s` is kept compensated (with the rounding error of every
+/// addition carried along), so values pushed one at a time sum as exactly as a slice does. The
+/// value is the same, up to rounding, whatever the order of pushes and merges. Edge cases follow [`logsumexp`](crate::logsumexp): nothing pushed, or
 /// only −inf, gives −inf; any +inf gives +inf; any NaN gives NaN.
 ///
 /// # Examples
@@ -28,6 +29,8 @@ use crate::kernels::ops;
 pub struct LogSumExp<A> {
     max: A,
     sum: A,
+    /// The rounding error of `sum`: the running sum is `sum + carry`.
+    carry: A,
 }
 
 impl<A: Float> Default for LogSumExp<A> {
@@ -47,19 +50,29 @@ impl<A: Float> LogSumExp<A> {
         Self {
             max: A::neg_infinity(),
             sum: A::zero(),
+            carry: A::zero(),
         }
     }
 
     /// The accumulator of one running pair: maximum `max` and `sum = Σ exp(xᵢ − max)`.
     fn from_pair(max: A, sum: A) -> Self {
+        let carry = A::zero();
         if max.is_nan() {
-            Self { max, sum: max }
+            Self {
+                max,
+                sum: max,
+                carry,
+            }
         } else if max == A::infinity() {
-            Self { max, sum: A::one() }
+            Self {
+                max,
+                sum: A::one(),
+                carry,
+            }
         } else if max == A::neg_infinity() {
             Self::new()
         } else {
-            Self { max, sum }
+            Self { max, sum, carry }
         }
     }
 
@@ -107,16 +120,34 @@ impl<A: Float> LogSumExp<A> {
         } else if a.max == A::neg_infinity() {
             b
         } else if a.max >= b.max {
-            Self {
-                max: a.max,
-                sum: a.sum + b.sum * (b.max - a.max).exp(),
-            }
+            Self::add_scaled(a, b, (b.max - a.max).exp())
         } else {
-            Self {
-                max: b.max,
-                sum: b.sum + a.sum * (a.max - b.max).exp(),
-            }
+            Self::add_scaled(b, a, (a.max - b.max).exp())
         };
+    }
+
+    /// `a` plus `b` scaled by `f = exp(b.max − a.max) ≤ 1`, keeping `a`'s maximum: the sum is
+    /// added with Knuth's two-sum and the product's error taken by a fused multiply-add, both
+    /// into the carry.
+    fn add_scaled(a: Self, b: Self, f: A) -> Self {
+        let t = b.sum * f;
+        let t_err = b.sum.mul_add(f, -t);
+        let s = a.sum + t;
+        let v = s - a.sum;
+        let s_err = (a.sum - (s - v)) + (t - v);
+        let carry = a.carry + b.carry * f + t_err + s_err;
+        // Renormalised, so that `sum` alone is the rounded total.
+        let sum = s + carry;
+        let carry = if sum.is_finite() {
+            carry - (sum - s)
+        } else {
+            A::zero()
+        };
+        Self {
+            max: a.max,
+            sum,
+            carry,
+        }
     }
 
     /// `ln Σ exp(xᵢ)` of everything pushed so far.
@@ -143,7 +174,8 @@ impl<A: Float> LogSumExp<A> {
         self.max
     }
 
-    /// `Σ exp(xᵢ − max)`, the sum relative to [`max`](Self::max) (0 if nothing finite was pushed).
+    /// `Σ exp(xᵢ − max)`, the sum relative to [`max`](Self::max): 0 if nothing but −inf was
+    /// pushed, 1 once a +inf was (the +inf entries share the mass), NaN once a NaN was.
     ///
     /// ```
     /// let mut acc = logits::LogSumExp::new();

@@ -201,6 +201,10 @@ pub fn softmax_with_temperature<A: Float, D: Dimension>(
 
 /// Returns the log-softmax of `x / t` along `axis` (see [`softmax_with_temperature`]).
 ///
+/// The kernel forms `(x − max) / t`, so an entry more than the type's largest value below its
+/// lane's maximum (a lane holding both ±1e38 in `f32`, say) gives −inf even where `t > 1` would
+/// bring its exact log-probability back into range.
+///
 /// # Errors
 ///
 /// [`Error::InvalidTemperature`] unless `t` is finite, positive and has a finite reciprocal.

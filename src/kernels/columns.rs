@@ -9,7 +9,8 @@ use num_traits::{Float as _, One as _, Zero as _};
 
 use super::loops::{InPlace, Into, Io};
 use super::ops::{
-    CrossEntropyRows, IGNORED, Normalize, Special, classify, count, lse_value, normalize_special,
+    CrossEntropyRows, IGNORED, Normalize, Special, classify, count, lse_value, mul0,
+    normalize_special,
 };
 use super::simd::{MAX_LANES, Simd};
 use super::{Elem, Isa, Kernel};
@@ -218,13 +219,16 @@ fn lse_block<V: Simd>(x: &[V::E], out: &mut [V::E], c: Columns, inv_t: V::E) {
         let mut bad = [false; MAX_LANES];
         let raw = strip_max::<V>(x, c, j, n);
         let m = finite_max(raw, n, &mut bad);
-        let mut sum = Kahan::new();
+        let (mut sum, mut tail) = (Kahan::new(), Kahan::new());
         for i in 0..c.len {
-            sum.add(load::<V>(x, c, i, j, n, V::E::zero()).sub(m).mul(it).exp());
+            let v = load::<V>(x, c, i, j, n, V::E::zero()).sub(m);
+            let e = v.mul(it).exp();
+            sum.add(e);
+            tail.add(v.mul0(e));
         }
         let (mut ms, mut lse) = ([V::E::zero(); MAX_LANES], [V::E::zero(); MAX_LANES]);
         raw.store(&mut ms);
-        m.mul(it).add(sum.sum.ln()).store(&mut lse);
+        m.mul(it).add(ln_of_sum(sum.sum, tail.sum)).store(&mut lse);
         for k in 0..n {
             out[j + k] = if bad[k] {
                 lse_value(ms[k], V::E::zero(), inv_t)
@@ -394,7 +398,7 @@ pub(crate) fn cross_entropy_short_rows<V: Simd>(
         .map_or(c_len, |w| w.iter().fold(zero, |a, &b| a + b));
     let keep = one - o.smoothing;
     let share = o.smoothing / c_len;
-    let (scale, it) = (o.grad_scale * o.inv_t, V::splat(o.inv_t));
+    let it = V::splat(o.inv_t);
     let mut t = [zero; SHORT_ROW * TRANSPOSE_ROWS];
     let mut u = [zero; SHORT_ROW * TRANSPOSE_ROWS];
     let mut first = 0;
@@ -410,15 +414,16 @@ pub(crate) fn cross_entropy_short_rows<V: Simd>(
             let n = V::LANES.min(rows - j);
             let mut bad = [false; MAX_LANES];
             let m = finite_max(strip_max::<V>(&t, c, j, n), n, &mut bad);
-            let mut s = V::splat(zero);
-            let mut tail = V::splat(zero);
+            // Compensated, as on the other short-row and column paths.
+            let (mut sum, mut tail_sum) = (Kahan::<V>::new(), Kahan::<V>::new());
             let mut wx = V::splat(zero);
             for k in 0..len {
                 let v = load::<V>(&t, c, k, j, n, zero).sub(m);
                 let e = v.mul(it).exp();
-                s = s.add(e);
-                tail = tail.add(v.mul0(e));
-                if o.smoothing > zero {
+                sum.add(e);
+                tail_sum.add(v.mul0(e));
+                // A class whose weight is 0 adds 0, even where its logit is −inf.
+                if o.smoothing > zero && w(k) != zero {
                     wx = V::splat(w(k)).mul_add(v, wx);
                 }
             }
@@ -437,11 +442,12 @@ pub(crate) fn cross_entropy_short_rows<V: Simd>(
             let (xy, wy, live) = (V::load(&xy), V::load(&wy), V::load(&live));
             // ln s = ln k + ln(1 + tail / k), k the number of maxima, exact also when s is near 1
             // (see `ops::ln_sum`); above s = 2 plain ln s is as exact.
+            let (s, tail) = (sum.sum, tail_sum.sum);
             let ln_s = ln_of_sum(s, tail);
             let keep_wy = V::splat(keep).mul(wy);
             // loss = −keep·w_y·log p_y − share·(Σ w_c (x_c − m)/T − ln s · Σ w_c)
             let lp_y = xy.sub(m).mul(it).sub(ln_s);
-            let mut loss = V::splat(zero).sub(keep_wy.mul(lp_y));
+            let mut loss = V::splat(zero).sub(keep_wy.mul0(keep_wy.mul(lp_y)));
             if o.smoothing > zero {
                 let smooth = wx.mul(it).sub(ln_s.mul(V::splat(total_w)));
                 loss = V::splat(share).mul(smooth).mul_add(V::splat(-one), loss);
@@ -451,10 +457,13 @@ pub(crate) fn cross_entropy_short_rows<V: Simd>(
             for q in (0..n).filter(|&q| !bad[q]) {
                 losses[first + j + q] = out[q];
             }
-            // The gradient's coefficients `scale · A / s` and `scale · share`, 0 if ignored.
+            // The gradient's coefficients `scale · A / s` and `scale · share`, 0 if ignored
+            // (masked, not multiplied: `scale` may be infinite), the reduction's factor taken
+            // before 1/T so that tiny weights and temperatures do not overflow the product.
             let a_total = V::splat(share * total_w).add(keep_wy);
-            let kp = live.mul(V::splat(scale)).mul(a_total).div(s);
-            let kw = live.mul(V::splat(scale * share));
+            let scaled = a_total.mul(V::splat(o.grad_scale)).mul(it);
+            let kp = live.mul0(a_total.mul0(scaled).div(s));
+            let kw = live.mul0(V::splat(mul0(share, o.grad_scale) * o.inv_t));
             if grad.is_some() {
                 for k in 0..len {
                     let e = load::<V>(&t, c, k, j, n, zero).sub(m).mul(it).exp();
@@ -470,7 +479,7 @@ pub(crate) fn cross_entropy_short_rows<V: Simd>(
             for r in 0..rows {
                 let y = targets[first + r];
                 if y != IGNORED {
-                    gb[r * len + y] = gb[r * len + y] - scale * keep * w(y);
+                    gb[r * len + y] = gb[r * len + y] - mul0(keep * w(y), o.grad_scale) * o.inv_t;
                 }
             }
         }
@@ -497,17 +506,18 @@ const PANEL: usize = 4096;
 /// while in L1.
 const ROW_BLOCK: usize = 8;
 
-/// The running `(max, Σ exp((x − max) / T))` of the columns `j0..j0 + p` (`p ≤ PANEL`), going
-/// down the rows a block at a time, in order, so that memory is read as it lies: when a block
-/// raises a column's maximum its sum (and the sum's Kahan carry) is rescaled.
+/// The running maximum, `s = Σ exp((x − max) / T)` and, if `TAIL`, the part of `s` from the
+/// entries below the maximum, of the columns `j0..j0 + p` (`p ≤ PANEL`), going down the rows a
+/// block at a time, in order, so that memory is read as it lies: when a block raises a column's
+/// maximum its sums (and their Kahan carries) are rescaled, and all of the old sum becomes tail.
 #[inline(always)]
-fn online_panel<V: Simd>(
+fn online_panel<V: Simd, const TAIL: bool>(
     x: &[V::E],
     c: Columns,
     j0: usize,
     p: usize,
     inv_t: V::E,
-) -> (Vec<V::E>, Vec<V::E>) {
+) -> Online<V::E> {
     let zero = V::E::zero();
     let ninf = V::E::neg_infinity();
     let it = V::splat(inv_t);
@@ -515,6 +525,8 @@ fn online_panel<V: Simd>(
     // −inf − max is −inf, not NaN; a finite entry is never below −MAX.
     let floor = V::splat(V::E::min_value());
     let (mut m, mut s, mut carry) = (vec![ninf; p], vec![zero; p], vec![zero; p]);
+    let tail_len = if TAIL { p } else { 0 };
+    let (mut tail, mut tail_carry) = (vec![zero; tail_len], vec![zero; tail_len]);
     let ld = |a: &[V::E], k: usize, n: usize, fill: V::E| {
         if n == V::LANES {
             V::load(&a[k..])
@@ -536,31 +548,55 @@ fn online_panel<V: Simd>(
             let new = old.max_nan(bm);
             let safe = floor.max(new);
             let f = old.sub(safe).mul(it).exp();
-            let mut block = V::splat(zero);
+            let (mut block, mut block_tail) = (V::splat(zero), V::splat(zero));
             for i in rows.clone() {
-                block = block.add(load::<V>(x, c, i, j0 + k, n, ninf).sub(safe).mul(it).exp());
+                let v = load::<V>(x, c, i, j0 + k, n, ninf);
+                let e = v.sub(safe).mul(it).exp();
+                block = block.add(e);
+                if TAIL {
+                    block_tail = block_tail.add(safe.sub(v).mul0(e));
+                }
             }
+            let (s_old, carry_old) = (ld(&s, k, n, zero).mul(f), ld(&carry, k, n, zero).mul(f));
             let mut sum = Kahan {
-                sum: ld(&s, k, n, zero).mul(f),
-                carry: ld(&carry, k, n, zero).mul(f),
+                sum: s_old,
+                carry: carry_old,
             };
             sum.add(block);
-            for (v, a) in [
-                (new, &mut m[..]),
-                (sum.sum, &mut s[..]),
-                (sum.carry, &mut carry[..]),
-            ] {
+            let store_at = |v: V, a: &mut [V::E]| {
                 if n == V::LANES {
                     v.store(&mut a[k..]);
                 } else {
                     v.store_partial(&mut a[k..k + n]);
                 }
+            };
+            store_at(new, &mut m);
+            store_at(sum.sum, &mut s);
+            store_at(sum.carry, &mut carry);
+            if TAIL {
+                // A raised maximum (old − new < 0) turns the whole old sum into tail.
+                let grew = old.sub(new);
+                let mut t = Kahan {
+                    sum: grew.select_sign(ld(&tail, k, n, zero).mul(f), s_old),
+                    carry: grew.select_sign(ld(&tail_carry, k, n, zero).mul(f), carry_old),
+                };
+                t.add(block_tail);
+                store_at(t.sum, &mut tail);
+                store_at(t.carry, &mut tail_carry);
             }
             k += n;
         }
         r0 = rows.end;
     }
-    (m, s)
+    Online { m, s, tail }
+}
+
+/// What [`online_panel`] found per column.
+struct Online<E> {
+    m: Vec<E>,
+    s: Vec<E>,
+    /// Empty unless asked for.
+    tail: Vec<E>,
 }
 
 /// Softmax or log-softmax of long column lanes: per panel of columns, one pass down the rows for
@@ -572,7 +608,15 @@ fn normalize_panels<V: Simd, I: Io<V::E>>(io: &mut I, c: Columns, op: Normalize<
     let mut j0 = 0;
     while j0 < c.width {
         let p = PANEL.min(c.width - j0);
-        let (mut m, mut s) = online_panel::<V>(io.src(), c, j0, p, op.inv_t);
+        let Online {
+            mut m,
+            mut s,
+            mut tail,
+        } = if op.log {
+            online_panel::<V, true>(io.src(), c, j0, p, op.inv_t)
+        } else {
+            online_panel::<V, false>(io.src(), c, j0, p, op.inv_t)
+        };
         // Lanes with a non-finite maximum are worked out first, from the input, which in place
         // the output pass overwrites, and written last.
         let mut specials = Vec::new();
@@ -580,11 +624,32 @@ fn normalize_panels<V: Simd, I: Io<V::E>>(io: &mut I, c: Columns, op: Normalize<
             if !m[k].is_finite() {
                 specials.push((j0 + k, special_column(io.src(), c, j0 + k, op.log)));
                 (m[k], s[k]) = (zero, V::E::one());
+                if op.log {
+                    tail[k] = zero;
+                }
             }
         }
-        // Per column: ln s for log-softmax, 1 / s for softmax.
-        for v in &mut s[..p] {
-            *v = if op.log { v.ln() } else { v.recip() };
+        // Per column: ln s for log-softmax (as ln k + ln(1 + tail / k) near 1, so that the
+        // log-probability of a dominant entry keeps its relative precision), 1 / s for softmax.
+        if op.log {
+            let mut k = 0;
+            while k < p {
+                let n = V::LANES.min(p - k);
+                if n == V::LANES {
+                    ln_of_sum(V::load(&s[k..]), V::load(&tail[k..])).store(&mut s[k..]);
+                } else {
+                    let (sv, tv) = (
+                        V::load_partial(&s[k..k + n], V::E::one()),
+                        V::load_partial(&tail[k..k + n], zero),
+                    );
+                    ln_of_sum(sv, tv).store_partial(&mut s[k..k + n]);
+                }
+                k += n;
+            }
+        } else {
+            for v in &mut s[..p] {
+                *v = v.recip();
+            }
         }
         // Row by row, in memory order: a strip at a time down the rows would thrash the TLB.
         let ld = |a: &[V::E], k: usize, n: usize| {
@@ -620,9 +685,17 @@ fn lse_panels<V: Simd>(x: &[V::E], out: &mut [V::E], c: Columns, inv_t: V::E) {
     let mut j0 = 0;
     while j0 < c.width {
         let p = PANEL.min(c.width - j0);
-        let (m, s) = online_panel::<V>(x, c, j0, p, inv_t);
+        let Online { m, s, tail } = online_panel::<V, true>(x, c, j0, p, inv_t);
         for k in 0..p {
-            out[j0 + k] = lse_value(m[k], s[k], inv_t);
+            out[j0 + k] = if m[k].is_finite() {
+                // `ln_of_sum` one lane at a time: once per column, next to a pass down it.
+                let (sv, tv) = (V::splat(s[k]), V::splat(tail[k]));
+                let mut ln_s = [V::E::zero(); MAX_LANES];
+                ln_of_sum(sv, tv).store(&mut ln_s);
+                m[k] * inv_t + ln_s[0]
+            } else {
+                lse_value(m[k], s[k], inv_t)
+            };
         }
         j0 += p;
     }

@@ -273,7 +273,12 @@ impl<E: Elem> Kernel for LseRows<'_, E> {
         }
         for (x, o) in self.x.chunks_exact(self.len).zip(self.out.iter_mut()) {
             let (m, s) = max_sum::<V>(x, self.inv_t);
-            *o = lse_value(m, s, self.inv_t);
+            // Near 0 (one dominant entry, s < 2), ln s as ln k + ln(1 + tail / k).
+            *o = if m.is_finite() {
+                m * self.inv_t + ln_sum::<V>(x, m, self.inv_t, s)
+            } else {
+                lse_value(m, s, self.inv_t)
+            };
         }
     }
 }
@@ -287,7 +292,8 @@ pub(crate) fn lse_rows<E: Elem>(isa: Isa, x: &[E], out: &mut [E], len: usize, in
 /// A vector–Jacobian product of the softmax family.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Vjp {
-    /// `p ⊙ (g − Σ g⊙p)`, from the softmax output `p` (also the JVP: the Jacobian is symmetric).
+    /// `p ⊙ (g − Σ g⊙p)`, from the softmax output `p` (also the JVP: the Jacobian is symmetric);
+    /// an entry whose `p` is 0 contributes 0 and gets 0, even where `g` is infinite.
     Softmax,
     /// `g − exp(log_p) Σ g`, from the log-softmax output; 0 for a lane where every `log_p` is −inf.
     LogSoftmax,
@@ -315,14 +321,19 @@ impl<E: Elem> Kernel for VjpRows<'_, E> {
         for ((y, g), out) in rows {
             match self.kind {
                 Vjp::Softmax => {
-                    let d = loops::sum2(y, g, V::mul);
+                    let d = loops::sum2(
+                        y,
+                        g,
+                        #[inline(always)]
+                        |p: V, g: V| p.mul0(p.mul(g)),
+                    );
                     let dv = V::splat(d);
                     loops::zip_map_into(
                         y,
                         g,
                         out,
                         #[inline(always)]
-                        |p: V, g| p.mul(g.sub(dv)),
+                        |p: V, g| p.mul0(p.mul(g.sub(dv))),
                     );
                 }
                 Vjp::LogSoftmax => {
@@ -555,8 +566,8 @@ fn cross_entropy_row<V: Simd>(
     let wy = o.weight.map_or(V::E::one(), |w| w[y]);
     let keep = V::E::one() - o.smoothing;
     let share = o.smoothing / c;
-    // log p_y = (x_y − m) / T − ln s.
-    let mut loss = -(keep * wy) * ((x[y] - m) * o.inv_t - ln_s);
+    // log p_y = (x_y − m) / T − ln s; a target whose weight is 0 adds 0, even at x_y = −inf.
+    let mut loss = -mul0(keep * wy, (x[y] - m) * o.inv_t - ln_s);
     let mut total_w = c;
     if o.smoothing > zero {
         // Σ_c w_c log p_c = Σ_c w_c (x_c − m) / T − ln s · Σ_c w_c.
@@ -566,7 +577,7 @@ fn cross_entropy_row<V: Simd>(
                     x,
                     w,
                     #[inline(always)]
-                    |v: V, wv: V| v.sub(mv).mul(wv),
+                    |v: V, wv: V| wv.mul0(wv.mul(v.sub(mv))),
                 ),
                 loops::sum(
                     w,
@@ -596,10 +607,12 @@ fn cross_entropy_row<V: Simd>(
         );
     }
     if let Some(g) = grad {
-        let scale = o.grad_scale * o.inv_t;
+        // The reduction's factor first, then 1/T: tiny weights and temperatures then do not
+        // overflow the product; a zero factor stays 0 whatever the other.
+        let scaled = |a: V::E| mul0(a, o.grad_scale) * o.inv_t;
         let a_total = keep * wy + share * total_w;
-        scale_gradient::<V>(g, o.weight, scale * a_total / s, scale * share);
-        g[y] = g[y] - scale * keep * wy;
+        scale_gradient::<V>(g, o.weight, scaled(a_total) / s, scaled(share));
+        g[y] = g[y] - scaled(keep * wy);
     }
     loss
 }

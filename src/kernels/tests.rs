@@ -744,3 +744,121 @@ fn ln_is_accurate_on_every_isa() {
         }
     }
 }
+
+/// Loads and stores — whole, partial (masked) and through the loops that every kernel uses —
+/// at lengths 0, 1, W − 1, W, W + 1, 2W + 3 and a large one that is not a multiple of W, inside
+/// guard elements that must stay as they were: each `unsafe` block of the vector types is a
+/// load, a store, or a register operation, and this reaches every load and store.
+struct LoadsAndStores<E> {
+    guard: E,
+}
+
+impl<E: Elem> Kernel for LoadsAndStores<E> {
+    type E = E;
+    type Output = ();
+    #[inline(always)]
+    fn run<V: Simd<E = E>>(self) {
+        const G: usize = 19;
+        let w = V::LANES;
+        let one = E::one();
+        let value = |i: usize| <E as num_traits::NumCast>::from(i + 1).expect("small");
+        for n in [0, 1, w - 1, w, w + 1, 2 * w + 3, 1000 + w - 1] {
+            let mut buf = vec![self.guard; n + 2 * G];
+            for i in 0..n {
+                buf[G + i] = value(i);
+            }
+            let src = buf.clone();
+            // Masked loads and stores: every length below the width.
+            if n < w {
+                let v = V::load_partial(&src[G..G + n], E::zero());
+                let mut out = buf.clone();
+                v.add(V::splat(one)).store_partial(&mut out[G..G + n]);
+                for (i, &o) in out.iter().enumerate() {
+                    let want = if (G..G + n).contains(&i) {
+                        src[i] + one
+                    } else {
+                        self.guard
+                    };
+                    assert!(o == want || (o.is_nan() && want.is_nan()), "n={n} i={i}");
+                }
+                let mut lanes = vec![self.guard; w];
+                v.store(&mut lanes);
+                assert!(lanes[..n] == src[G..G + n] && lanes[n..].iter().all(|&l| l == E::zero()));
+            }
+            // The loops: `map` into another buffer and in place, and `sum`.
+            let mut out = vec![self.guard; n + 2 * G];
+            super::loops::map(
+                &mut super::loops::Into(&src[G..G + n], &mut out[G..G + n]),
+                #[inline(always)]
+                |v: V| v.add(V::splat(one)),
+            );
+            let mut inplace = src.clone();
+            super::loops::map(
+                &mut super::loops::InPlace(&mut inplace[G..G + n]),
+                #[inline(always)]
+                |v: V| v.add(V::splat(one)),
+            );
+            for (i, (&o, &p)) in out.iter().zip(&inplace).enumerate() {
+                if (G..G + n).contains(&i) {
+                    assert!(o == src[i] + one && p == src[i] + one, "n={n} i={i}");
+                } else {
+                    assert!(o.is_nan() && p.is_nan(), "n={n}: guard {i} overwritten");
+                }
+            }
+            let total = super::loops::sum(
+                &src[G..G + n],
+                E::zero(),
+                #[inline(always)]
+                |v: V| v,
+            );
+            let want = <E as num_traits::NumCast>::from(n * (n + 1) / 2).expect("small");
+            assert!(total == want, "n={n}: sum {total:?}, want {want:?}");
+        }
+    }
+}
+
+#[test]
+fn loads_and_stores_stay_in_bounds_at_every_tail_on_every_isa() {
+    for isa in Isa::available() {
+        isa.run(LoadsAndStores { guard: f32::NAN });
+        isa.run(LoadsAndStores { guard: f64::NAN });
+    }
+}
+
+#[test]
+fn long_column_lanes_keep_tiny_log_probabilities() {
+    use super::columns::{Columns, normalize_columns};
+    // Columns longer than the online threshold, each with one dominant entry: its
+    // log-probability is −Σ_{others} exp(x − max) to first order, far below f32's ε, and must
+    // keep its relative precision, as on the row path.
+    let (len, width) = (300, 21);
+    for isa in Isa::available() {
+        let mut x = vec![0.0_f32; len * width];
+        for j in 0..width {
+            // The dominant entry moves down the column, so the running maximum is raised late.
+            x[(j * 13 % len) * width + j] = 25.0 + j as f32;
+        }
+        let mut got = vec![0.0_f32; x.len()];
+        normalize_columns(
+            isa,
+            &x,
+            &mut got,
+            Columns { len, width },
+            Normalize {
+                inv_t: 1.0,
+                log: true,
+            },
+        );
+        for j in 0..width {
+            let top = 25.0 + f64::from(j as u32);
+            let tail = (len - 1) as f64 * (-top).exp();
+            let want = -(tail.ln_1p()) as f32;
+            let g = got[(j * 13 % len) * width + j];
+            assert!(
+                ulps_f32(g, want) <= 4,
+                "{} column {j}: log p {g:e}, want {want:e}",
+                isa.name()
+            );
+        }
+    }
+}

@@ -17,7 +17,7 @@ pub use cross_entropy::{
 pub use kl::{KlDiv, kl_div, kl_div_and_grad};
 pub use linear::{LinearCrossEntropy, LinearGrads};
 
-use ndarray::{Array, ArrayRef, ArrayView, ArrayViewD, Dimension, IntoDimension, IxDyn, Zip};
+use ndarray::{Array, ArrayRef, ArrayView, ArrayViewD, Dimension, IntoDimension, IxDyn};
 
 use crate::Float;
 use crate::error::{Error, Result};
@@ -422,6 +422,27 @@ pub(crate) fn elementwise<A: Float, D: Dimension>(
 ) -> Result<A> {
     let (what, x) = e.input;
     check_same_shape("target", e.target, what, x)?;
+    // Outputs that are not in C order are written through C-order buffers: the loss is then
+    // summed in the same order whatever the outputs' layout, and with or without them.
+    let standard =
+        |a: &Option<&mut ArrayRef<A, D>>| a.as_ref().is_none_or(|a| a.is_standard_layout());
+    let grad_standard = grad.as_ref().is_none_or(|(g, _)| g.is_standard_layout());
+    if !standard(&per_elem) || !grad_standard {
+        let mut p_buf = per_elem.as_ref().map(|_| Array::zeros(x.raw_dim()));
+        let mut g_buf = grad.as_ref().map(|(_, s)| (Array::zeros(x.raw_dim()), *s));
+        let total = elementwise(
+            e,
+            p_buf.as_deref_mut(),
+            g_buf.as_mut().map(|(b, s)| (&mut **b, *s)),
+        )?;
+        if let (Some(p), Some(b)) = (per_elem, &p_buf) {
+            p.assign(b);
+        }
+        if let (Some((g, _)), Some((b, _))) = (grad, &g_buf) {
+            g.assign(b);
+        }
+        return Ok(total);
+    }
     let (per_elem, grad) = match bce_kernel(e, per_elem, grad) {
         Ok(total) => return Ok(total),
         Err(unused) => unused,
@@ -441,33 +462,21 @@ pub(crate) fn elementwise<A: Float, D: Dimension>(
         total.add(l);
         (l, wi * d)
     };
-    let zip = Zip::from(x.view().into_dyn())
-        .and(e.target.view().into_dyn())
-        .and(&w)
-        .and(&pw);
-    match (per_elem, grad) {
-        (Some(p), Some((g, scale))) => zip
-            .and(p.view_mut().into_dyn())
-            .and(g.view_mut().into_dyn())
-            .for_each(|&xi, &yi, &wi, &pwi, pe, ge| {
-                let (l, d) = step(xi, yi, wi, pwi);
-                *pe = l;
-                *ge = d * scale;
-            }),
-        (Some(p), None) => zip
-            .and(p.view_mut().into_dyn())
-            .for_each(|&xi, &yi, &wi, &pwi, pe| {
-                *pe = step(xi, yi, wi, pwi).0;
-            }),
-        (None, Some((g, scale))) => {
-            zip.and(g.view_mut().into_dyn())
-                .for_each(|&xi, &yi, &wi, &pwi, ge| {
-                    *ge = step(xi, yi, wi, pwi).1 * scale;
-                });
+    // In logical (C) order, whatever the layouts, so that the sum does not depend on them.
+    let inputs = x.iter().zip(e.target.iter()).zip(w.iter().zip(pw.iter()));
+    let mut per_elem = per_elem.map(|p| p.iter_mut());
+    let (mut grad, scale) = match grad {
+        Some((g, scale)) => (Some(g.iter_mut()), scale),
+        None => (None, A::zero()),
+    };
+    for ((&xi, &yi), (&wi, &pwi)) in inputs {
+        let (l, d) = step(xi, yi, wi, pwi);
+        if let Some(pe) = per_elem.as_mut().and_then(Iterator::next) {
+            *pe = l;
         }
-        (None, None) => zip.for_each(|&xi, &yi, &wi, &pwi| {
-            step(xi, yi, wi, pwi);
-        }),
+        if let Some(ge) = grad.as_mut().and_then(Iterator::next) {
+            *ge = d * scale;
+        }
     }
     Ok(total.value())
 }
