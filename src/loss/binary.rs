@@ -236,10 +236,19 @@ fn focal_point<A: Float>(x: A, y: A, _: A, [alpha, gamma]: [A; 2]) -> (A, A) {
     } else {
         one
     };
-    let loss = alpha_t * mul0(u_gamma, ce);
+    // α_t = 0 (α = 0 at y = 1, α = 1 at y = 0) weighs the element out, even where ce = inf.
+    let loss = mul0(alpha_t, mul0(u_gamma, ce));
     // d(u^γ)/dx = γ u^γ · (du/dx) / u, with (du/dx) / u = (1 − 2y) p (1 − p) / u.
     let ratio = (one - y - y) * (ln_p + ln_q - ln_u).exp();
-    let focal = mul0(gamma * mul0(u_gamma, ce), ratio);
+    // Either factor 0 makes the term 0: `ratio` vanishes (p (1 − p) underflows, or y = 1/2)
+    // where `ce` may be infinite (x = ±inf), and the limit of the product is then 0, since `ce`
+    // grows only linearly in |x|.
+    let amplitude = gamma * mul0(u_gamma, ce);
+    let focal = if amplitude == A::zero() || ratio == A::zero() {
+        A::zero()
+    } else {
+        amplitude * ratio
+    };
     (loss, alpha_t * (dce * u_gamma + focal))
 }
 
@@ -396,6 +405,11 @@ fn check_pos_weight<'a, A: Float>(
                     "the last axis",
                     &[last],
                 ));
+            }
+            if shape.is_empty() {
+                // A 0-D input is one element, with the one value of pos_weight (a `[1]` array
+                // does not broadcast to a 0-D shape).
+                return Ok(Some(pw.index_axis(ndarray::Axis(0), 0)));
             }
             broadcast_weight("pos_weight", Some(pw), shape)
         }

@@ -47,7 +47,15 @@ fn kl_point<A: Float>(x: A, t: A, _: A, _: [A; 2]) -> (A, A) {
 
 fn kl_log_point<A: Float>(x: A, t: A, _: A, _: [A; 2]) -> (A, A) {
     let p = t.exp();
-    (mul0(p, t - x), -p)
+    // Either factor 0 makes the term 0: p = 0 at t = −inf (where t − x may be −inf), and
+    // t − x = 0 where p may overflow to inf.
+    let d = t - x;
+    let loss = if d == A::zero() {
+        A::zero()
+    } else {
+        mul0(p, d)
+    };
+    (loss, -p)
 }
 
 impl<A: Float> ElementwiseLoss<A> for KlDiv {

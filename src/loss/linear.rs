@@ -451,6 +451,10 @@ impl<A: Float> LinearCrossEntropy<A> {
             Reduction::Mean => count::<A>(counted).recip(),
         };
         let c = count::<A>(classes);
+        // A smoothing whose share ε / C underflows to 0 weighs no class (and 1 − ε rounds to
+        // 1): it is 0, and taken as 0 so that `share · Σ (x − max)` cannot make
+        // 0 · (−inf) = NaN.
+        let eps = if eps / c == A::zero() { A::zero() } else { eps };
         Ok(Call {
             h: h.view(),
             w: w.view(),
@@ -887,7 +891,8 @@ impl<A: Float> RowStats<A> {
             return -mul0(r.keep, lp_y) - s * mul0(r.share, lp_inf) - others;
         }
         let ln_s = s.ln();
-        let mut loss = -r.keep * ((self.target - m) * r.inv_t - ln_s);
+        // A target whose weight is 0 (ε = 1) adds 0, even where its logit is −inf.
+        let mut loss = -mul0(r.keep, (self.target - m) * r.inv_t - ln_s);
         if r.smoothing > A::zero() {
             loss -= r.share * (self.shifted * r.inv_t - ln_s * r.classes);
         }
