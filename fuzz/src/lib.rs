@@ -1,0 +1,1461 @@
+//! What the fuzz targets check: one function per target, free of libFuzzer, so that the crate's
+//! own tests (`tests/fuzz_regressions.rs`) replay every saved input with stable Rust.
+//!
+//! Each function decodes arbitrary bytes into an element type (`f32` or `f64`), a shape (zero-length
+//! axes and 1-class lanes included), a memory layout (C order, reversed axes, swapped axes, or every
+//! second element of a larger array, forwards or backwards), an axis, values (ordinary numbers,
+//! ±0, subnormals, ±huge, ±inf, NaN, any bit pattern) and options, calls `logits`, and panics if a
+//! promise of the crate's documentation is broken:
+//! - nothing panics: axes are always in bounds, since an axis out of bounds is the one documented
+//!   panic;
+//! - a result has the documented shape, and an `Err` comes where the documentation says it must
+//!   (a shape that does not match, an invalid temperature);
+//! - the methods of one loss agree: the same error, or the same loss to the bit, the same
+//!   gradient, and `_into` leaves its buffer untouched on error;
+//! - NaN stays in its lane: a lane (a sample) without NaN gets no NaN;
+//! - an output whose exact value is finite is finite, and probabilities lie in `[0, 1]`;
+//! - inputs are unchanged.
+//!
+//! Decoding never fails: bytes past the end read as 0.
+#![allow(
+    clippy::cast_possible_truncation,
+    clippy::cast_precision_loss,
+    clippy::cast_sign_loss,
+    clippy::float_cmp,
+    clippy::missing_panics_doc,
+    clippy::too_many_lines,
+    clippy::similar_names
+)]
+
+use std::fmt::Debug;
+
+use logits::{
+    BinaryCrossEntropy, BinaryCrossEntropyWithLogits, CrossEntropy, Error, Float, Input, KlDiv,
+    LinearCrossEntropy, LogSumExp, Reduction, SigmoidFocalLoss, Targets,
+};
+use ndarray::{Array2, ArrayD, ArrayViewD, ArrayViewMutD, Axis, IxDyn, Slice, Zip};
+
+/// `f32` or `f64`, with what the checks need.
+pub trait Real: Float + Debug {
+    /// The largest finite value.
+    const HUGE: Self;
+    /// Relative tolerance of sums and comparisons with an `f64` reference, per element summed.
+    const TOL: f64;
+    /// A value from raw bits (the low bits of `bits`).
+    fn raw(bits: u64) -> Self;
+    /// Rounds an `f64` to this type.
+    fn of(v: f64) -> Self;
+    /// Widens to `f64`.
+    fn wide(self) -> f64;
+    /// The bits, for comparisons that tell NaN payloads and `-0.0` apart.
+    fn bits(self) -> u64;
+    /// The width of [`bits`](Real::bits).
+    const BITS: u32;
+}
+
+impl Real for f32 {
+    const HUGE: Self = f32::MAX;
+    const TOL: f64 = 1e-5;
+    const BITS: u32 = 32;
+    fn raw(bits: u64) -> Self {
+        f32::from_bits(bits as u32)
+    }
+    fn of(v: f64) -> Self {
+        v as f32
+    }
+    fn wide(self) -> f64 {
+        f64::from(self)
+    }
+    fn bits(self) -> u64 {
+        u64::from(self.to_bits())
+    }
+}
+
+impl Real for f64 {
+    const HUGE: Self = f64::MAX;
+    const TOL: f64 = 1e-10;
+    const BITS: u32 = 64;
+    fn raw(bits: u64) -> Self {
+        f64::from_bits(bits)
+    }
+    fn of(v: f64) -> Self {
+        v
+    }
+    fn wide(self) -> f64 {
+        self
+    }
+    fn bits(self) -> u64 {
+        self.to_bits()
+    }
+}
+
+/// Arbitrary bytes, read front to back; past the end every byte is 0.
+pub struct Bytes<'a> {
+    data: &'a [u8],
+}
+
+/// Axis lengths: around the vector widths (8 and 16 lanes) and the kernels' thresholds.
+const LENGTHS: [usize; 24] = [
+    0, 1, 1, 2, 2, 3, 4, 5, 7, 8, 9, 10, 15, 16, 17, 31, 32, 33, 63, 64, 65, 100, 129, 257,
+];
+
+/// The most elements one decoded array has.
+const MAX_ELEMENTS: usize = 4096;
+
+impl<'a> Bytes<'a> {
+    /// Reads `data`.
+    #[must_use]
+    pub fn new(data: &'a [u8]) -> Self {
+        Self { data }
+    }
+
+    fn byte(&mut self) -> u8 {
+        match self.data.split_first() {
+            Some((&b, rest)) => {
+                self.data = rest;
+                b
+            }
+            None => 0,
+        }
+    }
+
+    fn u16(&mut self) -> u16 {
+        u16::from_le_bytes([self.byte(), self.byte()])
+    }
+
+    fn u64(&mut self) -> u64 {
+        (0..8).fold(0, |acc, i| acc | (u64::from(self.byte()) << (8 * i)))
+    }
+
+    /// A number below `n` (0 when `n` is 0).
+    fn below(&mut self, n: usize) -> usize {
+        if n == 0 {
+            0
+        } else {
+            usize::from(self.byte()) % n
+        }
+    }
+
+    fn flag(&mut self) -> bool {
+        self.byte() & 1 == 1
+    }
+
+    /// Mostly ordinary numbers, often the special ones.
+    fn value<A: Real>(&mut self) -> A {
+        let kind = self.byte();
+        let sign = |b: &mut Self, v: A| if b.flag() { -v } else { v };
+        match kind {
+            0..=111 => A::of(f64::from(self.u16() as i16) / 256.0),
+            112..=143 => A::of(f64::from(self.u16() as i16) / 2.0),
+            144..=159 => A::raw(self.u64()),
+            160..=171 => A::zero(),
+            172..=179 => -A::zero(),
+            180..=187 => {
+                let v = A::min_positive_value() / A::of(f64::from(self.byte()) + 2.0);
+                sign(self, v)
+            }
+            188..=195 => sign(self, A::HUGE),
+            196..=203 => {
+                let v = A::HUGE / A::of(f64::from(self.byte()) + 1.0);
+                sign(self, v)
+            }
+            204..=219 => A::neg_infinity(),
+            220..=227 => A::infinity(),
+            228..=235 => A::nan(),
+            _ => A::of(f64::from(kind - 236)),
+        }
+    }
+
+    /// Mostly a probability, sometimes anything.
+    fn probability<A: Real>(&mut self) -> A {
+        match self.byte() {
+            0..=199 => A::of(f64::from(self.u16()) / f64::from(u16::MAX)),
+            200..=219 => A::zero(),
+            220..=239 => A::one(),
+            _ => self.value(),
+        }
+    }
+
+    /// A class index, mostly below `classes`.
+    fn class(&mut self, classes: usize) -> usize {
+        match self.byte() {
+            0..=239 => self.below(classes),
+            240..=251 => classes + self.below(3),
+            _ => usize::MAX,
+        }
+    }
+
+    /// A shape of `ndim` axes holding at most [`MAX_ELEMENTS`] elements.
+    fn shape(&mut self, ndim: usize) -> Vec<usize> {
+        let mut total = 1;
+        (0..ndim)
+            .map(|_| {
+                let mut n = LENGTHS[self.below(LENGTHS.len())];
+                if total * n > MAX_ELEMENTS {
+                    n = MAX_ELEMENTS / total;
+                }
+                total *= n.max(1);
+                n
+            })
+            .collect()
+    }
+
+    /// A shape that is sometimes `shape` and sometimes not.
+    fn maybe_wrong(&mut self, shape: &[usize]) -> Vec<usize> {
+        let mut s = shape.to_vec();
+        match self.byte() {
+            0..=229 => {}
+            230..=239 if !s.is_empty() => {
+                let i = self.below(s.len());
+                s[i] += 1;
+            }
+            240..=249 => s.push(1),
+            _ => {
+                s.pop();
+            }
+        }
+        s
+    }
+}
+
+/// How an array lies in memory.
+#[derive(Clone, Copy, Debug)]
+enum Layout {
+    Standard,
+    /// Axes reversed: Fortran order.
+    Reversed,
+    /// Two axes swapped.
+    Swapped(usize, usize),
+    /// Every second element of an axis twice as long, backwards if `true`.
+    Stepped(usize, bool),
+}
+
+/// Any value (a free function, so that it is generic over the bytes' lifetime).
+fn any<A: Real>(b: &mut Bytes) -> A {
+    b.value()
+}
+
+/// Mostly a probability.
+fn prob<A: Real>(b: &mut Bytes) -> A {
+    b.probability()
+}
+
+/// An array in some layout: a view of `base`.
+#[derive(Clone, Debug)]
+struct Tensor<A> {
+    base: ArrayD<A>,
+    layout: Layout,
+}
+
+impl<A: Real> Tensor<A> {
+    /// A `shape` array, laid out as the bytes say, its values read by `fill`.
+    fn decode(b: &mut Bytes, shape: &[usize], fill: impl FnMut(&mut Bytes) -> A) -> Self {
+        let ndim = shape.len();
+        let layout = match b.below(4) {
+            1 if ndim > 1 => Layout::Reversed,
+            2 if ndim > 1 => Layout::Swapped(b.below(ndim), b.below(ndim)),
+            3 if ndim > 0 => Layout::Stepped(b.below(ndim), b.flag()),
+            _ => Layout::Standard,
+        };
+        Self::with_layout(b, shape, layout, fill)
+    }
+
+    fn with_layout(
+        b: &mut Bytes,
+        shape: &[usize],
+        layout: Layout,
+        mut fill: impl FnMut(&mut Bytes) -> A,
+    ) -> Self {
+        let mut base_shape = shape.to_vec();
+        match layout {
+            Layout::Standard => {}
+            Layout::Reversed => base_shape.reverse(),
+            Layout::Swapped(i, j) => base_shape.swap(i, j),
+            Layout::Stepped(i, _) => base_shape[i] *= 2,
+        }
+        let len = base_shape.iter().product();
+        let values = (0..len).map(|_| fill(b)).collect();
+        let base = ArrayD::from_shape_vec(IxDyn(&base_shape), values).expect("length matches");
+        Self { base, layout }
+    }
+
+    fn view(&self) -> ArrayViewD<'_, A> {
+        let v = self.base.view();
+        match self.layout {
+            Layout::Standard => v,
+            Layout::Reversed => v.reversed_axes(),
+            Layout::Swapped(i, j) => {
+                let mut v = v;
+                v.swap_axes(i, j);
+                v
+            }
+            Layout::Stepped(i, back) => {
+                v.slice_axis_move(Axis(i), Slice::new(0, None, if back { -2 } else { 2 }))
+            }
+        }
+    }
+
+    fn view_mut(&mut self) -> ArrayViewMutD<'_, A> {
+        let v = self.base.view_mut();
+        match self.layout {
+            Layout::Standard => v,
+            Layout::Reversed => v.reversed_axes(),
+            Layout::Swapped(i, j) => {
+                let mut v = v;
+                v.swap_axes(i, j);
+                v
+            }
+            Layout::Stepped(i, back) => {
+                v.slice_axis_move(Axis(i), Slice::new(0, None, if back { -2 } else { 2 }))
+            }
+        }
+    }
+}
+
+/// Bitwise equality, shapes included.
+fn same<A: Real>(a: &ArrayViewD<A>, b: &ArrayViewD<A>) -> bool {
+    a.shape() == b.shape() && Zip::from(a).and(b).all(|x, y| x.bits() == y.bits())
+}
+
+/// Distance in units in the last place, across zero; 0 for two NaN, `u64::MAX` for one.
+fn ulps<A: Real>(a: A, b: A) -> u64 {
+    if a.is_nan() || b.is_nan() {
+        return if a.is_nan() && b.is_nan() {
+            0
+        } else {
+            u64::MAX
+        };
+    }
+    let key = |v: A| {
+        let sign = 1_u64 << (A::BITS - 1);
+        let mag = (v.bits() & (sign - 1)).cast_signed();
+        if v.bits() & sign == 0 { mag } else { -mag }
+    };
+    key(a).abs_diff(key(b))
+}
+
+/// Equal shapes and values within a few ULPs: results of one function in two memory layouts,
+/// which may take different kernels (rows, columns, gathered lanes) that round differently.
+fn close<A: Real>(a: &ArrayViewD<A>, b: &ArrayViewD<A>, what: &str) {
+    assert_eq!(a.shape(), b.shape(), "{what}: shape");
+    let worst = Zip::from(a)
+        .and(b)
+        .fold(None, |w: Option<(A, A)>, &x, &y| match w {
+            Some((p, q)) if ulps(p, q) >= ulps(x, y) => w,
+            _ => Some((x, y)),
+        });
+    if let Some((x, y)) = worst {
+        assert!(ulps(x, y) <= 8, "{what}: {x:?} but {y:?}");
+    }
+}
+
+/// Asserts that a call left its input as it was.
+fn unchanged<A: Real>(before: &ArrayD<A>, after: &ArrayViewD<A>, what: &str) {
+    assert!(same(&before.view(), after), "{what} was modified");
+}
+
+/// `x`'s shape without `axis`.
+fn without(shape: &[usize], axis: usize) -> Vec<usize> {
+    let mut s = shape.to_vec();
+    s.remove(axis);
+    s
+}
+
+/// `|a − b| ≤ tol · scale`, or both the same non-finite value.
+fn near(a: f64, b: f64, tol: f64, scale: f64) -> bool {
+    if a == b {
+        return true;
+    }
+    if !a.is_finite() || !b.is_finite() {
+        return a == b || (a.is_nan() && b.is_nan());
+    }
+    (a - b).abs() <= tol * scale
+}
+
+/// `ln Σ exp(x)` in `f64`, stably; `None` for a lane with NaN.
+fn lse_f64<A: Real>(lane: &ndarray::ArrayView1<A>) -> Option<f64> {
+    if lane.iter().any(|v| v.is_nan()) {
+        return None;
+    }
+    let m = lane.iter().fold(f64::NEG_INFINITY, |m, v| m.max(v.wide()));
+    if !m.is_finite() {
+        return Some(m);
+    }
+    let s: f64 = lane.iter().map(|v| (v.wide() - m).exp()).sum();
+    Some(m + s.ln())
+}
+
+fn has_nan<A: Real>(lane: &ndarray::ArrayView1<A>) -> bool {
+    lane.iter().any(|v| v.is_nan())
+}
+
+// ---------------------------------------------------------------------------------------------
+// The softmax family
+// ---------------------------------------------------------------------------------------------
+
+/// Fuzz target `softmax`: softmax, log_softmax, logsumexp (with temperatures, masks, in place and
+/// into buffers), `LogSumExp`, the backward passes and JVP, the Jacobian, sigmoid, log_sigmoid,
+/// top_k.
+pub fn softmax(data: &[u8]) {
+    let mut b = Bytes::new(data);
+    if b.flag() {
+        softmax_family::<f32>(&mut b);
+    } else {
+        softmax_family::<f64>(&mut b);
+    }
+}
+
+fn softmax_family<A: Real>(b: &mut Bytes) {
+    let ndim = 1 + b.below(3);
+    let shape = b.shape(ndim);
+    let axis = b.below(ndim);
+    let x = Tensor::decode(b, &shape, any::<A>);
+    let xv = x.view();
+    let before = xv.to_owned();
+    let ax = Axis(axis);
+
+    let p = logits::softmax(&xv, ax);
+    check_softmax(&xv, &p.view(), ax);
+    let lp = logits::log_softmax(&xv, ax);
+    check_log_softmax(&xv, A::one(), &lp.view(), &p.view(), ax);
+    let lse = logits::logsumexp(&xv, ax);
+    check_logsumexp(&xv, &lse.view(), ax);
+
+    // In place, on a copy in the same layout, and into buffers of any layout.
+    let mut y = x.clone();
+    logits::softmax_inplace(&mut y.view_mut(), ax);
+    close(&y.view(), &p.view(), "softmax_inplace");
+    let mut y = x.clone();
+    logits::log_softmax_inplace(&mut y.view_mut(), ax);
+    close(&y.view(), &lp.view(), "log_softmax_inplace");
+    let out_shape = b.maybe_wrong(&shape);
+    let mut out = Tensor::decode(b, &out_shape, |_| A::of(7.0));
+    let r = logits::softmax_into(&xv, &mut out.view_mut(), ax);
+    into_result(r, &out, &p.view(), &out_shape, &shape);
+    let r = logits::log_softmax_into(&xv, &mut out.view_mut(), ax);
+    into_result(r, &out, &lp.view(), &out_shape, &shape);
+
+    // Temperatures: an error exactly when T is not finite and positive or 1/T overflows.
+    let t: A = if b.flag() {
+        b.value()
+    } else {
+        A::of((1 + b.below(40)) as f64 / 8.0)
+    };
+    let valid = t > A::zero() && t.is_finite() && t.recip().is_finite();
+    match logits::softmax_with_temperature(&xv, ax, t) {
+        Ok(pt) => {
+            assert!(valid, "temperature {t:?} accepted");
+            check_softmax(&xv, &pt.view(), ax);
+        }
+        Err(e) => assert!(
+            !valid && matches!(e, Error::InvalidTemperature { .. }),
+            "temperature {t:?}: {e}"
+        ),
+    }
+    match logits::log_softmax_with_temperature(&xv, ax, t) {
+        Ok(lt) => {
+            assert!(valid, "temperature {t:?} accepted");
+            let pt = logits::softmax_with_temperature(&xv, ax, t).expect("valid temperature");
+            check_log_softmax(&xv, t, &lt.view(), &pt.view(), ax);
+        }
+        Err(e) => assert!(
+            !valid && matches!(e, Error::InvalidTemperature { .. }),
+            "temperature {t:?}: {e}"
+        ),
+    }
+
+    // A mask: the input's shape, one that broadcasts to it, or one that does not.
+    let mut mask_shape = shape.clone();
+    for d in &mut mask_shape {
+        if b.below(4) == 0 {
+            *d = 1;
+        }
+    }
+    let mask_shape = b.maybe_wrong(&mask_shape);
+    let mask = ArrayD::from_shape_fn(IxDyn(&mask_shape), |_| b.below(4) != 0);
+    let broadcasts = mask.broadcast(IxDyn(&shape)).is_some();
+    match logits::masked_softmax(&xv, &mask, ax) {
+        Ok(pm) => {
+            assert!(broadcasts, "mask {mask_shape:?} accepted for {shape:?}");
+            let full = mask.broadcast(IxDyn(&shape)).expect("broadcasts");
+            let masked = Zip::from(&xv)
+                .and(&full)
+                .map_collect(|&v, &keep| if keep { v } else { A::neg_infinity() });
+            check_softmax(&masked.view(), &pm.view(), ax);
+        }
+        Err(e) => assert!(
+            !broadcasts && matches!(e, Error::ShapeMismatch { .. }),
+            "mask {mask_shape:?} for {shape:?}: {e}"
+        ),
+    }
+
+    // The accumulator agrees with logsumexp, pushed whole or merged from two halves.
+    for (lane, &l) in xv.lanes(ax).into_iter().zip(lse.iter()) {
+        let values = lane.to_vec();
+        let mut acc = LogSumExp::new();
+        acc.push_slice(&values);
+        let half = values.len() / 2;
+        let mut left: LogSumExp<A> = values[..half].iter().copied().collect();
+        let right: LogSumExp<A> = values[half..].iter().copied().collect();
+        left.merge(&right);
+        for v in [acc.value(), left.value()] {
+            assert!(
+                near(v.wide(), l.wide(), 8.0 * A::TOL, 1.0 + l.wide().abs()),
+                "LogSumExp {v:?} but logsumexp {l:?} for {values:?}"
+            );
+        }
+    }
+
+    backward_passes(b, &xv, &p.view(), &lp.view(), &shape, ax);
+    elementwise_sigmoid(&xv);
+
+    let k = b.below(shape[axis] + 3);
+    let (values, indices) = logits::top_k(&xv, k, ax);
+    check_top_k(&xv, &values.view(), &indices.view(), k, ax);
+
+    unchanged(&before, &xv, "x");
+}
+
+/// A softmax of `x` along `axis`: in `[0, 1]`, no NaN in a lane without NaN, each lane summing to 1
+/// (or 0 where it is entirely −inf or empty).
+fn check_softmax<A: Real>(x: &ArrayViewD<A>, p: &ArrayViewD<A>, axis: Axis) {
+    assert_eq!(x.shape(), p.shape(), "softmax shape");
+    for (xl, pl) in x.lanes(axis).into_iter().zip(p.lanes(axis)) {
+        if has_nan(&xl) {
+            continue;
+        }
+        assert!(
+            pl.iter().all(|&v| v >= A::zero() && v <= A::one()),
+            "softmax of {xl:?} is {pl:?}"
+        );
+        let sum: f64 = pl.iter().map(|v| v.wide()).sum();
+        let empty = xl.iter().all(|&v| v == A::neg_infinity());
+        let expected = if empty { 0.0 } else { 1.0 };
+        assert!(
+            near(sum, expected, A::TOL, 1.0 + pl.len() as f64),
+            "softmax of {xl:?} sums to {sum}"
+        );
+    }
+}
+
+/// A log-softmax of `x / t`: ≤ 0, finite where its exact value is, no NaN in a lane without NaN,
+/// and the log of the softmax `p`.
+fn check_log_softmax<A: Real>(
+    x: &ArrayViewD<A>,
+    t: A,
+    lp: &ArrayViewD<A>,
+    p: &ArrayViewD<A>,
+    axis: Axis,
+) {
+    assert_eq!(x.shape(), lp.shape(), "log_softmax shape");
+    let lanes = x
+        .lanes(axis)
+        .into_iter()
+        .zip(lp.lanes(axis))
+        .zip(p.lanes(axis));
+    for ((xl, ll), pl) in lanes {
+        let scaled = xl.mapv(|v| v.wide() / t.wide());
+        let Some(lse) = lse_f64(&scaled.view()) else {
+            continue;
+        };
+        let max = xl.iter().fold(A::neg_infinity(), |m, &v| m.max(v));
+        for (((&xi, &li), &pi), &zi) in xl.iter().zip(&ll).zip(&pl).zip(&scaled) {
+            assert!(li <= A::zero(), "log_softmax of {xl:?} is {ll:?}");
+            let exact = zi - lse;
+            // Known limit: `x − max` is formed before dividing by T, so a lane spanning more than
+            // the type's range gives −inf there even where `(x − max) / T` would be finite.
+            let spans = (xi - max).is_infinite();
+            if exact.is_finite() && exact.abs() < 0.5 * A::HUGE.wide() && !spans {
+                assert!(li.is_finite(), "log_softmax of {xl:?} is {ll:?}");
+            }
+            assert!(
+                near(li.wide().exp(), pi.wide(), 64.0 * A::TOL, 1.0),
+                "exp(log_softmax) {li:?} is not softmax {pi:?} in {xl:?}"
+            );
+        }
+    }
+}
+
+/// A logsumexp: −inf for an empty or all −inf lane, +inf with a +inf, otherwise at least the
+/// lane's max and at most max + ln n, finite unless the max is near overflow.
+fn check_logsumexp<A: Real>(x: &ArrayViewD<A>, lse: &ArrayViewD<A>, axis: Axis) {
+    assert_eq!(
+        lse.shape(),
+        without(x.shape(), axis.index()),
+        "logsumexp shape"
+    );
+    for (xl, &l) in x.lanes(axis).into_iter().zip(lse.iter()) {
+        let Some(exact) = lse_f64(&xl) else { continue };
+        assert!(!l.is_nan(), "logsumexp of {xl:?} is NaN");
+        let max = xl.iter().fold(A::neg_infinity(), |m, &v| m.max(v));
+        if max.is_infinite() {
+            assert_eq!(l, max, "logsumexp of {xl:?}");
+            continue;
+        }
+        let tol = A::TOL * (1.0 + xl.len() as f64);
+        assert!(l >= max, "logsumexp {l:?} below the max of {xl:?}");
+        if exact < 0.5 * A::HUGE.wide() {
+            assert!(
+                near(l.wide(), exact, tol, 1.0 + exact.abs()),
+                "logsumexp {l:?} of {xl:?}"
+            );
+        }
+    }
+}
+
+/// `_into` wrote the allocating result, or refused a buffer of another shape and left it alone.
+fn into_result<A: Real>(
+    r: logits::Result<()>,
+    out: &Tensor<A>,
+    expected: &ArrayViewD<A>,
+    out_shape: &[usize],
+    shape: &[usize],
+) {
+    match r {
+        Ok(()) => close(&out.view(), expected, "_into"),
+        Err(e) => {
+            assert!(
+                out_shape != shape && matches!(e, Error::ShapeMismatch { .. }),
+                "out {out_shape:?} for {shape:?}: {e}"
+            );
+            assert!(
+                out.base.iter().all(|&v| v == A::of(7.0)),
+                "a refused out was written"
+            );
+        }
+    }
+}
+
+fn backward_passes<A: Real>(
+    b: &mut Bytes,
+    x: &ArrayViewD<A>,
+    p: &ArrayViewD<A>,
+    lp: &ArrayViewD<A>,
+    shape: &[usize],
+    axis: Axis,
+) {
+    let g_shape = b.maybe_wrong(shape);
+    let g = Tensor::decode(b, &g_shape, any::<A>);
+    let gv = g.view();
+    let fits = g_shape == shape;
+    let results = [
+        logits::softmax_backward(p, &gv, axis),
+        logits::softmax_jvp(p, &gv, axis),
+        logits::log_softmax_backward(lp, &gv, axis),
+    ];
+    for (i, r) in results.into_iter().enumerate() {
+        let out = match r {
+            Ok(out) => out,
+            Err(e) => {
+                assert!(
+                    !fits && matches!(e, Error::ShapeMismatch { .. }),
+                    "backward {i}: {e}"
+                );
+                continue;
+            }
+        };
+        assert!(fits, "grad {g_shape:?} accepted for {shape:?}");
+        assert_eq!(out.shape(), shape);
+        let lanes = x
+            .lanes(axis)
+            .into_iter()
+            .zip(p.lanes(axis))
+            .zip(gv.lanes(axis));
+        for (((xl, pl), gl), ol) in lanes.zip(out.lanes(axis)) {
+            if has_nan(&xl) || has_nan(&gl) {
+                continue;
+            }
+            // A lane that is entirely −inf has gradient 0 (its softmax is defined as 0).
+            if !xl.is_empty() && xl.iter().all(|&v| v == A::neg_infinity()) {
+                assert!(
+                    ol.iter().all(|&v| v == A::zero()),
+                    "backward {i} of {xl:?} is {ol:?}"
+                );
+                continue;
+            }
+            // The exact result g·p − p·Σ g·p, finite where g is moderate.
+            if gl.iter().all(|v| v.abs() < A::of(1e15)) {
+                let dot: f64 = pl.iter().zip(&gl).map(|(p, g)| p.wide() * g.wide()).sum();
+                let scale: f64 = 1.0 + gl.iter().map(|v| v.wide().abs()).sum::<f64>();
+                for ((&pi, &gi), &oi) in pl.iter().zip(&gl).zip(&ol) {
+                    let exact = if i == 2 {
+                        gi.wide() - pi.wide() * gl.iter().map(|v| v.wide()).sum::<f64>()
+                    } else {
+                        pi.wide() * (gi.wide() - dot)
+                    };
+                    let scale = if i == 2 {
+                        scale * (1.0 + gl.len() as f64)
+                    } else {
+                        scale
+                    };
+                    assert!(oi.is_finite(), "backward {i} of {pl:?}, {gl:?} is {ol:?}");
+                    assert!(
+                        near(oi.wide(), exact, 64.0 * A::TOL, scale),
+                        "backward {i} of {pl:?}, {gl:?} is {ol:?}"
+                    );
+                }
+            }
+        }
+    }
+    if shape.len() == 1 {
+        let jac = logits::softmax_jacobian(&p.view().into_dimensionality().expect("1-D"));
+        let n = shape[0];
+        assert_eq!(jac.dim(), (n, n));
+        if !has_nan(&x.view().into_dimensionality().expect("1-D")) {
+            for i in 0..n {
+                let row: f64 = jac.row(i).iter().map(|v| v.wide()).sum();
+                assert!(
+                    near(row, 0.0, A::TOL, 1.0 + n as f64),
+                    "Jacobian row {i} sums to {row}"
+                );
+                for j in 0..n {
+                    assert_eq!(jac[[i, j]], jac[[j, i]], "Jacobian not symmetric");
+                }
+            }
+        }
+    }
+}
+
+fn elementwise_sigmoid<A: Real>(x: &ArrayViewD<A>) {
+    let s = logits::sigmoid(x);
+    let ls = logits::log_sigmoid(x);
+    for ((&xi, &si), &li) in x.iter().zip(&s).zip(&ls) {
+        if xi.is_nan() {
+            assert!(si.is_nan() && li.is_nan(), "sigmoid of NaN");
+            continue;
+        }
+        let e = (-xi.wide().abs()).exp();
+        let exact = if xi < A::zero() {
+            e / (1.0 + e)
+        } else {
+            1.0 / (1.0 + e)
+        };
+        assert!(
+            si >= A::zero() && si <= A::one(),
+            "sigmoid({xi:?}) = {si:?}"
+        );
+        let scale = exact.max(A::min_positive_value().wide());
+        assert!(
+            near(si.wide(), exact, A::TOL, scale),
+            "sigmoid({xi:?}) = {si:?}"
+        );
+        assert!(li <= A::zero(), "log_sigmoid({xi:?}) = {li:?}");
+        assert!(
+            li.is_finite() || xi == A::neg_infinity(),
+            "log_sigmoid({xi:?}) = {li:?}"
+        );
+    }
+}
+
+fn check_top_k<A: Real>(
+    x: &ArrayViewD<A>,
+    values: &ArrayViewD<A>,
+    indices: &ArrayViewD<usize>,
+    k: usize,
+    axis: Axis,
+) {
+    let len = x.len_of(axis);
+    let mut shape = x.shape().to_vec();
+    shape[axis.index()] = k.min(len);
+    assert_eq!(values.shape(), &shape[..], "top_k values shape");
+    assert_eq!(indices.shape(), &shape[..], "top_k indices shape");
+    let lanes = x
+        .lanes(axis)
+        .into_iter()
+        .zip(values.lanes(axis))
+        .zip(indices.lanes(axis));
+    for ((xl, vl), il) in lanes {
+        for (&v, &i) in vl.iter().zip(&il) {
+            assert!(
+                i < len && xl[i].bits() == v.bits(),
+                "top_k index {i} of {xl:?}"
+            );
+        }
+        for w in vl.to_vec().windows(2) {
+            assert!(
+                w[0] >= w[1] || w[1].is_nan(),
+                "top_k not descending: {vl:?}"
+            );
+        }
+        let mut seen: Vec<usize> = il.to_vec();
+        seen.sort_unstable();
+        seen.dedup();
+        assert_eq!(seen.len(), il.len(), "top_k repeats an index: {il:?}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Losses: what every loss's methods must agree on
+// ---------------------------------------------------------------------------------------------
+
+/// The results of one loss's methods on one input.
+struct Outcome<A> {
+    loss: logits::Result<A>,
+    loss_and_grad: logits::Result<(A, ArrayD<A>)>,
+    /// `loss_and_grad_into`'s result, and its buffer after the call (filled with 7 before).
+    into: Option<(logits::Result<A>, Tensor<A>, bool)>,
+    per_sample: logits::Result<ArrayD<A>>,
+    per_sample_and_grad: Option<logits::Result<(ArrayD<A>, ArrayD<A>)>>,
+}
+
+/// What the methods agreed on when they succeeded.
+struct Agreed<A> {
+    loss: A,
+    grad: ArrayD<A>,
+    per_sample: ArrayD<A>,
+}
+
+/// Every method of one loss gives the same error, or the same loss (to the bit) and gradient.
+fn agree<A: Real>(
+    o: Outcome<A>,
+    grad_shape: &[usize],
+    sample_shape: &[usize],
+) -> Option<Agreed<A>> {
+    let key = |e: &Error| format!("{e:?}");
+    match &o.loss {
+        Err(e) => {
+            let want = key(e);
+            assert_eq!(o.loss_and_grad.as_ref().err().map(key), Some(want.clone()));
+            assert_eq!(o.per_sample.as_ref().err().map(key), Some(want.clone()));
+            if let Some(r) = &o.per_sample_and_grad {
+                assert_eq!(r.as_ref().err().map(key), Some(want.clone()));
+            }
+            if let Some((r, buf, _)) = &o.into {
+                assert_eq!(r.as_ref().err().map(key), Some(want));
+                assert!(
+                    buf.base.iter().all(|&v| v == A::of(7.0)),
+                    "grad written on error"
+                );
+            }
+            None
+        }
+        Ok(loss) => {
+            let (l2, grad) = o
+                .loss_and_grad
+                .expect("loss_and_grad fails where loss does not");
+            assert_eq!(
+                loss.bits(),
+                l2.bits(),
+                "loss {loss:?} but loss_and_grad {l2:?}"
+            );
+            assert_eq!(grad.shape(), grad_shape, "gradient shape");
+            let per_sample = o.per_sample.expect("per_sample fails where loss does not");
+            assert_eq!(per_sample.shape(), sample_shape, "per-sample shape");
+            if let Some(r) = o.per_sample_and_grad {
+                let (ps, g) = r.expect("per_sample_and_grad fails where loss does not");
+                assert!(
+                    same(&ps.view(), &per_sample.view()),
+                    "per_sample_and_grad's losses"
+                );
+                assert_eq!(g.shape(), grad_shape);
+            }
+            if let Some((r, buf, fits)) = o.into {
+                if fits {
+                    let l3 = r.expect("loss_and_grad_into fails where loss does not");
+                    assert_eq!(loss.bits(), l3.bits(), "loss {loss:?} but _into {l3:?}");
+                    assert!(same(&buf.view(), &grad.view()), "_into's gradient");
+                } else {
+                    assert!(
+                        matches!(r, Err(Error::ShapeMismatch { .. })),
+                        "_into: {r:?}"
+                    );
+                    assert!(
+                        buf.base.iter().all(|&v| v == A::of(7.0)),
+                        "grad written on error"
+                    );
+                }
+            }
+            Some(Agreed {
+                loss: *loss,
+                grad,
+                per_sample,
+            })
+        }
+    }
+}
+
+/// A `grad` buffer for `_into`: `shape` most of the time, in any layout, filled with 7.
+fn grad_buffer<A: Real>(b: &mut Bytes, shape: &[usize]) -> (Tensor<A>, bool) {
+    let s = b.maybe_wrong(shape);
+    let fits = s == shape;
+    (Tensor::decode(b, &s, |_| A::of(7.0)), fits)
+}
+
+/// The sum of the per-sample losses is the `Sum` loss.
+fn sums_to<A: Real>(a: &Agreed<A>, reduction: Reduction) {
+    if reduction == Reduction::Sum && a.per_sample.iter().all(|v| v.is_finite()) {
+        let s: f64 = a.per_sample.iter().map(|v| v.wide()).sum();
+        let scale: f64 = 1.0 + a.per_sample.iter().map(|v| v.wide().abs()).sum::<f64>();
+        let tol = A::TOL * (1.0 + a.per_sample.len() as f64);
+        assert!(
+            near(a.loss.wide(), s, tol, scale),
+            "Sum loss {:?} but Σ {s}",
+            a.loss
+        );
+    }
+}
+
+fn moderate<A: Real>(v: A, limit: f64) -> bool {
+    v.is_finite() && v.wide().abs() <= limit
+}
+
+// ---------------------------------------------------------------------------------------------
+// Categorical cross-entropy
+// ---------------------------------------------------------------------------------------------
+
+/// Fuzz target `cross_entropy`: `CrossEntropy` with every option, both kinds of targets and all
+/// three kinds of input, through all five methods.
+pub fn cross_entropy(data: &[u8]) {
+    let mut b = Bytes::new(data);
+    if b.flag() {
+        categorical::<f32>(&mut b);
+    } else {
+        categorical::<f64>(&mut b);
+    }
+}
+
+fn categorical<A: Real>(b: &mut Bytes) {
+    let ndim = 1 + b.below(3);
+    let shape = b.shape(ndim);
+    let input = match b.below(4) {
+        0 => Input::LogProbabilities,
+        1 => Input::Probabilities,
+        _ => Input::Logits,
+    };
+    let x = match input {
+        Input::Probabilities => Tensor::decode(b, &shape, prob::<A>),
+        _ => Tensor::decode(b, &shape, any::<A>),
+    };
+    let axis = if b.flag() { b.below(ndim) } else { ndim - 1 };
+    let classes = shape[axis];
+    let mut ce = CrossEntropy::<A>::new().input(input).class_axis(Axis(axis));
+    let mut weight = None;
+    if b.flag() {
+        let n = match b.byte() {
+            0..=239 => classes,
+            240..=247 => classes + 1,
+            _ => classes.saturating_sub(1),
+        };
+        let w: Vec<A> = (0..n)
+            .map(|_| match b.byte() {
+                0..=149 => A::of(f64::from(b.byte()) / 32.0),
+                150..=219 => A::zero(),
+                _ => b.value(),
+            })
+            .collect();
+        weight = Some(w.clone());
+        ce = ce.weight(w);
+    }
+    if b.flag() {
+        ce = ce.ignore_index(b.class(classes));
+    }
+    if b.flag() {
+        ce = ce.label_smoothing(b.probability());
+    }
+    let mut temperature = A::one();
+    if b.flag() {
+        temperature = if b.flag() {
+            b.value()
+        } else {
+            A::of((1 + b.below(40)) as f64 / 8.0)
+        };
+        ce = ce.temperature(temperature);
+    }
+    let reduction = if b.flag() {
+        Reduction::Sum
+    } else {
+        Reduction::Mean
+    };
+    ce = ce.reduction(reduction);
+
+    let sample_shape = without(&shape, axis);
+    let probabilities = b.below(4) == 0;
+    let class_targets: ArrayD<usize>;
+    let prob_targets: Tensor<A>;
+    let targets: Targets<A> = if probabilities {
+        let s = b.maybe_wrong(&shape);
+        prob_targets = Tensor::decode(b, &s, prob::<A>);
+        Targets::Probabilities(prob_targets.view())
+    } else {
+        let s = b.maybe_wrong(&sample_shape);
+        class_targets = ArrayD::from_shape_fn(IxDyn(&s), |_| b.class(classes));
+        Targets::classes(&class_targets)
+    };
+
+    let xv = x.view();
+    let before = xv.to_owned();
+    let (mut buf, fits) = grad_buffer::<A>(b, &shape);
+    let into = ce.loss_and_grad_into(&xv, targets.clone(), &mut buf.view_mut());
+    let outcome = Outcome {
+        loss: ce.loss(&xv, targets.clone()),
+        loss_and_grad: ce.loss_and_grad(&xv, targets.clone()),
+        into: Some((into, buf, fits)),
+        per_sample: ce.per_sample(&xv, targets.clone()),
+        per_sample_and_grad: Some(ce.per_sample_and_grad(&xv, targets.clone())),
+    };
+    unchanged(&before, &xv, "logits");
+    let Some(agreed) = agree(outcome, &shape, &sample_shape) else {
+        return;
+    };
+    sums_to(&agreed, reduction);
+
+    // Where every option is sound and the weights are finite and non-negative, a sample whose
+    // lane (and probability target) holds no NaN gets no NaN; where its values are moderate too,
+    // its loss and gradient are finite.
+    let sound_options = weight
+        .as_ref()
+        .is_none_or(|w| w.iter().all(|&v| moderate(v, 1e6) && v >= A::zero()))
+        && temperature >= A::of(1e-3)
+        && temperature <= A::of(1e3);
+    if !sound_options {
+        return;
+    }
+    // Probabilities below 1e-20 (but not 0) have gradients beyond f32's range: −a / p.
+    let in_range = |v: A| match input {
+        Input::Logits | Input::LogProbabilities => moderate(v, 1e4),
+        Input::Probabilities => v == A::zero() || (v.wide() >= 1e-20 && v <= A::one()),
+    };
+    let target_lanes: Vec<Result<ndarray::ArrayView1<A>, usize>> = match &targets {
+        Targets::Probabilities(q) => q.lanes(Axis(axis)).into_iter().map(Ok).collect(),
+        Targets::Classes(t) => t.iter().map(|&c| Err(c)).collect(),
+    };
+    let lanes = xv
+        .lanes(Axis(axis))
+        .into_iter()
+        .zip(agreed.grad.lanes(Axis(axis)));
+    for (((xl, gl), &loss), ql) in lanes.zip(agreed.per_sample.iter()).zip(target_lanes) {
+        let q_nan = ql.as_ref().is_ok_and(has_nan);
+        if has_nan(&xl) || q_nan {
+            continue;
+        }
+        let finite_lane = xl.iter().all(|&v| in_range(v));
+        if input == Input::Logits || finite_lane {
+            assert!(!loss.is_nan(), "NaN loss for {xl:?}, target {ql:?}, {ce:?}");
+            assert!(
+                gl.iter().all(|v| !v.is_nan()),
+                "NaN gradient {gl:?} for {xl:?}, {ce:?}"
+            );
+        }
+        if finite_lane {
+            assert!(loss.is_finite(), "loss {loss:?} for {xl:?}");
+            assert!(
+                gl.iter().all(|v| v.is_finite()),
+                "gradient {gl:?} for {xl:?}"
+            );
+            if input == Input::Logits {
+                let tol = A::TOL * 1e4;
+                assert!(loss.wide() >= -tol, "negative loss {loss:?} for {xl:?}");
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Elementwise losses
+// ---------------------------------------------------------------------------------------------
+
+/// An input and a target of (mostly) the same shape, and a weight that (mostly) broadcasts.
+struct Pair<A> {
+    shape: Vec<usize>,
+    input: Tensor<A>,
+    target: Tensor<A>,
+    weight: Option<ArrayD<A>>,
+    reduction: Reduction,
+}
+
+fn pair<A: Real>(
+    b: &mut Bytes,
+    input: fn(&mut Bytes) -> A,
+    target: fn(&mut Bytes) -> A,
+) -> Pair<A> {
+    let ndim = 1 + b.below(3);
+    let shape = b.shape(ndim);
+    let input = Tensor::decode(b, &shape, input);
+    let target_shape = b.maybe_wrong(&shape);
+    let target = Tensor::decode(b, &target_shape, target);
+    let weight = b.flag().then(|| {
+        let mut s: Vec<usize> = shape
+            .iter()
+            .map(|&d| if b.flag() { d } else { 1 })
+            .collect();
+        s = s[b.below(s.len() + 1)..].to_vec();
+        let s = b.maybe_wrong(&s);
+        ArrayD::from_shape_fn(IxDyn(&s), |_| match b.byte() {
+            0..=149 => A::of(f64::from(b.byte()) / 32.0),
+            150..=219 => A::zero(),
+            _ => b.value(),
+        })
+    });
+    let reduction = if b.flag() {
+        Reduction::Sum
+    } else {
+        Reduction::Mean
+    };
+    Pair {
+        shape,
+        input,
+        target,
+        weight,
+        reduction,
+    }
+}
+
+/// Runs the five methods of an elementwise loss on `$p` and returns what they agreed on.
+macro_rules! five_methods {
+    ($loss:expr, $p:expr, $b:expr) => {{
+        let loss = $loss;
+        let (x, t) = ($p.input.view(), $p.target.view());
+        let (before_x, before_t) = (x.to_owned(), t.to_owned());
+        let (mut buf, fits) = grad_buffer($b, &$p.shape);
+        let into = loss.loss_and_grad_into(&x, &t, &mut buf.view_mut());
+        let outcome = Outcome {
+            loss: loss.loss(&x, &t),
+            loss_and_grad: loss.loss_and_grad(&x, &t),
+            into: Some((into, buf, fits)),
+            per_sample: loss.per_sample(&x, &t),
+            per_sample_and_grad: Some(loss.per_sample_and_grad(&x, &t)),
+        };
+        unchanged(&before_x, &x, "input");
+        unchanged(&before_t, &t, "target");
+        let agreed = agree(outcome, &$p.shape, &$p.shape);
+        if let Some(a) = &agreed {
+            sums_to(a, $p.reduction);
+        }
+        agreed
+    }};
+}
+
+/// Whether the weight is finite and non-negative (or absent).
+fn sound_weight<A: Real>(w: Option<&ArrayD<A>>) -> bool {
+    w.is_none_or(|w| w.iter().all(|&v| moderate(v, 1e6) && v >= A::zero()))
+}
+
+/// Per element: where `ok(input, target)`, the loss and gradient are not NaN, and finite where
+/// `finite(input, target)` too.
+fn elementwise_sound<A: Real>(
+    p: &Pair<A>,
+    a: &Agreed<A>,
+    finite_grad: bool,
+    finite: impl Fn(A, A) -> bool,
+) {
+    let (x, t) = (p.input.view(), p.target.view());
+    for (((&xi, &ti), &li), &gi) in x.iter().zip(&t).zip(&a.per_sample).zip(&a.grad) {
+        if xi.is_nan() || ti.is_nan() {
+            continue;
+        }
+        assert!(
+            !li.is_nan() && li >= A::zero(),
+            "loss {li:?} at input {xi:?}, target {ti:?}"
+        );
+        if finite_grad {
+            assert!(
+                gi.is_finite(),
+                "gradient {gi:?} at input {xi:?}, target {ti:?}"
+            );
+        }
+        if finite(xi, ti) {
+            assert!(li.is_finite(), "loss {li:?} at input {xi:?}, target {ti:?}");
+            assert!(
+                gi.is_finite(),
+                "gradient {gi:?} at input {xi:?}, target {ti:?}"
+            );
+        }
+    }
+}
+
+/// Fuzz target `binary_cross_entropy`: `BinaryCrossEntropy` on probabilities, with weights.
+pub fn binary_cross_entropy(data: &[u8]) {
+    let mut b = Bytes::new(data);
+    if b.flag() {
+        bce::<f32>(&mut b);
+    } else {
+        bce::<f64>(&mut b);
+    }
+}
+
+fn bce<A: Real>(b: &mut Bytes) {
+    let p = pair(b, prob::<A>, prob::<A>);
+    let mut loss = BinaryCrossEntropy::new().reduction(p.reduction);
+    if let Some(w) = &p.weight {
+        loss = loss.weight(w.clone());
+    }
+    let Some(a) = five_methods!(loss, p, b) else {
+        return;
+    };
+    if sound_weight(p.weight.as_ref()) {
+        // The clamp at −100 keeps the loss finite at p = 0 and 1; the gradient's denominator is
+        // clamped at 1e-12.
+        elementwise_sound(&p, &a, true, |_, _| true);
+    }
+}
+
+/// Fuzz target `bce_with_logits`: `BinaryCrossEntropyWithLogits` with weights and `pos_weight`.
+pub fn bce_with_logits(data: &[u8]) {
+    let mut b = Bytes::new(data);
+    if b.flag() {
+        bce_logits::<f32>(&mut b);
+    } else {
+        bce_logits::<f64>(&mut b);
+    }
+}
+
+fn bce_logits<A: Real>(b: &mut Bytes) {
+    let p = pair(b, any::<A>, prob::<A>);
+    let mut loss = BinaryCrossEntropyWithLogits::new().reduction(p.reduction);
+    if let Some(w) = &p.weight {
+        loss = loss.weight(w.clone());
+    }
+    if b.flag() {
+        let last = p.shape.last().copied().unwrap_or(1);
+        let n = if b.below(8) == 0 { last + 1 } else { last };
+        let pw: Vec<A> = (0..n).map(|_| A::of(f64::from(b.byte()) / 16.0)).collect();
+        loss = loss.pos_weight(pw);
+    }
+    let Some(a) = five_methods!(loss, p, b) else {
+        return;
+    };
+    if sound_weight(p.weight.as_ref()) {
+        // Exact everywhere: the limit loss at ±inf logits, and a finite gradient.
+        elementwise_sound(&p, &a, true, |x, _| moderate(x, 1e4));
+    }
+}
+
+/// Fuzz target `sigmoid_focal`: `SigmoidFocalLoss` with any α and γ.
+pub fn sigmoid_focal(data: &[u8]) {
+    let mut b = Bytes::new(data);
+    if b.flag() {
+        focal::<f32>(&mut b);
+    } else {
+        focal::<f64>(&mut b);
+    }
+}
+
+fn focal<A: Real>(b: &mut Bytes) {
+    let p = pair(b, any::<A>, prob::<A>);
+    let mut loss = SigmoidFocalLoss::new().reduction(p.reduction);
+    let mut alpha = A::of(0.25);
+    match b.below(3) {
+        0 => {
+            alpha = b.probability();
+            loss = loss.alpha(alpha);
+        }
+        1 => loss = loss.without_alpha(),
+        _ => {}
+    }
+    let mut gamma = A::of(2.0);
+    if b.flag() {
+        gamma = if b.flag() {
+            b.value()
+        } else {
+            A::of(b.below(24) as f64 / 4.0)
+        };
+        loss = loss.gamma(gamma);
+    }
+    let valid = (A::zero()..=A::one()).contains(&alpha) && gamma >= A::zero() && gamma.is_finite();
+    match loss.loss(&p.input.view(), &p.target.view()) {
+        Ok(_) => assert!(valid, "α {alpha:?}, γ {gamma:?} accepted"),
+        Err(Error::InvalidOption { .. }) => assert!(!valid, "α {alpha:?}, γ {gamma:?} refused"),
+        Err(_) => {}
+    }
+    let Some(a) = five_methods!(loss, p, b) else {
+        return;
+    };
+    elementwise_sound(&p, &a, false, |x, _| moderate(x, 1e4));
+}
+
+/// Fuzz target `kl_div`: `KlDiv` with probability and log-probability targets.
+pub fn kl_div(data: &[u8]) {
+    let mut b = Bytes::new(data);
+    if b.flag() {
+        kl::<f32>(&mut b);
+    } else {
+        kl::<f64>(&mut b);
+    }
+}
+
+fn kl<A: Real>(b: &mut Bytes) {
+    let log_target = b.flag();
+    let target = if log_target { any::<A> } else { prob::<A> };
+    let p = pair(b, any::<A>, target);
+    let loss = KlDiv::new().log_target(log_target).reduction(p.reduction);
+    let (x, t) = (p.input.view(), p.target.view());
+    let (before_x, before_t) = (x.to_owned(), t.to_owned());
+    let outcome = Outcome {
+        loss: loss.loss(&x, &t),
+        loss_and_grad: loss.loss_and_grad(&x, &t),
+        into: None,
+        per_sample: loss.per_sample(&x, &t),
+        per_sample_and_grad: None,
+    };
+    unchanged(&before_x, &x, "input");
+    unchanged(&before_t, &t, "target");
+    let Some(a) = agree(outcome, &p.shape, &p.shape) else {
+        return;
+    };
+    sums_to(&a, p.reduction);
+    for (((&xi, &ti), &li), &gi) in x.iter().zip(&t).zip(&a.per_sample).zip(&a.grad) {
+        let moderate_target = if log_target {
+            moderate(ti, 40.0)
+        } else {
+            !ti.is_nan()
+        };
+        if moderate(xi, 1e4) && moderate_target {
+            assert!(
+                li.is_finite(),
+                "KL term {li:?} at input {xi:?}, target {ti:?}"
+            );
+            assert!(
+                gi.is_finite(),
+                "KL gradient {gi:?} at input {xi:?}, target {ti:?}"
+            );
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Linear + cross-entropy
+// ---------------------------------------------------------------------------------------------
+
+/// Fuzz target `linear_cross_entropy`: `LinearCrossEntropy` against `CrossEntropy` of the logits
+/// it never builds.
+pub fn linear_cross_entropy(data: &[u8]) {
+    let mut b = Bytes::new(data);
+    if b.flag() {
+        linear::<f32>(&mut b);
+    } else {
+        linear::<f64>(&mut b);
+    }
+}
+
+fn linear<A: Real>(b: &mut Bytes) {
+    let rows = LENGTHS[b.below(18)];
+    let dim = 1 + b.below(24);
+    let vocab = LENGTHS[b.below(LENGTHS.len())];
+    let h = Tensor::decode(b, &[rows, dim], |b| {
+        if b.below(16) == 0 {
+            b.value()
+        } else {
+            A::of(f64::from(b.u16() as i16) / 8192.0)
+        }
+    });
+    let w_dim = if b.below(16) == 0 { dim + 1 } else { dim };
+    let w = Tensor::decode(b, &[vocab, w_dim], |b| {
+        if b.below(16) == 0 {
+            b.value()
+        } else {
+            A::of(f64::from(b.u16() as i16) / 8192.0)
+        }
+    });
+    let mut lce = LinearCrossEntropy::<A>::new();
+    let mut ce = CrossEntropy::<A>::new();
+    let mut bias = None;
+    if b.flag() {
+        let n = if b.below(16) == 0 { vocab + 1 } else { vocab };
+        let v: Vec<A> = (0..n)
+            .map(|_| A::of(f64::from(b.u16() as i16) / 4096.0))
+            .collect();
+        bias = Some(v.clone());
+        lce = lce.bias(v);
+    }
+    if b.flag() {
+        let i = b.class(vocab);
+        lce = lce.ignore_index(i);
+        ce = ce.ignore_index(i);
+    }
+    if b.flag() {
+        let e = b.probability();
+        lce = lce.label_smoothing(e);
+        ce = ce.label_smoothing(e);
+    }
+    if b.flag() {
+        let t = if b.flag() {
+            b.value()
+        } else {
+            A::of((1 + b.below(40)) as f64 / 8.0)
+        };
+        lce = lce.temperature(t);
+        ce = ce.temperature(t);
+    }
+    let reduction = if b.flag() {
+        Reduction::Sum
+    } else {
+        Reduction::Mean
+    };
+    lce = lce.reduction(reduction);
+    ce = ce.reduction(reduction);
+    if b.flag() {
+        lce = lce.chunk_size(b.below(vocab + 3));
+    }
+    let n_targets = if b.below(16) == 0 { rows + 1 } else { rows };
+    let targets: Vec<usize> = (0..n_targets).map(|_| b.class(vocab)).collect();
+
+    let (hv, wv) = (h.view(), w.view());
+    let (h2, w2): (ndarray::ArrayView2<A>, ndarray::ArrayView2<A>) = (
+        hv.clone().into_dimensionality().expect("2-D"),
+        wv.clone().into_dimensionality().expect("2-D"),
+    );
+    let (before_h, before_w) = (hv.to_owned(), wv.to_owned());
+    let loss = lce.loss(&h2, &w2, &targets[..]);
+    let grads = lce.loss_and_grad(&h2, &w2, &targets[..]);
+    unchanged(&before_h, &hv, "h");
+    unchanged(&before_w, &wv, "w");
+    let grads = match (loss, grads) {
+        (Err(e), Err(f)) => {
+            assert_eq!(
+                format!("{e:?}"),
+                format!("{f:?}"),
+                "loss and loss_and_grad disagree"
+            );
+            return;
+        }
+        (Ok(l), Ok(g)) => {
+            assert!(near(
+                l.wide(),
+                g.loss.wide(),
+                4.0 * A::TOL,
+                1.0 + l.wide().abs()
+            ));
+            g
+        }
+        (l, g) => panic!("loss {l:?} but loss_and_grad {:?}", g.map(|g| g.loss)),
+    };
+    assert_eq!(grads.dh.dim(), (rows, dim));
+    assert_eq!(grads.dw.dim(), (vocab, dim));
+    assert_eq!(
+        grads.dbias.as_ref().map(ndarray::Array1::len),
+        bias.as_ref().map(Vec::len)
+    );
+
+    // The same loss and gradients as the cross-entropy of the logits h·wᵀ + b, where those are
+    // moderate.
+    let mut z: Array2<A> = h2.dot(&w2.t());
+    if let Some(v) = &bias {
+        z += &ndarray::ArrayView1::from(&v[..]);
+    }
+    if !z.iter().all(|&v| moderate(v, 1e3)) {
+        return;
+    }
+    let (l, g) = ce
+        .loss_and_grad(&z, &targets[..])
+        .expect("valid for LinearCrossEntropy");
+    let tol = 100.0 * A::TOL;
+    assert!(
+        near(grads.loss.wide(), l.wide(), tol, 1.0 + l.wide().abs()),
+        "linear loss {:?} but cross-entropy {l:?}",
+        grads.loss
+    );
+    let dh = g.dot(&w2);
+    let dw = g.t().dot(&h2);
+    let largest = |a: ndarray::ArrayView2<A>| a.iter().map(|v| v.wide().abs()).fold(0.0, f64::max);
+    let scale = 1.0
+        + vocab.max(rows) as f64 * largest(g.view()) * largest(w2.view()).max(largest(h2.view()));
+    for (got, want) in [(&grads.dh, &dh), (&grads.dw, &dw)] {
+        for (&a, &e) in got.iter().zip(want) {
+            let s = scale + e.wide().abs();
+            assert!(
+                near(a.wide(), e.wide(), tol, s),
+                "linear gradient {a:?} but {e:?}"
+            );
+        }
+    }
+}
