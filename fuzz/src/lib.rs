@@ -230,6 +230,16 @@ enum Layout {
     Stepped(usize, bool),
 }
 
+/// Runs the `f32` or the `f64` case, as the first byte says, on the rest of `data`.
+fn by_type(data: &[u8], f32_case: fn(&mut Bytes), f64_case: fn(&mut Bytes)) {
+    let mut b = Bytes::new(data);
+    if b.flag() {
+        f32_case(&mut b);
+    } else {
+        f64_case(&mut b);
+    }
+}
+
 /// Any value (a free function, so that it is generic over the bytes' lifetime).
 fn any<A: Real>(b: &mut Bytes) -> A {
     b.value()
@@ -397,12 +407,7 @@ fn has_nan<A: Real>(lane: &ndarray::ArrayView1<A>) -> bool {
 /// into buffers), `LogSumExp`, the backward passes and JVP, the Jacobian, sigmoid, log_sigmoid,
 /// top_k.
 pub fn softmax(data: &[u8]) {
-    let mut b = Bytes::new(data);
-    if b.flag() {
-        softmax_family::<f32>(&mut b);
-    } else {
-        softmax_family::<f64>(&mut b);
-    }
+    by_type(data, softmax_family::<f32>, softmax_family::<f64>);
 }
 
 fn softmax_family<A: Real>(b: &mut Bytes) {
@@ -906,12 +911,7 @@ fn moderate<A: Real>(v: A, limit: f64) -> bool {
 /// Fuzz target `cross_entropy`: `CrossEntropy` with every option, both kinds of targets and all
 /// three kinds of input, through all five methods.
 pub fn cross_entropy(data: &[u8]) {
-    let mut b = Bytes::new(data);
-    if b.flag() {
-        categorical::<f32>(&mut b);
-    } else {
-        categorical::<f64>(&mut b);
-    }
+    by_type(data, categorical::<f32>, categorical::<f64>);
 }
 
 fn categorical<A: Real>(b: &mut Bytes) {
@@ -1165,12 +1165,7 @@ fn elementwise_sound<A: Real>(
 
 /// Fuzz target `binary_cross_entropy`: `BinaryCrossEntropy` on probabilities, with weights.
 pub fn binary_cross_entropy(data: &[u8]) {
-    let mut b = Bytes::new(data);
-    if b.flag() {
-        bce::<f32>(&mut b);
-    } else {
-        bce::<f64>(&mut b);
-    }
+    by_type(data, bce::<f32>, bce::<f64>);
 }
 
 fn bce<A: Real>(b: &mut Bytes) {
@@ -1191,12 +1186,7 @@ fn bce<A: Real>(b: &mut Bytes) {
 
 /// Fuzz target `bce_with_logits`: `BinaryCrossEntropyWithLogits` with weights and `pos_weight`.
 pub fn bce_with_logits(data: &[u8]) {
-    let mut b = Bytes::new(data);
-    if b.flag() {
-        bce_logits::<f32>(&mut b);
-    } else {
-        bce_logits::<f64>(&mut b);
-    }
+    by_type(data, bce_logits::<f32>, bce_logits::<f64>);
 }
 
 fn bce_logits<A: Real>(b: &mut Bytes) {
@@ -1222,12 +1212,7 @@ fn bce_logits<A: Real>(b: &mut Bytes) {
 
 /// Fuzz target `sigmoid_focal`: `SigmoidFocalLoss` with any α and γ.
 pub fn sigmoid_focal(data: &[u8]) {
-    let mut b = Bytes::new(data);
-    if b.flag() {
-        focal::<f32>(&mut b);
-    } else {
-        focal::<f64>(&mut b);
-    }
+    by_type(data, focal::<f32>, focal::<f64>);
 }
 
 fn focal<A: Real>(b: &mut Bytes) {
@@ -1265,12 +1250,7 @@ fn focal<A: Real>(b: &mut Bytes) {
 
 /// Fuzz target `kl_div`: `KlDiv` with probability and log-probability targets.
 pub fn kl_div(data: &[u8]) {
-    let mut b = Bytes::new(data);
-    if b.flag() {
-        kl::<f32>(&mut b);
-    } else {
-        kl::<f64>(&mut b);
-    }
+    by_type(data, kl::<f32>, kl::<f64>);
 }
 
 fn kl<A: Real>(b: &mut Bytes) {
@@ -1319,12 +1299,7 @@ fn kl<A: Real>(b: &mut Bytes) {
 /// Fuzz target `linear_cross_entropy`: `LinearCrossEntropy` against `CrossEntropy` of the logits
 /// it never builds.
 pub fn linear_cross_entropy(data: &[u8]) {
-    let mut b = Bytes::new(data);
-    if b.flag() {
-        linear::<f32>(&mut b);
-    } else {
-        linear::<f64>(&mut b);
-    }
+    by_type(data, linear::<f32>, linear::<f64>);
 }
 
 fn linear<A: Real>(b: &mut Bytes) {
