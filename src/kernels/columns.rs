@@ -563,16 +563,9 @@ fn online_panel<V: Simd, const TAIL: bool>(
                 carry: carry_old,
             };
             sum.add(block);
-            let store_at = |v: V, a: &mut [V::E]| {
-                if n == V::LANES {
-                    v.store(&mut a[k..]);
-                } else {
-                    v.store_partial(&mut a[k..k + n]);
-                }
-            };
-            store_at(new, &mut m);
-            store_at(sum.sum, &mut s);
-            store_at(sum.carry, &mut carry);
+            store_lanes(new, &mut m[k..k + n]);
+            store_lanes(sum.sum, &mut s[k..k + n]);
+            store_lanes(sum.carry, &mut carry[k..k + n]);
             if TAIL {
                 // A raised maximum (old − new < 0) turns the whole old sum into tail.
                 let grew = old.sub(new);
@@ -581,14 +574,25 @@ fn online_panel<V: Simd, const TAIL: bool>(
                     carry: grew.select_sign(ld(&tail_carry, k, n, zero).mul(f), carry_old),
                 };
                 t.add(block_tail);
-                store_at(t.sum, &mut tail);
-                store_at(t.carry, &mut tail_carry);
+                store_lanes(t.sum, &mut tail[k..k + n]);
+                store_lanes(t.carry, &mut tail_carry[k..k + n]);
             }
             k += n;
         }
         r0 = rows.end;
     }
     Online { m, s, tail }
+}
+
+/// Stores the first `a.len() ≤ LANES` lanes of `v` into `a` (a function, not a closure, so that
+/// it is always inlined into the `#[target_feature]` caller).
+#[inline(always)]
+fn store_lanes<V: Simd>(v: V, a: &mut [V::E]) {
+    if a.len() == V::LANES {
+        v.store(a);
+    } else {
+        v.store_partial(a);
+    }
 }
 
 /// What [`online_panel`] found per column.
