@@ -423,7 +423,7 @@ pub(crate) fn cross_entropy_short_rows<V: Simd>(
                 sum.add(e);
                 tail_sum.add(v.mul0(e));
                 // A class whose weight is 0 adds 0, even where its logit is −inf.
-                if o.smoothing > zero && w(k) != zero {
+                if share > zero && w(k) != zero {
                     wx = V::splat(w(k)).mul_add(v, wx);
                 }
             }
@@ -448,7 +448,7 @@ pub(crate) fn cross_entropy_short_rows<V: Simd>(
             // loss = −keep·w_y·log p_y − share·(Σ w_c (x_c − m)/T − ln s · Σ w_c)
             let lp_y = xy.sub(m).mul(it).sub(ln_s);
             let mut loss = V::splat(zero).sub(keep_wy.mul0(keep_wy.mul(lp_y)));
-            if o.smoothing > zero {
+            if share > zero {
                 let smooth = wx.mul(it).sub(ln_s.mul(V::splat(total_w)));
                 loss = V::splat(share).mul(smooth).mul_add(V::splat(-one), loss);
             }
@@ -595,6 +595,25 @@ fn store_lanes<V: Simd>(v: V, a: &mut [V::E]) {
     }
 }
 
+/// `s ← ln s` for each column's sum and tail, as [`ln_of_sum`] takes it.
+#[inline(always)]
+fn ln_of_sums<V: Simd>(s: &mut [V::E], tail: &[V::E]) {
+    let mut k = 0;
+    while k < s.len() {
+        let n = V::LANES.min(s.len() - k);
+        let (sv, tv) = if n == V::LANES {
+            (V::load(&s[k..]), V::load(&tail[k..]))
+        } else {
+            (
+                V::load_partial(&s[k..k + n], V::E::one()),
+                V::load_partial(&tail[k..k + n], V::E::zero()),
+            )
+        };
+        store_lanes(ln_of_sum(sv, tv), &mut s[k..k + n]);
+        k += n;
+    }
+}
+
 /// What [`online_panel`] found per column.
 struct Online<E> {
     m: Vec<E>,
@@ -636,20 +655,7 @@ fn normalize_panels<V: Simd, I: Io<V::E>>(io: &mut I, c: Columns, op: Normalize<
         // Per column: ln s for log-softmax (as ln k + ln(1 + tail / k) near 1, so that the
         // log-probability of a dominant entry keeps its relative precision), 1 / s for softmax.
         if op.log {
-            let mut k = 0;
-            while k < p {
-                let n = V::LANES.min(p - k);
-                if n == V::LANES {
-                    ln_of_sum(V::load(&s[k..]), V::load(&tail[k..])).store(&mut s[k..]);
-                } else {
-                    let (sv, tv) = (
-                        V::load_partial(&s[k..k + n], V::E::one()),
-                        V::load_partial(&tail[k..k + n], zero),
-                    );
-                    ln_of_sum(sv, tv).store_partial(&mut s[k..k + n]);
-                }
-                k += n;
-            }
+            ln_of_sums::<V>(&mut s, &tail);
         } else {
             for v in &mut s[..p] {
                 *v = v.recip();
@@ -689,16 +695,13 @@ fn lse_panels<V: Simd>(x: &[V::E], out: &mut [V::E], c: Columns, inv_t: V::E) {
     let mut j0 = 0;
     while j0 < c.width {
         let p = PANEL.min(c.width - j0);
-        let Online { m, s, tail } = online_panel::<V, true>(x, c, j0, p, inv_t);
+        let Online { m, mut s, tail } = online_panel::<V, true>(x, c, j0, p, inv_t);
+        ln_of_sums::<V>(&mut s, &tail);
         for k in 0..p {
             out[j0 + k] = if m[k].is_finite() {
-                // `ln_of_sum` one lane at a time: once per column, next to a pass down it.
-                let (sv, tv) = (V::splat(s[k]), V::splat(tail[k]));
-                let mut ln_s = [V::E::zero(); MAX_LANES];
-                ln_of_sum(sv, tv).store(&mut ln_s);
-                m[k] * inv_t + ln_s[0]
+                m[k] * inv_t + s[k]
             } else {
-                lse_value(m[k], s[k], inv_t)
+                m[k]
             };
         }
         j0 += p;

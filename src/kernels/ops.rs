@@ -432,6 +432,13 @@ pub(crate) fn mul0<E: Elem>(c: E, v: E) -> E {
     if c == E::zero() { c } else { c * v }
 }
 
+/// `0` where either factor is 0, else `a · b`: [`mul0`] for a product whose factors may each be
+/// infinite where the other vanishes.
+#[inline]
+pub(crate) fn mul0_either<E: Elem>(a: E, b: E) -> E {
+    if b == E::zero() { b } else { mul0(a, b) }
+}
+
 /// The loss of one row whose maximum is not finite, and its gradient, from the defined softmax
 /// of such a lane (see `normalize_special`): NaN lanes give NaN, all −inf lanes give loss +inf and
 /// gradient 0, and +inf entries share the mass.
@@ -569,7 +576,9 @@ fn cross_entropy_row<V: Simd>(
     // log p_y = (x_y − m) / T − ln s; a target whose weight is 0 adds 0, even at x_y = −inf.
     let mut loss = -mul0(keep * wy, (x[y] - m) * o.inv_t - ln_s);
     let mut total_w = c;
-    if o.smoothing > zero {
+    // A smoothing whose share ε / C underflows to 0 weighs no class (and 1 − ε rounds to 1):
+    // skipped, so that `share · Σ w log p` cannot make 0 · (−inf).
+    if share > zero {
         // Σ_c w_c log p_c = Σ_c w_c (x_c − m) / T − ln s · Σ_c w_c.
         let (wx, w_sum) = match o.weight {
             Some(w) => (

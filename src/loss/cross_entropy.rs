@@ -585,14 +585,7 @@ impl<A: Float> CrossEntropy<A> {
         if let (Input::Logits, Prepared2::Classes(t)) = (self.input, &p.targets) {
             let o = CrossEntropyRows {
                 weight,
-                // A smoothing whose share ε / C underflows to 0 weighs no class (and 1 − ε
-                // rounds to 1): it is 0, and passed as 0 so that the kernel's
-                // `share · Σ w log p` cannot make 0 · (−inf) = NaN.
-                smoothing: if self.label_smoothing / count::<A>(c) == A::zero() {
-                    A::zero()
-                } else {
-                    self.label_smoothing
-                },
+                smoothing: self.label_smoothing,
                 inv_t: p.inv_t,
                 grad_scale,
             };

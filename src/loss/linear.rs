@@ -451,10 +451,6 @@ impl<A: Float> LinearCrossEntropy<A> {
             Reduction::Mean => count::<A>(counted).recip(),
         };
         let c = count::<A>(classes);
-        // A smoothing whose share ε / C underflows to 0 weighs no class (and 1 − ε rounds to
-        // 1): it is 0, and taken as 0 so that `share · Σ (x − max)` cannot make
-        // 0 · (−inf) = NaN.
-        let eps = if eps / c == A::zero() { A::zero() } else { eps };
         Ok(Call {
             h: h.view(),
             w: w.view(),
@@ -830,7 +826,8 @@ impl<A: Float> RowStats<A> {
         if mc == inf {
             sc = count(x.iter().filter(|&&v| v == inf).count());
         }
-        let smoothing = r.smoothing > A::zero();
+        // A share ε / C that underflows to 0 weighs no class: no sum of logits for it.
+        let smoothing = r.share > A::zero();
         let m = self.max;
         if m.is_nan() || m == inf && !mc.is_nan() && mc != inf {
             // Settled: NaN stays NaN, and only more +inf logits change a +inf row.
@@ -893,7 +890,7 @@ impl<A: Float> RowStats<A> {
         let ln_s = s.ln();
         // A target whose weight is 0 (ε = 1) adds 0, even where its logit is −inf.
         let mut loss = -mul0(r.keep, (self.target - m) * r.inv_t - ln_s);
-        if r.smoothing > A::zero() {
+        if r.share > A::zero() {
             loss -= r.share * (self.shifted * r.inv_t - ln_s * r.classes);
         }
         loss
