@@ -5,7 +5,7 @@ use ndarray::{Array, Array1, ArrayD, ArrayRef, ArrayViewD, Dimension};
 use super::{Elementwise, Reduction, broadcast_weight, check_probabilities, elementwise, wide};
 use crate::Float;
 use crate::error::{Error, Result};
-use crate::kernels::ops::{count, mul0};
+use crate::kernels::ops::{count, mul0, mul0_either};
 use crate::softmax::check_same_shape;
 
 /// An elementwise loss: how it reads its arguments, and its reduction.
@@ -243,12 +243,7 @@ fn focal_point<A: Float>(x: A, y: A, _: A, [alpha, gamma]: [A; 2]) -> (A, A) {
     // Either factor 0 makes the term 0: `ratio` vanishes (p (1 − p) underflows, or y = 1/2)
     // where `ce` may be infinite (x = ±inf), and the limit of the product is then 0, since `ce`
     // grows only linearly in |x|.
-    let amplitude = gamma * mul0(u_gamma, ce);
-    let focal = if amplitude == A::zero() || ratio == A::zero() {
-        A::zero()
-    } else {
-        amplitude * ratio
-    };
+    let focal = mul0_either(gamma * mul0(u_gamma, ce), ratio);
     (loss, alpha_t * (dce * u_gamma + focal))
 }
 

@@ -6,7 +6,7 @@ use super::binary::ElementwiseLoss;
 use super::{Elementwise, Reduction, check_probabilities};
 use crate::Float;
 use crate::error::Result;
-use crate::kernels::ops::{count, mul0};
+use crate::kernels::ops::{count, mul0, mul0_either};
 use crate::softmax::check_same_shape;
 
 /// KL divergence `KL(target ‖ input)` from log-probabilities `input`, as PyTorch's `F.kl_div`.
@@ -49,13 +49,7 @@ fn kl_log_point<A: Float>(x: A, t: A, _: A, _: [A; 2]) -> (A, A) {
     let p = t.exp();
     // Either factor 0 makes the term 0: p = 0 at t = −inf (where t − x may be −inf), and
     // t − x = 0 where p may overflow to inf.
-    let d = t - x;
-    let loss = if d == A::zero() {
-        A::zero()
-    } else {
-        mul0(p, d)
-    };
-    (loss, -p)
+    (mul0_either(p, t - x), -p)
 }
 
 impl<A: Float> ElementwiseLoss<A> for KlDiv {
