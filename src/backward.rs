@@ -5,9 +5,8 @@ use ndarray::{Array, Array2, ArrayRef, Axis, Dimension, Ix1};
 use crate::Float;
 use crate::error::Result;
 use crate::kernels::Isa;
-use crate::kernels::ops::{self, Vjp};
-use crate::lanes;
-use crate::softmax::check_same_shape;
+use crate::kernels::vjp::{Vjp, vjp as vjp_kernel};
+use crate::{lanes, validate};
 
 /// Returns the Jacobian of the softmax at output `p`: `J = diag(p) − p pᵀ`.
 ///
@@ -41,12 +40,12 @@ fn vjp<A: Float, D: Dimension>(
     axis: Axis,
     kind: Vjp,
 ) -> Result<Array<A, D>> {
-    lanes::check_axis(y, axis);
-    check_same_shape(gwhat, g, what, y)?;
+    validate::axis(y, axis);
+    validate::same_shape(gwhat, g, what, y)?;
     let isa = Isa::detect();
     let mut out = lanes::zeros_like(y);
     lanes::map2(y, g, &mut out, axis, |y, g, out, len| {
-        ops::vjp_rows(isa, y, g, out, len, kind);
+        vjp_kernel(isa, y, g, out, len, kind);
     });
     Ok(out)
 }

@@ -139,5 +139,18 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
-/// `Result` with this crate's [`Error`].
-pub type Result<T> = std::result::Result<T, Error>;
+/// `Result` with this crate's [`Error`] by default.
+///
+/// The error type is a parameter with a default, so that a glob import of the prelude does not
+/// break code that names std's two-parameter `Result`:
+///
+/// ```
+/// use logits::prelude::*;
+///
+/// fn main() -> Result<(), Box<dyn std::error::Error>> {
+///     let p = softmax_with_temperature(&ndarray::array![1.0_f32, 2.0], ndarray::Axis(0), 0.5)?;
+///     assert!(p[1] > p[0]);
+///     Ok(())
+/// }
+/// ```
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,29 +1,31 @@
-//! Walking an array's lanes along an axis and handing them to the row kernels.
+//! Walking an array's lanes along an axis and handing them to the kernels.
 //!
-//! When every lane is contiguous and the lanes follow one another in memory (a C-order array
-//! along its last axis, an F-order array along its first), the whole array is one call. Otherwise
-//! each lane goes on its own, copied through a buffer when it is strided.
+//! When the array is contiguous (in C or F order), its lanes lie as consecutive rows (along the
+//! last axis of a C-order array, the first of an F-order one) or as the columns of consecutive
+//! row-major blocks (along any other axis): the whole array goes to the kernels in one call, or
+//! one call per block. Otherwise each lane goes on its own, copied through a buffer when it is
+//! strided.
 
 use ndarray::{Array, ArrayRef, ArrayView1, Axis, Dimension, RemoveAxis, ShapeBuilder, Zip};
 
 use crate::Float;
-use crate::kernels::columns::Columns;
-use crate::kernels::ops::Layout;
+use crate::kernels::{Columns, Lanes};
 use crate::parallel;
 
-/// How the lanes of a contiguous array sit in its memory: consecutive rows, or the columns of
-/// `blocks` consecutive row-major blocks (a C-order array along a leading axis).
+/// How the lanes of a contiguous array sit in its memory: `count` consecutive row-major blocks of
+/// `len` rows and `width` columns, whose columns are the lanes; or, with `width` 1, consecutive
+/// rows of `len`.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-struct Plan {
-    /// Whether the memory order is Fortran's (the plan then reads the axes reversed).
+struct Blocks {
+    /// Whether the memory order is Fortran's (the axes then read reversed).
     fortran: bool,
-    blocks: usize,
+    count: usize,
     len: usize,
     /// 1 when the lanes are rows.
     width: usize,
 }
 
-impl Plan {
+impl Blocks {
     fn of<A, D: Dimension>(x: &ArrayRef<A, D>, axis: Axis) -> Option<Self> {
         let shape = x.shape();
         let (fortran, before, after) = if x.is_standard_layout() {
@@ -35,18 +37,18 @@ impl Plan {
         };
         Some(Self {
             fortran,
-            blocks: before.iter().product(),
+            count: before.iter().product(),
             len: shape[axis.index()],
             width: after.iter().product(),
         })
     }
 
-    /// The layout of each block, for the kernels.
-    fn layout(self) -> Layout {
+    /// How the kernels see each block.
+    fn lanes(self) -> Lanes {
         if self.width == 1 {
-            Layout::Rows(self.len)
+            Lanes::Rows(self.len)
         } else {
-            Layout::Columns(Columns {
+            Lanes::Columns(Columns {
                 len: self.len,
                 width: self.width,
             })
@@ -61,46 +63,35 @@ impl Plan {
         x: &[A],
         out: &mut [A],
         reduce: bool,
-        f: impl Fn(&[A], &mut [A], Layout) + Sync + Send,
+        f: impl Fn(&[A], &mut [A], Lanes) + Sync + Send,
     ) {
-        let layout = self.layout();
+        let lanes = self.lanes();
         if self.width == 1 {
             let out_unit = if reduce { 1 } else { self.len };
-            return parallel::zip(x, self.len, out, out_unit, |x, out| f(x, out, layout));
+            return parallel::zip(x, self.len, out, out_unit, |x, out| f(x, out, lanes));
         }
         let n = self.len * self.width;
         let out_unit = if reduce { self.width } else { n };
         parallel::zip(x, n, out, out_unit, |x, out| {
             for (xb, ob) in x.chunks_exact(n).zip(out.chunks_exact_mut(out_unit)) {
-                f(xb, ob, layout);
+                f(xb, ob, lanes);
             }
         });
     }
 
     /// [`for_each`](Self::for_each) in place.
-    fn for_each_mut<A: Send + Sync>(self, x: &mut [A], f: impl Fn(&mut [A], Layout) + Sync + Send) {
-        let layout = self.layout();
+    fn for_each_mut<A: Send + Sync>(self, x: &mut [A], f: impl Fn(&mut [A], Lanes) + Sync + Send) {
+        let lanes = self.lanes();
         if self.width == 1 {
-            return parallel::each_mut(x, self.len, |x| f(x, layout));
+            return parallel::each_mut(x, self.len, |x| f(x, lanes));
         }
         let n = self.len * self.width;
         parallel::each_mut(x, n, |x| {
             for block in x.chunks_exact_mut(n) {
-                f(block, layout);
+                f(block, lanes);
             }
         });
     }
-}
-
-/// Panics unless `axis` is an axis of `x`.
-#[track_caller]
-pub(crate) fn check_axis<A, D: Dimension>(x: &ArrayRef<A, D>, axis: Axis) {
-    assert!(
-        axis.index() < x.ndim(),
-        "axis {} is out of bounds for an array of {} dimensions",
-        axis.index(),
-        x.ndim()
-    );
 }
 
 /// A zeroed array of `x`'s shape, in F order if `x` is F-contiguous (so its lanes along axis 0
@@ -113,26 +104,27 @@ pub(crate) fn zeros_like<A: Float, B, D: Dimension>(x: &ArrayRef<B, D>) -> Array
     }
 }
 
-/// Calls `rows(x_rows, out_rows, len)` over every lane of `x` along `axis` and the matching lane
-/// of `out` (same shape).
+/// Calls `lanes(x, out, lanes)` over every lane of `x` along `axis` and the matching lane of
+/// `out` (same shape): on the whole array or its blocks when contiguous, else one lane at a
+/// time.
 pub(crate) fn map<A: Float, D: Dimension>(
     x: &ArrayRef<A, D>,
     out: &mut ArrayRef<A, D>,
     axis: Axis,
-    lanes: impl Fn(&[A], &mut [A], Layout) + Sync + Send,
+    lanes: impl Fn(&[A], &mut [A], Lanes) + Sync + Send,
 ) {
     debug_assert_eq!(x.shape(), out.shape());
     let len = x.len_of(axis);
     if x.is_empty() {
         return;
     }
-    if let Some(plan) = Plan::of(x, axis)
-        && Plan::of(out, axis) == Some(plan)
+    if let Some(blocks) = Blocks::of(x, axis)
+        && Blocks::of(out, axis) == Some(blocks)
         && let (Some(xs), Some(os)) = (x.as_slice_memory_order(), out.as_slice_memory_order_mut())
     {
-        return plan.for_each(xs, os, false, lanes);
+        return blocks.for_each(xs, os, false, lanes);
     }
-    let rows = |x: &[A], out: &mut [A], len| lanes(x, out, Layout::Rows(len));
+    let rows = |x: &[A], out: &mut [A], len| lanes(x, out, Lanes::Rows(len));
     let mut xbuf = Vec::new();
     let mut obuf = vec![A::zero(); len];
     Zip::from(x.lanes(axis))
@@ -161,10 +153,10 @@ pub(crate) fn map2<A: Float, D: Dimension>(
     if a.is_empty() {
         return;
     }
-    if let Some(plan) = Plan::of(a, axis)
-        && plan.width == 1
-        && Plan::of(b, axis) == Some(plan)
-        && Plan::of(out, axis) == Some(plan)
+    if let Some(blocks) = Blocks::of(a, axis)
+        && blocks.width == 1
+        && Blocks::of(b, axis) == Some(blocks)
+        && Blocks::of(out, axis) == Some(blocks)
         && let (Some(as_), Some(bs), Some(os)) = (
             a.as_slice_memory_order(),
             b.as_slice_memory_order(),
@@ -189,22 +181,22 @@ pub(crate) fn map2<A: Float, D: Dimension>(
         });
 }
 
-/// Calls `rows(x_rows, len)` over every lane of `x` along `axis`, overwriting it.
+/// Calls `lanes(x, lanes)` over every lane of `x` along `axis`, overwriting it.
 pub(crate) fn map_inplace<A: Float, D: Dimension>(
     x: &mut ArrayRef<A, D>,
     axis: Axis,
-    lanes: impl Fn(&mut [A], Layout) + Sync + Send,
+    lanes: impl Fn(&mut [A], Lanes) + Sync + Send,
 ) {
     let len = x.len_of(axis);
     if x.is_empty() {
         return;
     }
-    if let Some(plan) = Plan::of(x, axis)
+    if let Some(blocks) = Blocks::of(x, axis)
         && let Some(xs) = x.as_slice_memory_order_mut()
     {
-        return plan.for_each_mut(xs, lanes);
+        return blocks.for_each_mut(xs, lanes);
     }
-    let rows = |x: &mut [A], len| lanes(x, Layout::Rows(len));
+    let rows = |x: &mut [A], len| lanes(x, Lanes::Rows(len));
     let mut buf = vec![A::zero(); len];
     for mut lane in x.lanes_mut(axis) {
         if let Some(xs) = lane.as_slice_mut() {
@@ -217,13 +209,13 @@ pub(crate) fn map_inplace<A: Float, D: Dimension>(
     }
 }
 
-/// Reduces every lane of `x` along `axis` to one value with `lanes(x, out, layout)`, which writes
+/// Reduces every lane of `x` along `axis` to one value with `lanes(x, out, lanes)`, which writes
 /// one value per lane in the lanes' order; an empty lane gives `empty`.
 pub(crate) fn reduce<A: Float, D: RemoveAxis>(
     x: &ArrayRef<A, D>,
     axis: Axis,
     empty: A,
-    lanes: impl Fn(&[A], &mut [A], Layout) + Sync + Send,
+    lanes: impl Fn(&[A], &mut [A], Lanes) + Sync + Send,
 ) -> Array<A, D::Smaller> {
     let len = x.len_of(axis);
     let dim = x.raw_dim().remove_axis(axis);
@@ -233,15 +225,15 @@ pub(crate) fn reduce<A: Float, D: RemoveAxis>(
     if x.is_empty() {
         return Array::zeros(dim);
     }
-    if let (Some(plan), Some(xs)) = (Plan::of(x, axis), x.as_slice_memory_order()) {
+    if let (Some(blocks), Some(xs)) = (Blocks::of(x, axis), x.as_slice_memory_order()) {
         // The lanes' order is the memory order of the result in the same (C or F) order.
-        let mut out = if plan.fortran {
+        let mut out = if blocks.fortran {
             Array::zeros(dim.f())
         } else {
             Array::zeros(dim)
         };
         if let Some(os) = out.as_slice_memory_order_mut() {
-            plan.for_each(xs, os, true, lanes);
+            blocks.for_each(xs, os, true, lanes);
         }
         out
     } else {
@@ -251,7 +243,7 @@ pub(crate) fn reduce<A: Float, D: RemoveAxis>(
             lanes(
                 contiguous(&lane, &mut buf),
                 std::slice::from_mut(o),
-                Layout::Rows(len),
+                Lanes::Rows(len),
             );
         });
         out

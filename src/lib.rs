@@ -25,6 +25,7 @@
 //! ```
 
 mod backward;
+mod edge;
 mod error;
 mod float;
 #[allow(unsafe_code)]
@@ -32,10 +33,12 @@ mod kernels;
 mod lanes;
 mod logsumexp;
 mod loss;
+mod numeric;
 mod parallel;
 mod sigmoid;
 mod softmax;
 mod top_k;
+mod validate;
 
 pub use backward::{log_softmax_backward, softmax_backward, softmax_jacobian, softmax_jvp};
 pub use error::{Error, Result};

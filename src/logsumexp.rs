@@ -1,8 +1,8 @@
 //! [`LogSumExp`]: the online, mergeable normaliser.
 
 use crate::Float;
-use crate::kernels::Isa;
-use crate::kernels::ops;
+use crate::edge::Edge;
+use crate::kernels::{Isa, logsumexp as kernel};
 
 /// A running `ln Σ exp(xᵢ)` that takes values one at a time or a slice at a time and merges with
 /// others, so a long or chunked lane can be reduced in one pass and combined later.
@@ -56,23 +56,16 @@ impl<A: Float> LogSumExp<A> {
 
     /// The accumulator of one running pair: maximum `max` and `sum = Σ exp(xᵢ − max)`.
     fn from_pair(max: A, sum: A) -> Self {
-        let carry = A::zero();
-        if max.is_nan() {
-            Self {
-                max,
-                sum: max,
-                carry,
-            }
-        } else if max == A::infinity() {
-            Self {
-                max,
-                sum: A::one(),
-                carry,
-            }
-        } else if max == A::neg_infinity() {
-            Self::new()
-        } else {
-            Self { max, sum, carry }
+        let sum = match Edge::of(max) {
+            Ok(_) => sum,
+            Err(Edge::Nan) => max,
+            Err(Edge::Infinite) => A::one(),
+            Err(Edge::NoMass) => return Self::new(),
+        };
+        Self {
+            max,
+            sum,
+            carry: A::zero(),
         }
     }
 
@@ -96,7 +89,7 @@ impl<A: Float> LogSumExp<A> {
     /// approx::assert_relative_eq!(acc.value(), 1e300);
     /// ```
     pub fn push_slice(&mut self, xs: &[A]) {
-        let (max, sum) = ops::max_sum_slice(Isa::detect(), xs, A::one());
+        let (max, sum) = kernel::max_sum_slice(Isa::detect(), xs);
         self.merge(&Self::from_pair(max, sum));
     }
 
@@ -111,18 +104,15 @@ impl<A: Float> LogSumExp<A> {
     /// ```
     pub fn merge(&mut self, other: &Self) {
         let (a, b) = (*self, *other);
-        *self = if a.max.is_nan() || b.max.is_nan() {
-            Self::from_pair(A::nan(), A::nan())
-        } else if a.max == A::infinity() || b.max == A::infinity() {
-            Self::from_pair(A::infinity(), A::one())
-        } else if b.max == A::neg_infinity() {
-            a
-        } else if a.max == A::neg_infinity() {
-            b
-        } else if a.max >= b.max {
-            Self::add_scaled(a, b, (b.max - a.max).exp())
-        } else {
-            Self::add_scaled(b, a, (a.max - b.max).exp())
+        *self = match (Edge::of(a.max), Edge::of(b.max)) {
+            (Err(Edge::Nan), _) | (_, Err(Edge::Nan)) => Self::from_pair(A::nan(), A::nan()),
+            (Err(Edge::Infinite), _) | (_, Err(Edge::Infinite)) => {
+                Self::from_pair(A::infinity(), A::one())
+            }
+            (_, Err(Edge::NoMass)) => a,
+            (Err(Edge::NoMass), _) => b,
+            (Ok(ma), Ok(mb)) if ma >= mb => Self::add_scaled(a, b, (mb - ma).exp()),
+            (Ok(ma), Ok(mb)) => Self::add_scaled(b, a, (ma - mb).exp()),
         };
     }
 
@@ -159,7 +149,10 @@ impl<A: Float> LogSumExp<A> {
     /// ```
     #[must_use]
     pub fn value(&self) -> A {
-        ops::lse_value(self.max, self.sum, A::one())
+        match Edge::of(self.max) {
+            Ok(m) => m + self.sum.ln(),
+            Err(edge) => edge.logsumexp(),
+        }
     }
 
     /// The largest value pushed so far (−inf if none; NaN if a NaN was pushed).

@@ -3,8 +3,7 @@
 use ndarray::{Array, ArrayRef, Dimension};
 
 use crate::Float;
-use crate::kernels::Isa;
-use crate::kernels::ops;
+use crate::kernels::{Isa, sigmoid as kernel};
 
 /// Returns the logistic sigmoid `σ(x) = 1 / (1 + e⁻ˣ)` of every element.
 ///
@@ -24,7 +23,7 @@ pub fn sigmoid<A: Float, D: Dimension>(x: &ArrayRef<A, D>) -> Array<A, D> {
     let x = x.as_standard_layout();
     let mut out = Array::zeros(x.raw_dim());
     if let (Some(xs), Some(os)) = (x.as_slice(), out.as_slice_mut()) {
-        ops::sigmoid_slice(Isa::detect(), xs, os);
+        kernel::sigmoid(Isa::detect(), xs, os);
     }
     out
 }

@@ -6,20 +6,12 @@ use ndarray::{Array, ArrayRef, Axis, Dimension, RemoveAxis, Zip};
 use crate::Float;
 use crate::error::{Error, Result};
 use crate::kernels::Isa;
-use crate::kernels::ops::{self, Normalize};
+use crate::kernels::logsumexp as lse_kernel;
+use crate::kernels::softmax::{
+    Normalize, normalize, normalize_inplace as normalize_inplace_kernel,
+};
 use crate::lanes;
-
-/// `1 / t`, or an error unless `t` is finite, positive and has a finite reciprocal.
-pub(crate) fn inverse_temperature<A: Float>(t: A) -> Result<A> {
-    let inv = t.recip();
-    if t.is_finite() && t > A::zero() && inv.is_finite() {
-        Ok(inv)
-    } else {
-        Err(Error::InvalidTemperature {
-            value: t.to_f64().unwrap_or(f64::NAN),
-        })
-    }
-}
+use crate::validate::{self, inverse_temperature};
 
 fn normalize_into<A: Float, D: Dimension>(
     x: &ArrayRef<A, D>,
@@ -28,15 +20,15 @@ fn normalize_into<A: Float, D: Dimension>(
     op: Normalize<A>,
 ) {
     let isa = Isa::detect();
-    lanes::map(x, out, axis, |x, out, layout| {
-        ops::normalize(isa, x, out, layout, op);
+    lanes::map(x, out, axis, |x, out, lanes| {
+        normalize(isa, x, out, lanes, op);
     });
 }
 
 fn normalize_inplace<A: Float, D: Dimension>(x: &mut ArrayRef<A, D>, axis: Axis, op: Normalize<A>) {
     let isa = Isa::detect();
-    lanes::map_inplace(x, axis, |x, layout| {
-        ops::normalize_inplace(isa, x, layout, op);
+    lanes::map_inplace(x, axis, |x, lanes| {
+        normalize_inplace_kernel(isa, x, lanes, op);
     });
 }
 
@@ -46,23 +38,10 @@ fn normalized<A: Float, D: Dimension>(
     axis: Axis,
     op: Normalize<A>,
 ) -> Array<A, D> {
-    lanes::check_axis(x, axis);
+    validate::axis(x, axis);
     let mut out = lanes::zeros_like(x);
     normalize_into(x, &mut out, axis, op);
     out
-}
-
-pub(crate) fn check_same_shape<A, B, D: Dimension>(
-    what: &'static str,
-    found: &ArrayRef<A, D>,
-    against: &'static str,
-    expected: &ArrayRef<B, D>,
-) -> Result<()> {
-    if found.shape() == expected.shape() {
-        Ok(())
-    } else {
-        Err(Error::shape(what, found.shape(), against, expected.shape()))
-    }
 }
 
 const PLAIN: bool = false;
@@ -157,10 +136,10 @@ pub fn log_softmax<A: Float, D: Dimension>(x: &ArrayRef<A, D>, axis: Axis) -> Ar
 #[must_use]
 #[track_caller]
 pub fn logsumexp<A: Float, D: RemoveAxis>(x: &ArrayRef<A, D>, axis: Axis) -> Array<A, D::Smaller> {
-    lanes::check_axis(x, axis);
+    validate::axis(x, axis);
     let isa = Isa::detect();
-    lanes::reduce(x, axis, A::neg_infinity(), |x, out, layout| {
-        ops::lse(isa, x, out, layout, A::one());
+    lanes::reduce(x, axis, A::neg_infinity(), |x, out, lanes| {
+        lse_kernel::logsumexp(isa, x, out, lanes, A::one());
     })
 }
 
@@ -195,7 +174,7 @@ pub fn softmax_with_temperature<A: Float, D: Dimension>(
     axis: Axis,
     t: A,
 ) -> Result<Array<A, D>> {
-    lanes::check_axis(x, axis);
+    validate::axis(x, axis);
     Ok(normalized(x, axis, op(inverse_temperature(t)?, PLAIN)))
 }
 
@@ -229,7 +208,7 @@ pub fn log_softmax_with_temperature<A: Float, D: Dimension>(
     axis: Axis,
     t: A,
 ) -> Result<Array<A, D>> {
-    lanes::check_axis(x, axis);
+    validate::axis(x, axis);
     Ok(normalized(x, axis, op(inverse_temperature(t)?, LOG)))
 }
 
@@ -265,7 +244,7 @@ pub fn masked_softmax<A: Float, D: Dimension, E: Dimension>(
     mask: &ArrayRef<bool, E>,
     axis: Axis,
 ) -> Result<Array<A, D>> {
-    lanes::check_axis(x, axis);
+    validate::axis(x, axis);
     let mask = mask
         .broadcast(x.raw_dim())
         .ok_or_else(|| Error::shape("mask", mask.shape(), "x", x.shape()))?;
@@ -296,7 +275,7 @@ pub fn masked_softmax<A: Float, D: Dimension, E: Dimension>(
 /// ```
 #[track_caller]
 pub fn softmax_inplace<A: Float, D: Dimension>(x: &mut ArrayRef<A, D>, axis: Axis) {
-    lanes::check_axis(x, axis);
+    validate::axis(x, axis);
     normalize_inplace(x, axis, op(A::one(), PLAIN));
 }
 
@@ -316,7 +295,7 @@ pub fn softmax_inplace<A: Float, D: Dimension>(x: &mut ArrayRef<A, D>, axis: Axi
 /// ```
 #[track_caller]
 pub fn log_softmax_inplace<A: Float, D: Dimension>(x: &mut ArrayRef<A, D>, axis: Axis) {
-    lanes::check_axis(x, axis);
+    validate::axis(x, axis);
     normalize_inplace(x, axis, op(A::one(), LOG));
 }
 
@@ -347,8 +326,8 @@ pub fn softmax_into<A: Float, D: Dimension>(
     out: &mut ArrayRef<A, D>,
     axis: Axis,
 ) -> Result<()> {
-    lanes::check_axis(x, axis);
-    check_same_shape("out", out, "x", x)?;
+    validate::axis(x, axis);
+    validate::same_shape("out", out, "x", x)?;
     normalize_into(x, out, axis, op(A::one(), PLAIN));
     Ok(())
 }
@@ -379,8 +358,8 @@ pub fn log_softmax_into<A: Float, D: Dimension>(
     out: &mut ArrayRef<A, D>,
     axis: Axis,
 ) -> Result<()> {
-    lanes::check_axis(x, axis);
-    check_same_shape("out", out, "x", x)?;
+    validate::axis(x, axis);
+    validate::same_shape("out", out, "x", x)?;
     normalize_into(x, out, axis, op(A::one(), LOG));
     Ok(())
 }

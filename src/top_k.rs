@@ -4,7 +4,7 @@ use std::cmp::Ordering;
 
 use ndarray::{Array, ArrayRef, Axis, RemoveAxis, Zip};
 
-use crate::Float;
+use crate::{Float, validate};
 
 /// Returns the `k` largest values along `axis` and their indices, both sorted from the largest
 /// down, as PyTorch's `torch.topk` and NumPy's `argsort` do for a classifier's top-5.
@@ -46,12 +46,7 @@ pub fn top_k<A: Float, D: RemoveAxis>(
     k: usize,
     axis: Axis,
 ) -> (Array<A, D>, Array<usize, D>) {
-    assert!(
-        axis.index() < x.ndim(),
-        "axis {} is out of bounds for an array of {} dimensions",
-        axis.index(),
-        x.ndim()
-    );
+    validate::axis(x, axis);
     let len = x.len_of(axis);
     let k = k.min(len);
     let mut dim = x.raw_dim();

@@ -1,11 +1,11 @@
 //! The scalar "vector" of one lane: the portable fallback and the oracle every SIMD path is
 //! tested against. Its `exp` is the platform's `exp` (libm), not the polynomial.
 
-use super::{Elem, simd::Simd};
+use super::{Elem, Simd};
 
 /// One element, behaving as a one-lane vector.
 #[derive(Clone, Copy, Debug)]
-pub struct Scalar<E>(E);
+pub(crate) struct Scalar<E>(pub(crate) E);
 
 impl<E: Elem> Simd for Scalar<E> {
     type E = E;
@@ -64,7 +64,7 @@ impl<E: Elem> Simd for Scalar<E> {
         Self(self.0.abs())
     }
     #[inline(always)]
-    fn mul0(self, v: Self) -> Self {
+    fn zero_or(self, v: Self) -> Self {
         if self.0 == E::zero() { self } else { v }
     }
     #[inline(always)]

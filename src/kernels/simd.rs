@@ -1,15 +1,18 @@
-//! The vector abstraction every kernel is written against, and the portable exp built on it.
+//! The vector abstraction every kernel is written against, and the portable `exp` built on it.
 
 use num_traits::{Float as _, One as _, Zero as _};
 
-use super::Elem;
+use super::{Elem, Storage};
+
+/// The widest vector any implementation has (AVX-512 with `f32`).
+pub(crate) const MAX_LANES: usize = 16;
 
 /// A SIMD vector of `LANES` elements of type `E`.
 ///
 /// Kernels are generic over this trait and written once. The x86 implementations wrap
 /// `core::arch` intrinsics that need a CPU feature; their values are only made inside
-/// [`super::Isa::run`], which instantiates a kernel with an x86 vector type only after the
-/// feature was detected. Nothing outside `kernels/` can name these types.
+/// [`Isa::run`](super::Isa::run), which instantiates a kernel with an x86 vector type only after
+/// the feature was detected. Nothing outside `kernels/` can name these types.
 ///
 /// Semantics shared by every implementation (the scalar one included, so paths agree):
 /// - `max(a, b)` / `min(a, b)` return `b` when either operand is NaN (x86's `maxps` rule);
@@ -42,6 +45,31 @@ pub trait Simd: Copy {
         let n = s.len();
         s.copy_from_slice(&buf[..n]);
     }
+
+    /// Loads the first `LANES` stored elements of `s`, widened (see [`Storage`]).
+    #[inline(always)]
+    fn read<S: Storage<Compute = Self::E>>(s: &[S]) -> Self {
+        S::load(s)
+    }
+    /// Loads the `n ≤ LANES` stored elements of `s` from `at`, the other lanes set to `fill`.
+    #[inline(always)]
+    fn read_n<S: Storage<Compute = Self::E>>(s: &[S], at: usize, n: usize, fill: Self::E) -> Self {
+        if n == Self::LANES {
+            S::load(&s[at..])
+        } else {
+            S::load_partial(&s[at..at + n], fill)
+        }
+    }
+    /// Stores the first `n ≤ LANES` lanes into `s` from `at`, narrowed (see [`Storage`]).
+    #[inline(always)]
+    fn write_n<S: Storage<Compute = Self::E>>(self, s: &mut [S], at: usize, n: usize) {
+        if n == Self::LANES {
+            S::store(self, &mut s[at..]);
+        } else {
+            S::store_partial(self, &mut s[at..at + n]);
+        }
+    }
+
     fn add(self, o: Self) -> Self;
     fn sub(self, o: Self) -> Self;
     fn mul(self, o: Self) -> Self;
@@ -52,10 +80,10 @@ pub trait Simd: Copy {
     fn max_nan(self, o: Self) -> Self;
     /// Absolute value (clears the sign bit).
     fn abs(self) -> Self;
-    /// `v` where `self` is not 0, else 0: the limit convention `0 · ∞ = 0` for a product
-    /// `self · v` whose `v` may be infinite.
-    fn mul0(self, v: Self) -> Self;
-    /// `neg` where the sign bit of `self` is set, else `pos`.
+    /// 0 in the lanes where `self` is 0, `v` in the others: the limit convention `0 · ∞ = 0`,
+    /// as in `w.zero_or(w.mul(v))` for a term whose weight `w` is 0 while `v` may be infinite.
+    fn zero_or(self, v: Self) -> Self;
+    /// `neg` in the lanes where the sign bit of `self` is set, `pos` in the others.
     fn select_sign(self, pos: Self, neg: Self) -> Self;
     /// Round to nearest integer, ties to even.
     fn round(self) -> Self;
@@ -120,14 +148,11 @@ pub trait Simd: Copy {
     }
 }
 
-/// The widest vector any implementation has (AVX-512 with `f32`).
-pub const MAX_LANES: usize = 16;
-
 /// `eˣ` by Cody–Waite reduction `x = n·ln2 + r`, `|r| ≤ ln2/2`, a polynomial for `eʳ`, and an exact
 /// scaling by `2ⁿ`. Arguments are clamped first so that −inf and large negative `x` give 0, large
 /// positive `x` gives +inf, and NaN stays NaN (the clamp keeps NaN: see `max`/`min` above).
 #[inline(always)]
-pub fn exp_poly<V: Simd>(x: V) -> V {
+pub(crate) fn exp_poly<V: Simd>(x: V) -> V {
     let c = V::splat;
     let x = c(V::E::EXP_HI).min(c(V::E::EXP_LO).max(x));
     let n = x.mul(c(V::E::LOG2E)).round();

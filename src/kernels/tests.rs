@@ -1,7 +1,43 @@
 //! Every instruction set against the scalar path and against `f64`, at every tail length.
 
-use super::ops::{self, Normalize, Vjp};
-use super::{Elem, Isa, Kernel, Simd};
+use super::dispatch::{Compute, Kernel};
+use super::softmax::Normalize;
+use super::vjp::Vjp;
+use super::{Columns, Elem, Isa, Lanes, Simd};
+
+// The kernels' entry points, by the lanes the tests give them.
+
+fn normalize_rows<E: Elem>(isa: Isa, x: &[E], out: &mut [E], len: usize, op: Normalize<E>) {
+    super::softmax::normalize(isa, x, out, Lanes::Rows(len), op);
+}
+
+fn normalize_rows_inplace<E: Elem>(isa: Isa, x: &mut [E], len: usize, op: Normalize<E>) {
+    super::softmax::normalize_inplace(isa, x, Lanes::Rows(len), op);
+}
+
+fn normalize_columns<E: Elem>(isa: Isa, x: &[E], out: &mut [E], c: Columns, op: Normalize<E>) {
+    super::softmax::normalize(isa, x, out, Lanes::Columns(c), op);
+}
+
+fn normalize_columns_inplace<E: Elem>(isa: Isa, x: &mut [E], c: Columns, op: Normalize<E>) {
+    super::softmax::normalize_inplace(isa, x, Lanes::Columns(c), op);
+}
+
+fn lse_rows<E: Elem>(isa: Isa, x: &[E], out: &mut [E], len: usize, inv_t: E) {
+    super::logsumexp::logsumexp(isa, x, out, Lanes::Rows(len), inv_t);
+}
+
+fn lse_columns<E: Elem>(isa: Isa, x: &[E], out: &mut [E], c: Columns, inv_t: E) {
+    super::logsumexp::logsumexp(isa, x, out, Lanes::Columns(c), inv_t);
+}
+
+fn vjp_rows<E: Elem>(isa: Isa, y: &[E], g: &[E], out: &mut [E], len: usize, kind: Vjp) {
+    super::vjp::vjp(isa, y, g, out, len, kind);
+}
+
+fn sigmoid_slice<E: Elem>(isa: Isa, x: &[E], out: &mut [E]) {
+    super::sigmoid::sigmoid(isa, x, out);
+}
 
 /// Largest error of the vectorised `exp` against the platform's, in ULPs.
 const EXP_ULPS: u32 = 2;
@@ -33,11 +69,11 @@ fn ulps_f64(a: f64, b: f64) -> u64 {
 struct ExpAll<'a, E>(&'a [E], &'a mut [E]);
 
 impl<E: Elem> Kernel for ExpAll<'_, E> {
-    type E = E;
+    type S = E;
     type Output = ();
     #[inline(always)]
-    fn run<V: Simd<E = E>>(self) {
-        super::loops::map(&mut super::loops::Into(self.0, self.1), V::exp);
+    fn run<V: Simd<E = Compute<Self>>>(self) {
+        super::loops::map(&mut super::loops::Separate(self.0, self.1), V::exp);
     }
 }
 
@@ -78,7 +114,7 @@ fn exp_f32_matches_libm_on_every_isa() {
         -104.0,
     ]);
     let want: Vec<f32> = xs.iter().map(|v| v.exp()).collect();
-    for isa in Isa::available() {
+    for &isa in Isa::available() {
         let mut got = vec![0.0_f32; xs.len()];
         isa.run(ExpAll(&xs, &mut got));
         for (i, (&g, &w)) in got.iter().zip(&want).enumerate() {
@@ -107,7 +143,7 @@ fn exp_f64_matches_libm_on_every_isa() {
     ]);
     xs.extend(values(5_000, 3, -1.0, 1.0));
     let want: Vec<f64> = xs.iter().map(|v| v.exp()).collect();
-    for isa in Isa::available() {
+    for &isa in Isa::available() {
         let mut got = vec![0.0_f64; xs.len()];
         isa.run(ExpAll(&xs, &mut got));
         for (i, (&g, &w)) in got.iter().zip(&want).enumerate() {
@@ -150,12 +186,12 @@ fn every_isa_agrees_with_scalar_softmax_f32() {
                     let x = &x[offset..];
                     let op = Normalize { inv_t, log };
                     let mut want = vec![0.0_f32; len];
-                    ops::normalize_rows(Isa::SCALAR, x, &mut want, len, op);
-                    for isa in Isa::available() {
+                    normalize_rows(Isa::SCALAR, x, &mut want, len, op);
+                    for &isa in Isa::available() {
                         let mut got = vec![0.0_f32; len];
-                        ops::normalize_rows(isa, x, &mut got, len, op);
+                        normalize_rows(isa, x, &mut got, len, op);
                         let mut inplace = x.to_vec();
-                        ops::normalize_rows_inplace(isa, &mut inplace, len, op);
+                        normalize_rows_inplace(isa, &mut inplace, len, op);
                         assert_eq!(got, inplace, "{} in place differs", isa.name());
                         for (i, (&g, &w)) in got.iter().zip(&want).enumerate() {
                             // Log-softmax values near 0 come from a cancellation: compare them to 1.
@@ -185,10 +221,10 @@ fn every_isa_agrees_with_scalar_softmax_f64() {
                 let x = &x[offset..];
                 let op = Normalize { inv_t: 0.5, log };
                 let mut want = vec![0.0_f64; len];
-                ops::normalize_rows(Isa::SCALAR, x, &mut want, len, op);
-                for isa in Isa::available() {
+                normalize_rows(Isa::SCALAR, x, &mut want, len, op);
+                for &isa in Isa::available() {
                     let mut got = vec![0.0_f64; len];
-                    ops::normalize_rows(isa, x, &mut got, len, op);
+                    normalize_rows(isa, x, &mut got, len, op);
                     for (i, (&g, &w)) in got.iter().zip(&want).enumerate() {
                         assert!(
                             ulps_f64(g, w) <= u64::from(LANE_ULPS)
@@ -228,7 +264,7 @@ fn every_isa_agrees_on_logsumexp_and_vjps() {
                 .ln()
         };
         let mut p = vec![0.0_f32; len];
-        ops::normalize_rows(
+        normalize_rows(
             Isa::SCALAR,
             &x,
             &mut p,
@@ -239,7 +275,7 @@ fn every_isa_agrees_on_logsumexp_and_vjps() {
             },
         );
         let mut lp = vec![0.0_f32; len];
-        ops::normalize_rows(
+        normalize_rows(
             Isa::SCALAR,
             &x,
             &mut lp,
@@ -250,11 +286,11 @@ fn every_isa_agrees_on_logsumexp_and_vjps() {
             },
         );
         let mut want = [vec![0.0_f32; len], vec![0.0_f32; len]];
-        ops::vjp_rows(Isa::SCALAR, &p, &g, &mut want[0], len, Vjp::Softmax);
-        ops::vjp_rows(Isa::SCALAR, &lp, &g, &mut want[1], len, Vjp::LogSoftmax);
-        for isa in Isa::available() {
+        vjp_rows(Isa::SCALAR, &p, &g, &mut want[0], len, Vjp::Softmax);
+        vjp_rows(Isa::SCALAR, &lp, &g, &mut want[1], len, Vjp::LogSoftmax);
+        for &isa in Isa::available() {
             let mut lse = [0.0_f32];
-            ops::lse_rows(isa, &x, &mut lse, len, 1.0);
+            lse_rows(isa, &x, &mut lse, len, 1.0);
             let err = (f64::from(lse[0]) - want_lse).abs() / want_lse.abs().max(1.0);
             assert!(
                 err < 4.0 * f64::from(f32::EPSILON),
@@ -267,7 +303,7 @@ fn every_isa_agrees_on_logsumexp_and_vjps() {
                 .enumerate()
             {
                 let mut got = vec![0.0_f32; len];
-                ops::vjp_rows(isa, y, &g, &mut got, len, kind);
+                vjp_rows(isa, y, &g, &mut got, len, kind);
                 for (i, (&a, &b)) in got.iter().zip(&want[k]).enumerate() {
                     // Σ g⊙p is summed in a different order per ISA: compare to its scale.
                     assert!(
@@ -287,9 +323,9 @@ fn every_isa_agrees_on_sigmoid() {
         .iter()
         .map(|&v| v as f32)
         .collect();
-    for isa in Isa::available() {
+    for &isa in Isa::available() {
         let mut got = vec![0.0_f32; x.len()];
-        ops::sigmoid_slice(isa, &x, &mut got);
+        sigmoid_slice(isa, &x, &mut got);
         for (&v, &g) in x.iter().zip(&got) {
             let w = 1.0 / (1.0 + (-f64::from(v)).exp());
             let err = (f64::from(g) - w).abs() / w;
@@ -337,11 +373,11 @@ fn special_lanes_are_defined_on_every_isa() {
         ),
         (&[inf, 1.0, inf, -inf, inf, inf], [0.0, f32::NEG_INFINITY]),
     ];
-    for isa in Isa::available() {
+    for &isa in Isa::available() {
         for (x, [plain, log]) in &cases {
             for (is_log, fill) in [(false, plain), (true, log)] {
                 let mut out = vec![0.0_f32; x.len()];
-                ops::normalize_rows(
+                normalize_rows(
                     isa,
                     x,
                     &mut out,
@@ -371,7 +407,7 @@ fn special_lanes_are_defined_on_every_isa() {
 /// Softmax of one lane by the scalar per-lane path: the oracle for the lane layouts below.
 fn oracle_lane(x: &[f32], op: Normalize<f32>) -> Vec<f32> {
     let mut out = vec![0.0; x.len()];
-    ops::normalize_rows(Isa::SCALAR, x, &mut out, x.len(), op);
+    normalize_rows(Isa::SCALAR, x, &mut out, x.len(), op);
     out
 }
 
@@ -388,7 +424,7 @@ fn plant_specials(x: &mut [f32], lanes: usize, at: impl Fn(usize, usize) -> usiz
 
 #[test]
 fn short_rows_transposed_agree_with_each_lane_alone() {
-    for isa in Isa::available() {
+    for &isa in Isa::available() {
         for len in [1, 2, 3, 7, 10, 16, 17, 31, 32] {
             for rows in [2, 5, 63, 64, 65, 130] {
                 let mut x: Vec<f32> = values(rows * len, (rows * len) as u64, -15.0, 15.0)
@@ -399,11 +435,11 @@ fn short_rows_transposed_agree_with_each_lane_alone() {
                 for log in [false, true] {
                     let op = Normalize { inv_t: 0.8, log };
                     let mut got = vec![0.0_f32; x.len()];
-                    ops::normalize_rows(isa, &x, &mut got, len, op);
+                    normalize_rows(isa, &x, &mut got, len, op);
                     let mut inplace = x.clone();
-                    ops::normalize_rows_inplace(isa, &mut inplace, len, op);
+                    normalize_rows_inplace(isa, &mut inplace, len, op);
                     let mut lse = vec![0.0_f32; rows];
-                    ops::lse_rows(isa, &x, &mut lse, len, 1.0);
+                    lse_rows(isa, &x, &mut lse, len, 1.0);
                     for r in 0..rows {
                         let lane = &x[r * len..(r + 1) * len];
                         let want = oracle_lane(lane, op);
@@ -454,8 +490,7 @@ fn short_rows_transposed_agree_with_each_lane_alone() {
 
 #[test]
 fn column_lanes_agree_with_each_lane_alone() {
-    use super::columns::{Columns, lse_columns, normalize_columns, normalize_columns_inplace};
-    for isa in Isa::available() {
+    for &isa in Isa::available() {
         for len in [1, 2, 5, 33, 300] {
             for width in [1, 3, 8, 15, 16, 17, 40, 70] {
                 let mut x: Vec<f32> = values(len * width, (len * width + 3) as u64, -15.0, 15.0)
@@ -476,7 +511,7 @@ fn column_lanes_agree_with_each_lane_alone() {
                         let lane: Vec<f32> = (0..len).map(|i| x[i * width + j]).collect();
                         let want = oracle_lane(&lane, op);
                         let mut want_lse = [0.0_f32];
-                        ops::lse_rows(Isa::SCALAR, &lane, &mut want_lse, len, 1.0);
+                        lse_rows(Isa::SCALAR, &lane, &mut want_lse, len, 1.0);
                         let close = |a: f32, w: f32| {
                             (a.is_nan() && w.is_nan())
                                 || ulps_f32(a, w) <= LANE_ULPS
@@ -509,11 +544,11 @@ fn column_lanes_agree_with_each_lane_alone() {
 fn ln_1p_unit_is_accurate_on_every_isa() {
     struct Ln1p<'a, E>(&'a [E], &'a mut [E]);
     impl<E: Elem> Kernel for Ln1p<'_, E> {
-        type E = E;
+        type S = E;
         type Output = ();
         #[inline(always)]
-        fn run<V: Simd<E = E>>(self) {
-            super::loops::map(&mut super::loops::Into(self.0, self.1), V::ln_1p_unit);
+        fn run<V: Simd<E = Compute<Self>>>(self) {
+            super::loops::map(&mut super::loops::Separate(self.0, self.1), V::ln_1p_unit);
         }
     }
     let mut xs: Vec<f64> = values(20_000, 9, 0.0, 1.0);
@@ -527,7 +562,7 @@ fn ln_1p_unit_is_accurate_on_every_isa() {
         1.0,
     ]);
     xs.extend((0..200).map(|k| (-f64::from(k) * 0.37).exp()));
-    for isa in Isa::available() {
+    for &isa in Isa::available() {
         let mut got = vec![0.0_f64; xs.len()];
         isa.run(Ln1p(&xs, &mut got));
         for (&x, &g) in xs.iter().zip(&got) {
@@ -554,7 +589,7 @@ fn ln_1p_unit_is_accurate_on_every_isa() {
 
 #[test]
 fn bce_with_logits_kernel_agrees_with_scalar_on_every_isa() {
-    use super::binary::{BceWithLogits, Weights, bce_with_logits};
+    use super::bce::{BceWithLogits, Weights, bce_with_logits};
     let row = 13;
     let n = row * 7;
     let mut x: Vec<f64> = values(n, 21, -40.0, 40.0);
@@ -601,7 +636,7 @@ fn bce_with_logits_kernel_agrees_with_scalar_on_every_isa() {
     };
     let (t0, g0, p0) = run(Isa::SCALAR);
     assert!(t0.is_finite() && g0.iter().chain(&p0).all(|v| v.is_finite()));
-    for isa in Isa::available() {
+    for &isa in Isa::available() {
         let (t, g, p) = run(isa);
         assert!(
             (t - t0).abs() <= 1e-12 * t0.abs(),
@@ -629,8 +664,8 @@ fn bce_with_logits_kernel_agrees_with_scalar_on_every_isa() {
 
 #[test]
 fn short_row_cross_entropy_agrees_with_each_row_alone() {
-    use super::ops::{CrossEntropyRows, IGNORED, cross_entropy_rows};
-    for isa in Isa::available() {
+    use super::cross_entropy::{IGNORED, Options, classes as cross_entropy_rows};
+    for &isa in Isa::available() {
         for len in [1, 2, 3, 10, 16, 17, 32, 33, 61, 100] {
             for rows in [2, 7, 64, 65, 129] {
                 let mut x = values(rows * len, (rows * 31 + len) as u64, -12.0, 12.0);
@@ -644,12 +679,8 @@ fn short_row_cross_entropy_agrees_with_each_row_alone() {
                     .collect();
                 let weight: Vec<f64> = values(len, 77, 0.2, 2.0);
                 for (smoothing, weighted) in [(0.0, false), (0.15, true), (0.3, false)] {
-                    let o = CrossEntropyRows {
-                        weight: weighted.then_some(&weight[..]),
-                        smoothing,
-                        inv_t: 0.7,
-                        grad_scale: 0.25,
-                    };
+                    let o =
+                        Options::new(weighted.then_some(&weight[..]), smoothing, len, 0.7, 0.25);
                     let mut losses = vec![0.0; rows];
                     let mut grad = vec![0.0; rows * len];
                     cross_entropy_rows(isa, &x, len, &targets, &mut losses, Some(&mut grad), o);
@@ -698,11 +729,11 @@ fn short_row_cross_entropy_agrees_with_each_row_alone() {
 fn ln_is_accurate_on_every_isa() {
     struct Ln<'a, E>(&'a [E], &'a mut [E]);
     impl<E: Elem> Kernel for Ln<'_, E> {
-        type E = E;
+        type S = E;
         type Output = ();
         #[inline(always)]
-        fn run<V: Simd<E = E>>(self) {
-            super::loops::map(&mut super::loops::Into(self.0, self.1), V::ln);
+        fn run<V: Simd<E = Compute<Self>>>(self) {
+            super::loops::map(&mut super::loops::Separate(self.0, self.1), V::ln);
         }
     }
     let mut xs: Vec<f64> = values(20_000, 19, 1.0, 64.0);
@@ -716,7 +747,7 @@ fn ln_is_accurate_on_every_isa() {
         1e300,
         f64::MIN_POSITIVE,
     ]);
-    for isa in Isa::available() {
+    for &isa in Isa::available() {
         let mut got = vec![0.0_f64; xs.len()];
         isa.run(Ln(&xs, &mut got));
         for (&x, &g) in xs.iter().zip(&got) {
@@ -754,10 +785,10 @@ struct LoadsAndStores<E> {
 }
 
 impl<E: Elem> Kernel for LoadsAndStores<E> {
-    type E = E;
+    type S = E;
     type Output = ();
     #[inline(always)]
-    fn run<V: Simd<E = E>>(self) {
+    fn run<V: Simd<E = Compute<Self>>>(self) {
         const G: usize = 19;
         let w = V::LANES;
         let one = E::one();
@@ -788,7 +819,7 @@ impl<E: Elem> Kernel for LoadsAndStores<E> {
             // The loops: `map` into another buffer and in place, and `sum`.
             let mut out = vec![self.guard; n + 2 * G];
             super::loops::map(
-                &mut super::loops::Into(&src[G..G + n], &mut out[G..G + n]),
+                &mut super::loops::Separate(&src[G..G + n], &mut out[G..G + n]),
                 #[inline(always)]
                 |v: V| v.add(V::splat(one)),
             );
@@ -819,7 +850,7 @@ impl<E: Elem> Kernel for LoadsAndStores<E> {
 
 #[test]
 fn loads_and_stores_stay_in_bounds_at_every_tail_on_every_isa() {
-    for isa in Isa::available() {
+    for &isa in Isa::available() {
         isa.run(LoadsAndStores { guard: f32::NAN });
         isa.run(LoadsAndStores { guard: f64::NAN });
     }
@@ -827,12 +858,11 @@ fn loads_and_stores_stay_in_bounds_at_every_tail_on_every_isa() {
 
 #[test]
 fn long_column_lanes_keep_tiny_log_probabilities() {
-    use super::columns::{Columns, normalize_columns};
     // Columns longer than the online threshold, each with one dominant entry: its
     // log-probability is −Σ_{others} exp(x − max) to first order, far below f32's ε, and must
     // keep its relative precision, as on the row path.
     let (len, width) = (300, 21);
-    for isa in Isa::available() {
+    for &isa in Isa::available() {
         let mut x = vec![0.0_f32; len * width];
         for j in 0..width {
             // The dominant entry moves down the column, so the running maximum is raised late.

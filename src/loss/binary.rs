@@ -1,176 +1,13 @@
 //! Binary cross-entropy on probabilities and on logits, and the sigmoid focal loss.
 
-use ndarray::{Array, Array1, ArrayD, ArrayRef, ArrayViewD, Dimension};
+use ndarray::{Array, Array1, ArrayD, ArrayRef, Dimension};
 
-use super::{Elementwise, Reduction, broadcast_weight, check_probabilities, elementwise, wide};
+use super::Reduction;
+use super::elementwise::{Elementwise, ElementwiseLoss, elementwise_methods};
 use crate::Float;
-use crate::error::{Error, Result};
-use crate::kernels::ops::{count, mul0, mul0_either};
-use crate::softmax::check_same_shape;
-
-/// An elementwise loss: how it reads its arguments, and its reduction.
-pub(crate) trait ElementwiseLoss<A: Float> {
-    /// The element function and its arguments, validated.
-    fn describe<'a, D: Dimension>(
-        &'a self,
-        input: &'a ArrayRef<A, D>,
-        target: &'a ArrayRef<A, D>,
-    ) -> Result<Elementwise<'a, A, D>>;
-
-    fn reduction(&self) -> Reduction;
-
-    /// The denominator of [`Reduction::Mean`] for an input of this shape.
-    fn mean_denominator(&self, shape: &[usize]) -> A {
-        count(shape.iter().product())
-    }
-
-    /// `(loss, scale)`: the reduced loss from the sum, and the gradient's multiplier. A mean
-    /// over nothing is 0, with gradient 0.
-    fn reduce(&self, total: A, shape: &[usize]) -> (A, A) {
-        match self.reduction() {
-            Reduction::Sum => (total, A::one()),
-            Reduction::Mean => {
-                let n = self.mean_denominator(shape);
-                if n == A::zero() {
-                    (A::zero(), A::zero())
-                } else {
-                    (total / n, n.recip())
-                }
-            }
-        }
-    }
-
-    fn loss_of<D: Dimension>(&self, input: &ArrayRef<A, D>, target: &ArrayRef<A, D>) -> Result<A> {
-        let e = self.describe(input, target)?;
-        let total = elementwise(&e, None, None)?;
-        Ok(self.reduce(total, input.shape()).0)
-    }
-
-    fn loss_and_grad_into_of<D: Dimension>(
-        &self,
-        input: &ArrayRef<A, D>,
-        target: &ArrayRef<A, D>,
-        grad: &mut ArrayRef<A, D>,
-    ) -> Result<A> {
-        let e = self.describe(input, target)?;
-        check_same_shape("grad", grad, e.input.0, input)?;
-        let (_, scale) = self.reduce(A::zero(), input.shape());
-        let total = elementwise(&e, None, Some((grad, scale)))?;
-        Ok(self.reduce(total, input.shape()).0)
-    }
-
-    fn per_sample_of<D: Dimension>(
-        &self,
-        input: &ArrayRef<A, D>,
-        target: &ArrayRef<A, D>,
-        grad: Option<&mut ArrayRef<A, D>>,
-    ) -> Result<Array<A, D>> {
-        let e = self.describe(input, target)?;
-        let mut out = Array::zeros(input.raw_dim());
-        elementwise(&e, Some(&mut out), grad.map(|g| (g, A::one())))?;
-        Ok(out)
-    }
-}
-
-/// The four public methods every elementwise loss has, delegating to [`ElementwiseLoss`].
-macro_rules! elementwise_methods {
-    ($input:literal, $setup:literal) => {
-        /// The reduced loss.
-        ///
-        /// # Errors
-        ///
-        /// [`Error::ShapeMismatch`] if the target's shape differs from the input's, or a weight
-        /// does not broadcast to it; the type's documentation lists its other errors.
-        ///
-        /// # Examples
-        ///
-        #[doc = concat!("```\nuse ndarray::array;\n", $setup, "\nlet total = loss.loss(&", $input, ", &target)?;\nassert!(total.is_finite() && total >= 0.0);\n# Ok::<(), logits::Error>(())\n```")]
-        pub fn loss<D: Dimension>(&self, input: &ArrayRef<A, D>, target: &ArrayRef<A, D>) -> Result<A> {
-            self.loss_of(input, target)
-        }
-
-        /// The reduced loss and its gradient with respect to the input, in one pass.
-        ///
-        /// # Errors
-        ///
-        /// As [`loss`](Self::loss).
-        ///
-        /// # Examples
-        ///
-        #[doc = concat!("```\nuse ndarray::array;\n", $setup, "\nlet (total, grad) = loss.loss_and_grad(&", $input, ", &target)?;\nassert_eq!(grad.shape(), target.shape());\n# Ok::<(), logits::Error>(())\n```")]
-        pub fn loss_and_grad<D: Dimension>(
-            &self,
-            input: &ArrayRef<A, D>,
-            target: &ArrayRef<A, D>,
-        ) -> Result<(A, Array<A, D>)> {
-            let mut grad = Array::zeros(input.raw_dim());
-            let total = self.loss_and_grad_into_of(input, target, &mut grad)?;
-            Ok((total, grad))
-        }
-
-        /// The reduced loss, with its gradient written into `grad` (the input's shape).
-        ///
-        /// # Errors
-        ///
-        /// As [`loss`](Self::loss), and [`Error::ShapeMismatch`] if `grad`'s shape is not the
-        /// input's.
-        ///
-        /// # Examples
-        ///
-        #[doc = concat!("```\nuse ndarray::array;\n", $setup, "\nlet mut grad = target.clone();\nlet total = loss.loss_and_grad_into(&", $input, ", &target, &mut grad)?;\nassert_eq!(total, loss.loss(&", $input, ", &target)?);\n# Ok::<(), logits::Error>(())\n```")]
-        pub fn loss_and_grad_into<D: Dimension>(
-            &self,
-            input: &ArrayRef<A, D>,
-            target: &ArrayRef<A, D>,
-            grad: &mut ArrayRef<A, D>,
-        ) -> Result<A> {
-            self.loss_and_grad_into_of(input, target, grad)
-        }
-
-        /// The (weighted) loss of every element, unreduced.
-        ///
-        /// # Errors
-        ///
-        /// As [`loss`](Self::loss).
-        ///
-        /// # Examples
-        ///
-        #[doc = concat!("```\nuse ndarray::array;\n", $setup, "\nlet each = loss.per_sample(&", $input, ", &target)?;\nassert_eq!(each.shape(), target.shape());\n# Ok::<(), logits::Error>(())\n```")]
-        pub fn per_sample<D: Dimension>(&self, input: &ArrayRef<A, D>, target: &ArrayRef<A, D>) -> Result<Array<A, D>> {
-            self.per_sample_of(input, target, None)
-        }
-
-        /// The loss of every element and its gradient (of their sum), in one pass.
-        ///
-        /// # Errors
-        ///
-        /// As [`loss`](Self::loss).
-        ///
-        /// # Examples
-        ///
-        #[doc = concat!("```\nuse ndarray::array;\n", $setup, "\nlet (each, grad) = loss.per_sample_and_grad(&", $input, ", &target)?;\nassert_eq!(each.shape(), grad.shape());\n# Ok::<(), logits::Error>(())\n```")]
-        pub fn per_sample_and_grad<D: Dimension>(
-            &self,
-            input: &ArrayRef<A, D>,
-            target: &ArrayRef<A, D>,
-        ) -> Result<(Array<A, D>, Array<A, D>)> {
-            let mut grad = Array::zeros(input.raw_dim());
-            let each = self.per_sample_of(input, target, Some(&mut grad))?;
-            Ok((each, grad))
-        }
-
-        /// How element losses are combined: the mean over all elements (the default) or the sum.
-        ///
-        /// # Examples
-        ///
-        #[doc = concat!("```\nuse ndarray::array;\n", $setup, "\nlet sum = loss.clone().reduction(logits::Reduction::Sum).loss(&", $input, ", &target)?;\nlet mean = loss.loss(&", $input, ", &target)?;\napprox::assert_relative_eq!(sum, mean * target.len() as f64, max_relative = 1e-12);\n# Ok::<(), logits::Error>(())\n```")]
-        #[must_use]
-        pub fn reduction(mut self, reduction: Reduction) -> Self {
-            self.reduction = reduction;
-            self
-        }
-    };
-}
+use crate::error::Result;
+use crate::numeric::{product_or_zero, weighted};
+use crate::validate;
 
 /// `ln σ(x)`, stably.
 fn log_sigmoid<A: Float>(x: A) -> A {
@@ -190,7 +27,7 @@ fn bce_point<A: Float>(p: A, y: A, _: A, _: [A; 2]) -> (A, A) {
     let floor = A::from(-100.0).unwrap_or_else(A::neg_infinity);
     let eps = A::from(1e-12).unwrap_or_else(A::min_positive_value);
     let (lp, l1p) = (p.ln().max(floor), (-p).ln_1p().max(floor));
-    let loss = -(mul0(y, lp) + mul0(A::one() - y, l1p));
+    let loss = -(weighted(y, lp) + weighted(A::one() - y, l1p));
     (loss, (p - y) / (p * (A::one() - p)).max(eps))
 }
 
@@ -203,11 +40,14 @@ fn bce_logits_point<A: Float>(x: A, y: A, pw: A, _: [A; 2]) -> (A, A) {
     let lw = one + (pw - one) * y;
     let softplus_tail = (-x.abs()).exp().ln_1p();
     let linear = if x >= A::zero() {
-        mul0(one - y, x)
+        weighted(one - y, x)
     } else {
-        mul0(pw * y, -x)
+        weighted(pw * y, -x)
     };
-    (linear + mul0(lw, softplus_tail), lw * sigmoid(x) - pw * y)
+    (
+        linear + weighted(lw, softplus_tail),
+        lw * sigmoid(x) - pw * y,
+    )
 }
 
 /// torchvision's `sigmoid_focal_loss` element, `α_t · ce · (1 − p_t)^γ`, in log space:
@@ -237,13 +77,13 @@ fn focal_point<A: Float>(x: A, y: A, _: A, [alpha, gamma]: [A; 2]) -> (A, A) {
         one
     };
     // α_t = 0 (α = 0 at y = 1, α = 1 at y = 0) weighs the element out, even where ce = inf.
-    let loss = mul0(alpha_t, mul0(u_gamma, ce));
+    let loss = weighted(alpha_t, weighted(u_gamma, ce));
     // d(u^γ)/dx = γ u^γ · (du/dx) / u, with (du/dx) / u = (1 − 2y) p (1 − p) / u.
     let ratio = (one - y - y) * (ln_p + ln_q - ln_u).exp();
     // Either factor 0 makes the term 0: `ratio` vanishes (p (1 − p) underflows, or y = 1/2)
     // where `ce` may be infinite (x = ±inf), and the limit of the product is then 0, since `ce`
     // grows only linearly in |x|.
-    let focal = mul0_either(gamma * mul0(u_gamma, ce), ratio);
+    let focal = product_or_zero(gamma * weighted(u_gamma, ce), ratio);
     (loss, alpha_t * (dce * u_gamma + focal))
 }
 
@@ -260,7 +100,7 @@ fn focal_point<A: Float>(x: A, y: A, _: A, [alpha, gamma]: [A; 2]) -> (A, A) {
 /// loss finite at `p = 0` or `1` without adding an epsilon to `p`. Prefer
 /// [`BinaryCrossEntropyWithLogits`], which is exact where this one clamps.
 ///
-/// Errors: [`Error::InvalidProbability`] for an input or target outside `[0, 1]` (NaN passes).
+/// Errors: [`Error::InvalidProbability`](crate::Error::InvalidProbability) for an input or target outside `[0, 1]` (NaN passes).
 ///
 /// ```
 /// use ndarray::array;
@@ -287,13 +127,13 @@ impl<A: Float> ElementwiseLoss<A> for BinaryCrossEntropy<A> {
         input: &'a ArrayRef<A, D>,
         target: &'a ArrayRef<A, D>,
     ) -> Result<Elementwise<'a, A, D>> {
-        check_same_shape("target", target, "input", input)?;
-        check_probabilities("input", input)?;
-        check_probabilities("target", target)?;
+        validate::same_shape("target", target, "input", input)?;
+        validate::probabilities("input", input)?;
+        validate::probabilities("target", target)?;
         Ok(Elementwise {
             input: ("input", input),
             target,
-            weight: broadcast_weight("weight", self.weight.as_ref(), input.shape())?,
+            weight: validate::broadcast("weight", self.weight.as_ref(), input.shape())?,
             pos_weight: None,
             param: [A::zero(); 2],
             f: bce_point,
@@ -360,7 +200,7 @@ impl<A: Float> BinaryCrossEntropy<A> {
 /// finite; at ±1e4 in f32 or ±1e300 in f64 nothing overflows. The mean divides by the number of
 /// elements.
 ///
-/// Errors: [`Error::InvalidProbability`] for a target outside `[0, 1]`; [`Error::ShapeMismatch`]
+/// Errors: [`Error::InvalidProbability`](crate::Error::InvalidProbability) for a target outside `[0, 1]`; [`Error::ShapeMismatch`](crate::Error::ShapeMismatch)
 /// for a `pos_weight` whose length is not the last axis's.
 ///
 /// ```
@@ -385,45 +225,19 @@ impl<A: Float> Default for BinaryCrossEntropyWithLogits<A> {
     }
 }
 
-fn check_pos_weight<'a, A: Float>(
-    pw: Option<&'a ArrayD<A>>,
-    shape: &[usize],
-) -> Result<Option<ArrayViewD<'a, A>>> {
-    match pw {
-        None => Ok(None),
-        Some(pw) => {
-            let last = shape.last().copied().unwrap_or(1);
-            if pw.len() != last {
-                return Err(Error::shape(
-                    "pos_weight",
-                    pw.shape(),
-                    "the last axis",
-                    &[last],
-                ));
-            }
-            if shape.is_empty() {
-                // A 0-D input is one element, with the one value of pos_weight (a `[1]` array
-                // does not broadcast to a 0-D shape).
-                return Ok(Some(pw.index_axis(ndarray::Axis(0), 0)));
-            }
-            broadcast_weight("pos_weight", Some(pw), shape)
-        }
-    }
-}
-
 impl<A: Float> ElementwiseLoss<A> for BinaryCrossEntropyWithLogits<A> {
     fn describe<'a, D: Dimension>(
         &'a self,
         input: &'a ArrayRef<A, D>,
         target: &'a ArrayRef<A, D>,
     ) -> Result<Elementwise<'a, A, D>> {
-        check_same_shape("target", target, "logits", input)?;
-        check_probabilities("target", target)?;
+        validate::same_shape("target", target, "logits", input)?;
+        validate::probabilities("target", target)?;
         Ok(Elementwise {
             input: ("logits", input),
             target,
-            weight: broadcast_weight("weight", self.weight.as_ref(), input.shape())?,
-            pos_weight: check_pos_weight(self.pos_weight.as_ref(), input.shape())?,
+            weight: validate::broadcast("weight", self.weight.as_ref(), input.shape())?,
+            pos_weight: validate::pos_weight(self.pos_weight.as_ref(), input.shape())?,
             param: [A::zero(); 2],
             f: bce_logits_point,
             bce_with_logits: true,
@@ -502,8 +316,8 @@ impl<A: Float> BinaryCrossEntropyWithLogits<A> {
 /// Defaults: `α = 0.25`, `γ = 2`, mean over all elements (torchvision's default is no reduction:
 /// use [`per_sample`](Self::per_sample)). [`without_alpha`](Self::without_alpha) drops `α_t`.
 ///
-/// Errors: [`Error::InvalidOption`] for `α` outside `[0, 1]` or `γ` negative or not finite;
-/// [`Error::InvalidProbability`] for a target outside `[0, 1]`.
+/// Errors: [`Error::InvalidOption`](crate::Error::InvalidOption) for `α` outside `[0, 1]` or `γ` negative or not finite;
+/// [`Error::InvalidProbability`](crate::Error::InvalidProbability) for a target outside `[0, 1]`.
 ///
 /// ```
 /// use ndarray::array;
@@ -532,24 +346,18 @@ impl<A: Float> ElementwiseLoss<A> for SigmoidFocalLoss<A> {
         input: &'a ArrayRef<A, D>,
         target: &'a ArrayRef<A, D>,
     ) -> Result<Elementwise<'a, A, D>> {
-        if let Some(a) = self.alpha
-            && !(a >= A::zero() && a <= A::one())
-        {
-            return Err(Error::InvalidOption {
-                name: "alpha",
-                value: wide(a),
-                expected: "in [0, 1]",
-            });
+        if let Some(a) = self.alpha {
+            validate::option("alpha", a, a >= A::zero() && a <= A::one(), "in [0, 1]")?;
         }
-        if !(self.gamma >= A::zero() && self.gamma.is_finite()) {
-            return Err(Error::InvalidOption {
-                name: "gamma",
-                value: wide(self.gamma),
-                expected: "finite and >= 0",
-            });
-        }
-        check_same_shape("target", target, "logits", input)?;
-        check_probabilities("target", target)?;
+        let gamma = self.gamma;
+        validate::option(
+            "gamma",
+            gamma,
+            gamma >= A::zero() && gamma.is_finite(),
+            "finite and >= 0",
+        )?;
+        validate::same_shape("target", target, "logits", input)?;
+        validate::probabilities("target", target)?;
         Ok(Elementwise {
             input: ("logits", input),
             target,

@@ -4,16 +4,14 @@ use ndarray::{
     Array, Array1, ArrayD, ArrayRef, ArrayViewD, Axis, CowArray, Dimension, IxDyn, RemoveAxis,
 };
 
-use super::{
-    IntoTargets, Reduction, Targets, check_probabilities, check_smoothing, flatten_classes, wide,
-};
+use super::shared::{Shared, shared_setters};
+use super::{IntoTargets, Reduction, Targets};
 use crate::Float;
 use crate::error::{Error, Result};
 use crate::kernels::Isa;
-use crate::kernels::ops::{self, CrossEntropyRows, IGNORED, count, mul0};
-use crate::lanes;
-use crate::parallel;
-use crate::softmax::inverse_temperature;
+use crate::kernels::cross_entropy::{self as kernel, Given};
+use crate::numeric::count;
+use crate::{parallel, validate};
 
 /// What the input of a [`CrossEntropy`] holds along the class axis.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -86,11 +84,7 @@ pub enum Input {
 /// ```
 #[derive(Clone, Debug)]
 pub struct CrossEntropy<A> {
-    weight: Option<Array1<A>>,
-    ignore_index: Option<usize>,
-    label_smoothing: A,
-    temperature: A,
-    reduction: Reduction,
+    shared: Shared<A>,
     class_axis: Option<Axis>,
     input: Input,
 }
@@ -101,22 +95,24 @@ impl<A: Float> Default for CrossEntropy<A> {
     }
 }
 
-/// The logits (class axis last, C order) and targets of one call, validated.
-struct Prepared<'a, A> {
+/// One call, validated: the logits (class axis last, C order) and targets.
+struct Call<'a, A> {
     /// Borrowed when the logits already are in that layout.
     x: CowArray<'a, A, IxDyn>,
     /// The permutation that moved the class axis last.
     perm: Vec<usize>,
     rows: usize,
     classes: usize,
-    targets: Prepared2<A>,
+    targets: TargetRows<A>,
     /// Shape of the logits without the class axis, in their order.
     outer: Vec<usize>,
     denominator: A,
     inv_t: A,
 }
 
-enum Prepared2<A> {
+/// The targets, one row per sample.
+enum TargetRows<A> {
+    /// Class indices, ignored ones marked.
     Classes(Vec<usize>),
     /// C order, class axis last.
     Probabilities(ArrayD<A>),
@@ -145,11 +141,7 @@ impl<A: Float> CrossEntropy<A> {
     #[must_use]
     pub fn new() -> Self {
         Self {
-            weight: None,
-            ignore_index: None,
-            label_smoothing: A::zero(),
-            temperature: A::one(),
-            reduction: Reduction::Mean,
+            shared: Shared::new(),
             class_axis: None,
             input: Input::Logits,
         }
@@ -167,71 +159,42 @@ impl<A: Float> CrossEntropy<A> {
     /// ```
     #[must_use]
     pub fn weight(mut self, weight: impl Into<Array1<A>>) -> Self {
-        self.weight = Some(weight.into());
+        self.shared.weight = Some(weight.into());
         self
     }
 
-    /// A class index whose samples are skipped: loss 0, gradient 0, not counted in the mean.
-    ///
-    /// ```
-    /// let ce = logits::CrossEntropy::new().ignore_index(0);
-    /// let x = ndarray::array![[0.0_f32, 0.0], [5.0, 0.0]];
-    /// assert_eq!(ce.loss(&x, &[1, 0])?, std::f32::consts::LN_2);
-    /// // Every target ignored: 0, where PyTorch answers NaN.
-    /// assert_eq!(ce.loss(&x, &[0, 0])?, 0.0);
-    /// # Ok::<(), logits::Error>(())
-    /// ```
-    #[must_use]
-    pub fn ignore_index(mut self, index: usize) -> Self {
-        self.ignore_index = Some(index);
-        self
-    }
-
-    /// Label smoothing `ε ∈ [0, 1]`: the target becomes `(1 − ε)·target + ε·uniform`.
-    ///
-    /// ```
-    /// let ce = logits::CrossEntropy::new().label_smoothing(1.0);
-    /// // Fully smoothed, the target is uniform, and so is the best prediction.
-    /// let (loss, grad) = ce.loss_and_grad(&ndarray::array![[0.0_f64, 0.0, 0.0]], &[2])?;
-    /// approx::assert_relative_eq!(loss, 3.0_f64.ln());
-    /// approx::assert_abs_diff_eq!(grad, ndarray::array![[0.0, 0.0, 0.0]], epsilon = 1e-16);
-    /// # Ok::<(), logits::Error>(())
-    /// ```
-    #[must_use]
-    pub fn label_smoothing(mut self, epsilon: A) -> Self {
-        self.label_smoothing = epsilon;
-        self
-    }
-
-    /// Divides the logits by `t` (finite, > 0) inside the kernel; the gradient carries the `1/t`.
-    ///
-    /// ```
-    /// use ndarray::array;
-    /// let x = array![[2.0_f64, 1.0, 0.1]];
-    /// let hot = logits::CrossEntropy::new().temperature(2.0).loss(&x, &[0])?;
-    /// let scaled = logits::cross_entropy(&(&x / 2.0), &[0])?;
-    /// approx::assert_relative_eq!(hot, scaled, max_relative = 1e-15);
-    /// # Ok::<(), logits::Error>(())
-    /// ```
-    #[must_use]
-    pub fn temperature(mut self, t: A) -> Self {
-        self.temperature = t;
-        self
-    }
-
-    /// How per-sample losses are combined (the mean by default).
-    ///
-    /// ```
-    /// use logits::{CrossEntropy, Reduction};
-    /// let x = ndarray::array![[0.0_f32, 0.0], [0.0, 0.0]];
-    /// let sum = CrossEntropy::new().reduction(Reduction::Sum).loss(&x, &[0, 1])?;
-    /// approx::assert_relative_eq!(sum, 2.0 * std::f32::consts::LN_2);
-    /// # Ok::<(), logits::Error>(())
-    /// ```
-    #[must_use]
-    pub fn reduction(mut self, reduction: Reduction) -> Self {
-        self.reduction = reduction;
-        self
+    shared_setters! {
+        ignore_index: r"```
+let ce = logits::CrossEntropy::new().ignore_index(0);
+let x = ndarray::array![[0.0_f32, 0.0], [5.0, 0.0]];
+assert_eq!(ce.loss(&x, &[1, 0])?, std::f32::consts::LN_2);
+// Every target ignored: 0, where PyTorch answers NaN.
+assert_eq!(ce.loss(&x, &[0, 0])?, 0.0);
+# Ok::<(), logits::Error>(())
+```",
+        label_smoothing: r"```
+let ce = logits::CrossEntropy::new().label_smoothing(1.0);
+// Fully smoothed, the target is uniform, and so is the best prediction.
+let (loss, grad) = ce.loss_and_grad(&ndarray::array![[0.0_f64, 0.0, 0.0]], &[2])?;
+approx::assert_relative_eq!(loss, 3.0_f64.ln());
+approx::assert_abs_diff_eq!(grad, ndarray::array![[0.0, 0.0, 0.0]], epsilon = 1e-16);
+# Ok::<(), logits::Error>(())
+```",
+        temperature: r"```
+use ndarray::array;
+let x = array![[2.0_f64, 1.0, 0.1]];
+let hot = logits::CrossEntropy::new().temperature(2.0).loss(&x, &[0])?;
+let scaled = logits::cross_entropy(&(&x / 2.0), &[0])?;
+approx::assert_relative_eq!(hot, scaled, max_relative = 1e-15);
+# Ok::<(), logits::Error>(())
+```",
+        reduction: r"```
+use logits::{CrossEntropy, Reduction};
+let x = ndarray::array![[0.0_f32, 0.0], [0.0, 0.0]];
+let sum = CrossEntropy::new().reduction(Reduction::Sum).loss(&x, &[0, 1])?;
+approx::assert_relative_eq!(sum, 2.0 * std::f32::consts::LN_2);
+# Ok::<(), logits::Error>(())
+```",
     }
 
     /// The axis that holds the classes (the last by default), as in `[batch, classes, time]`.
@@ -376,7 +339,7 @@ impl<A: Float> CrossEntropy<A> {
         A: 't,
     {
         let p = self.prepare(logits, targets.into_targets())?;
-        crate::softmax::check_same_shape("grad", grad, "logits", logits)?;
+        validate::same_shape("grad", grad, "logits", logits)?;
         let mut losses = vec![A::zero(); p.rows];
         let scale = self.grad_scale(&p);
         let last = p.perm.iter().enumerate().all(|(i, &a)| i == a);
@@ -470,36 +433,23 @@ impl<A: Float> CrossEntropy<A> {
         &self,
         logits: &'a ArrayRef<A, D>,
         targets: Targets<'_, A>,
-    ) -> Result<Prepared<'a, A>> {
+    ) -> Result<Call<'a, A>> {
         let axis = self
             .class_axis
             .unwrap_or(Axis(logits.ndim().saturating_sub(1)));
-        lanes::check_axis(logits, axis);
+        validate::axis(logits, axis);
         let classes = logits.len_of(axis);
-        let inv_t = match self.input {
-            Input::Logits => inverse_temperature(self.temperature)?,
-            _ if self.temperature == A::one() => A::one(),
-            _ => {
-                return Err(Error::InvalidOption {
-                    name: "temperature",
-                    value: wide(self.temperature),
-                    expected: "1 unless the input is logits",
-                });
-            }
+        let inv_t = if self.input == Input::Logits {
+            self.shared.inverse_temperature()?
+        } else {
+            let t = self.shared.temperature;
+            let ok = t == A::one();
+            validate::option("temperature", t, ok, "1 unless the input is logits")?;
+            A::one()
         };
-        check_smoothing(self.label_smoothing)?;
-        if let Some(w) = &self.weight
-            && w.len() != classes
-        {
-            return Err(Error::shape(
-                "weight",
-                w.shape(),
-                "the class axis",
-                &[classes],
-            ));
-        }
+        self.shared.check(classes)?;
         if self.input == Input::Probabilities {
-            check_probabilities("input", logits)?;
+            validate::probabilities("input", logits)?;
         }
         let mut perm: Vec<usize> = (0..logits.ndim()).filter(|&k| k != axis.index()).collect();
         perm.push(axis.index());
@@ -511,33 +461,28 @@ impl<A: Float> CrossEntropy<A> {
         let x = standard(logits.view().into_dyn(), &perm);
         let (targets, denominator) = match targets {
             Targets::Classes(t) => {
-                if t.shape() != outer.as_slice() {
-                    return Err(Error::shape(
-                        "targets",
-                        t.shape(),
-                        "logits without the class axis",
-                        &outer,
-                    ));
-                }
-                let (flat, denominator) =
-                    flatten_classes(&t, classes, self.ignore_index, self.weight.as_ref())?;
-                (Prepared2::Classes(flat), denominator)
+                validate::shape(
+                    "targets",
+                    t.shape(),
+                    "logits without the class axis",
+                    &outer,
+                )?;
+                let (flat, denominator) = self.shared.class_targets(&t, classes)?;
+                (TargetRows::Classes(flat), denominator)
             }
             Targets::Probabilities(q) => {
-                if self.ignore_index.is_some() {
+                if self.shared.ignore_index.is_some() {
                     return Err(Error::IgnoreIndexWithProbabilities);
                 }
-                if q.shape() != logits.shape() {
-                    return Err(Error::shape("targets", q.shape(), "logits", logits.shape()));
-                }
-                check_probabilities("targets", &q)?;
+                validate::shape("targets", q.shape(), "logits", logits.shape())?;
+                validate::probabilities("targets", &q)?;
                 (
-                    Prepared2::Probabilities(standard(q, &perm).into_owned()),
+                    TargetRows::Probabilities(standard(q, &perm).into_owned()),
                     count(rows),
                 )
             }
         };
-        Ok(Prepared {
+        Ok(Call {
             x,
             perm,
             rows,
@@ -549,181 +494,70 @@ impl<A: Float> CrossEntropy<A> {
         })
     }
 
-    /// The gradient's multiplier: the reduction's `1 / denominator`, or 0 when the denominator is
-    /// (every target ignored).
-    fn grad_scale(&self, p: &Prepared<'_, A>) -> A {
-        match self.reduction {
-            Reduction::Sum => A::one(),
-            Reduction::Mean if p.denominator == A::zero() => A::zero(),
-            Reduction::Mean => p.denominator.recip(),
-        }
+    /// The gradient's multiplier for this call.
+    fn grad_scale(&self, call: &Call<'_, A>) -> A {
+        self.shared.grad_scale(call.denominator)
     }
 
-    fn reduce(&self, p: &Prepared<'_, A>, losses: &[A]) -> A {
-        let total = super::compensated_sum(losses.iter().copied());
-        match self.reduction {
-            Reduction::Sum => total,
-            Reduction::Mean if p.denominator == A::zero() => A::zero(),
-            Reduction::Mean => total / p.denominator,
-        }
+    fn reduce(&self, call: &Call<'_, A>, losses: &[A]) -> A {
+        self.shared.reduce(losses, call.denominator)
     }
 
-    /// Per-row losses into `losses`, and the gradient of `grad_scale · Σ losses` into `grad`.
-    fn compute(
-        &self,
-        p: &Prepared<'_, A>,
-        losses: &mut [A],
-        grad: Option<&mut [A]>,
-        grad_scale: A,
-    ) {
-        let (c, rows) = (p.classes, p.rows);
+    /// Per-sample losses into `losses`, and the gradient of `grad_scale · Σ losses` into `grad`:
+    /// the samples split into tasks (one without the rayon feature or for small batches), each
+    /// through the cross-entropy engine.
+    fn compute(&self, call: &Call<'_, A>, losses: &mut [A], grad: Option<&mut [A]>, grad_scale: A) {
+        let (c, rows) = (call.classes, call.rows);
         if c == 0 || rows == 0 {
             return;
         }
-        let Some(x) = p.x.as_slice() else { return };
-        let weight = self.weight.as_ref().and_then(|w| w.as_slice());
-        if let (Input::Logits, Prepared2::Classes(t)) = (self.input, &p.targets) {
-            let o = CrossEntropyRows {
-                weight,
-                smoothing: self.label_smoothing,
-                inv_t: p.inv_t,
-                grad_scale,
-            };
-            let isa = Isa::detect();
-            // Rows split into tasks (one task without the rayon feature or for small batches).
-            let k = parallel::units_per_task(rows, c);
-            let grads: Vec<Option<&mut [A]>> = match grad {
-                Some(g) => g.chunks_mut(k * c).map(Some).collect(),
-                None => (0..rows.div_ceil(k)).map(|_| None).collect(),
-            };
-            let tasks: Vec<_> = x
-                .chunks(k * c)
-                .zip(t.chunks(k))
-                .zip(losses.chunks_mut(k))
-                .zip(grads)
-                .collect();
-            parallel::run(tasks, |(((x, t), l), g)| {
-                ops::cross_entropy_rows(isa, x, c, t, l, g, o);
-            });
-            return;
-        }
-        self.compute_rowwise(p, x, weight, losses, grad, grad_scale);
-    }
-
-    /// The paths other than logits with class targets, row by row: the weights `a` the sample
-    /// puts on each class, `log p`, then the loss `−Σ a log p` and its gradient.
-    fn compute_rowwise(
-        &self,
-        p: &Prepared<'_, A>,
-        x: &[A],
-        weight: Option<&[A]>,
-        losses: &mut [A],
-        mut grad: Option<&mut [A]>,
-        grad_scale: A,
-    ) {
-        let c = p.classes;
-        let keep = A::one() - self.label_smoothing;
-        let share = self.label_smoothing / count(c);
-        let w = |j: usize| weight.map_or(A::one(), |w| w[j]);
+        let Some(x) = call.x.as_slice() else { return };
+        let o = self.shared.kernel(c, call.inv_t, grad_scale);
         let isa = Isa::detect();
-        let mut a = vec![A::zero(); c];
-        let mut lp = vec![A::zero(); c];
-        for (r, (xr, loss)) in x.chunks_exact(c).zip(losses.iter_mut()).enumerate() {
-            // The weight a_j this sample puts on each class.
-            match &p.targets {
-                Prepared2::Classes(t) if t[r] == IGNORED => {
-                    *loss = A::zero();
-                    if let Some(g) = grad.as_deref_mut() {
-                        g[r * c..(r + 1) * c].fill(A::zero());
-                    }
-                    continue;
+        let k = parallel::units_per_task(rows, c);
+        let grads: Vec<Option<&mut [A]>> = match grad {
+            Some(g) => g.chunks_mut(k * c).map(Some).collect(),
+            None => (0..rows.div_ceil(k)).map(|_| None).collect(),
+        };
+        let tasks: Vec<_> = x
+            .chunks(k * c)
+            .zip(losses.chunks_mut(k))
+            .zip(grads)
+            .enumerate()
+            .collect();
+        let given = match self.input {
+            Input::Logits => None,
+            Input::LogProbabilities => Some(Given::LogProbabilities),
+            Input::Probabilities => Some(Given::Probabilities),
+        };
+        parallel::run(tasks, |(task, ((x, l), g))| {
+            let samples = task * k..task * k + l.len();
+            match (&call.targets, given) {
+                (TargetRows::Classes(t), None) => {
+                    kernel::classes(isa, x, c, &t[samples], l, g, o);
                 }
-                Prepared2::Classes(t) => {
-                    for (j, aj) in a.iter_mut().enumerate() {
-                        *aj = share * w(j);
-                    }
-                    a[t[r]] += keep * w(t[r]);
+                (TargetRows::Probabilities(q), None) => {
+                    let q = &q.as_slice().unwrap_or_default()[samples.start * c..samples.end * c];
+                    kernel::probabilities(isa, x, q, c, l, g, o);
                 }
-                Prepared2::Probabilities(q) => {
-                    let q = q.as_slice().map_or(&[][..], |q| &q[r * c..(r + 1) * c]);
-                    for (j, aj) in a.iter_mut().enumerate() {
-                        *aj = w(j) * (keep * q[j] + share);
-                    }
+                (TargetRows::Classes(t), Some(kind)) => {
+                    kernel::given(x, c, kind, kernel::Targets::Classes(&t[samples]), l, g, &o);
                 }
-            }
-            let a_total = super::compensated_sum(a.iter().copied());
-            // log p_j, and the derivative of the loss in the input through it.
-            let grad_row = grad.as_deref_mut().map(|g| &mut g[r * c..(r + 1) * c]);
-            match self.input {
-                Input::Logits => {
-                    let (m, s) = ops::max_sum_slice(isa, xr, p.inv_t);
-                    let fill = if m.is_nan() || s.is_nan() {
-                        Some(A::nan())
-                    } else if m == A::neg_infinity() {
-                        Some(A::zero())
-                    } else {
-                        None
-                    };
-                    if let Some(fill) = fill {
-                        *loss = if fill.is_nan() { fill } else { A::infinity() };
-                        if let Some(g) = grad_row {
-                            g.fill(fill);
-                        }
-                        continue;
-                    }
-                    let k = count::<A>(xr.iter().filter(|&&v| v == A::infinity()).count());
-                    for (j, l) in lp.iter_mut().enumerate() {
-                        *l = if m == A::infinity() {
-                            if xr[j] == m {
-                                -k.ln()
-                            } else {
-                                A::neg_infinity()
-                            }
-                        } else {
-                            (xr[j] - m) * p.inv_t - s.ln()
-                        };
-                    }
-                    if let Some(g) = grad_row {
-                        let scale = grad_scale * p.inv_t;
-                        for (j, gj) in g.iter_mut().enumerate() {
-                            *gj = scale * (a_total * lp[j].exp() - a[j]);
-                        }
-                    }
-                }
-                Input::LogProbabilities => {
-                    lp.copy_from_slice(xr);
-                    if let Some(g) = grad_row {
-                        for (gj, &aj) in g.iter_mut().zip(&a) {
-                            *gj = -aj * grad_scale;
-                        }
-                    }
-                }
-                Input::Probabilities => {
-                    let floor = A::from(-100.0).unwrap_or_else(A::neg_infinity);
-                    for (l, &v) in lp.iter_mut().zip(xr) {
-                        *l = v.ln().max(floor);
-                    }
-                    if let Some(g) = grad_row {
-                        for (j, gj) in g.iter_mut().enumerate() {
-                            *gj = if lp[j] > floor || lp[j].is_nan() {
-                                -a[j] * grad_scale / xr[j]
-                            } else {
-                                A::zero()
-                            };
-                        }
-                    }
+                (TargetRows::Probabilities(q), Some(kind)) => {
+                    let q = &q.as_slice().unwrap_or_default()[samples.start * c..samples.end * c];
+                    kernel::given(x, c, kind, kernel::Targets::Probabilities(q), l, g, &o);
                 }
             }
-            *loss = -super::compensated_sum(a.iter().zip(&lp).map(|(&aj, &l)| mul0(aj, l)));
-        }
+        });
     }
 }
-fn shape_error<A>(p: &Prepared<'_, A>) -> Error {
+
+fn shape_error<A>(p: &Call<'_, A>) -> Error {
     Error::shape("gradient", p.x.shape(), "logits", p.x.shape())
 }
 
 /// The flat gradient, in the prepared (class axis last) order, as an array of the logits' shape.
-fn unpermute<A: Float, D: Dimension>(p: &Prepared<'_, A>, grad: Vec<A>) -> Result<Array<A, D>> {
+fn unpermute<A: Float, D: Dimension>(p: &Call<'_, A>, grad: Vec<A>) -> Result<Array<A, D>> {
     let mut inverse = vec![0; p.perm.len()];
     for (i, &a) in p.perm.iter().enumerate() {
         inverse[a] = i;
@@ -736,7 +570,7 @@ fn unpermute<A: Float, D: Dimension>(p: &Prepared<'_, A>, grad: Vec<A>) -> Resul
 }
 
 fn per_sample_array<A: Float, D: RemoveAxis>(
-    p: &Prepared<'_, A>,
+    p: &Call<'_, A>,
     losses: Vec<A>,
 ) -> Result<Array<A, D::Smaller>> {
     ArrayD::from_shape_vec(IxDyn(&p.outer), losses)

@@ -2,12 +2,12 @@
 
 use ndarray::{Array, ArrayRef, Dimension};
 
-use super::binary::ElementwiseLoss;
-use super::{Elementwise, Reduction, check_probabilities};
+use super::Reduction;
+use super::elementwise::{Elementwise, ElementwiseLoss};
 use crate::Float;
 use crate::error::Result;
-use crate::kernels::ops::{count, mul0, mul0_either};
-use crate::softmax::check_same_shape;
+use crate::numeric::{count, product_or_zero, weighted};
+use crate::validate;
 
 /// KL divergence `KL(target ‖ input)` from log-probabilities `input`, as PyTorch's `F.kl_div`.
 ///
@@ -42,14 +42,14 @@ impl Default for KlDiv {
 }
 
 fn kl_point<A: Float>(x: A, t: A, _: A, _: [A; 2]) -> (A, A) {
-    (mul0(t, t.ln() - x), -t)
+    (weighted(t, t.ln() - x), -t)
 }
 
 fn kl_log_point<A: Float>(x: A, t: A, _: A, _: [A; 2]) -> (A, A) {
     let p = t.exp();
     // Either factor 0 makes the term 0: p = 0 at t = −inf (where t − x may be −inf), and
     // t − x = 0 where p may overflow to inf.
-    (mul0_either(p, t - x), -p)
+    (product_or_zero(p, t - x), -p)
 }
 
 impl<A: Float> ElementwiseLoss<A> for KlDiv {
@@ -58,9 +58,9 @@ impl<A: Float> ElementwiseLoss<A> for KlDiv {
         input: &'a ArrayRef<A, D>,
         target: &'a ArrayRef<A, D>,
     ) -> Result<Elementwise<'a, A, D>> {
-        check_same_shape("target", target, "input", input)?;
+        validate::same_shape("target", target, "input", input)?;
         if !self.log_target {
-            check_probabilities("target", target)?;
+            validate::probabilities("target", target)?;
         }
         Ok(Elementwise {
             input: ("input", input),
@@ -181,6 +181,34 @@ impl KlDiv {
         Ok((total, grad))
     }
 
+    /// The reduced divergence, with its gradient written into `grad` (the input's shape): a
+    /// training loop that reuses `grad` allocates nothing for it.
+    ///
+    /// # Errors
+    ///
+    /// As [`loss`](Self::loss), and
+    /// [`Error::ShapeMismatch`](crate::Error::ShapeMismatch) if `grad`'s shape is not the
+    /// input's; `grad` is then left untouched.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ndarray::{array, Array2};
+    /// let mut grad = Array2::zeros((1, 2));
+    /// let l = logits::KlDiv::new().loss_and_grad_into(&array![[-0.1_f64, -2.4]], &array![[0.9, 0.1]], &mut grad)?;
+    /// assert!(l >= 0.0);
+    /// assert_eq!(grad, array![[-0.9, -0.1]]);
+    /// # Ok::<(), logits::Error>(())
+    /// ```
+    pub fn loss_and_grad_into<A: Float, D: Dimension>(
+        &self,
+        input: &ArrayRef<A, D>,
+        target: &ArrayRef<A, D>,
+        grad: &mut ArrayRef<A, D>,
+    ) -> Result<A> {
+        self.loss_and_grad_into_of(input, target, grad)
+    }
+
     /// The divergence of every element, unreduced.
     ///
     /// # Errors
@@ -201,6 +229,32 @@ impl KlDiv {
         target: &ArrayRef<A, D>,
     ) -> Result<Array<A, D>> {
         self.per_sample_of(input, target, None)
+    }
+
+    /// The divergence of every element and the gradient of their sum, `−target` (or
+    /// `−exp(target)` with log-targets), in one pass.
+    ///
+    /// # Errors
+    ///
+    /// As [`loss`](Self::loss).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ndarray::array;
+    /// let (each, g) = logits::KlDiv::new().per_sample_and_grad(&array![[-1.0_f64, -1.0]], &array![[1.0, 0.0]])?;
+    /// assert_eq!(each, array![[1.0, 0.0]]);
+    /// assert_eq!(g, array![[-1.0, 0.0]]);
+    /// # Ok::<(), logits::Error>(())
+    /// ```
+    pub fn per_sample_and_grad<A: Float, D: Dimension>(
+        &self,
+        input: &ArrayRef<A, D>,
+        target: &ArrayRef<A, D>,
+    ) -> Result<(Array<A, D>, Array<A, D>)> {
+        let mut grad = Array::zeros(input.raw_dim());
+        let each = self.per_sample_of(input, target, Some(&mut grad))?;
+        Ok((each, grad))
     }
 }
 

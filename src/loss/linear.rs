@@ -6,13 +6,14 @@ use ndarray::{
     Array1, Array2, ArrayRef2, ArrayView1, ArrayView2, ArrayViewMut1, ArrayViewMut2, Axis, s,
 };
 
-use super::{IntoTargets, Reduction, Targets, check_smoothing, compensated_sum, flatten_classes};
+use super::shared::{Shared, shared_setters};
+use super::{IntoTargets, Reduction, Targets};
 use crate::Float;
+use crate::edge::Edge;
 use crate::error::{Error, Result};
 use crate::kernels::Isa;
-use crate::kernels::ops::{self, CrossEntropyRows, IGNORED, Normalize, count, mul0};
-use crate::parallel;
-use crate::softmax::inverse_temperature;
+use crate::kernels::cross_entropy::{self as kernel, Hard, IGNORED, Options, Streamed};
+use crate::{parallel, validate};
 
 /// Rows below which a panel of rows against the whole vocabulary is not worth its overhead (each
 /// panel packs `w` twice and reads and writes the whole `dw` once): with fewer rows per panel,
@@ -118,10 +119,7 @@ const TASK_COLS: usize = 64;
 /// ```
 #[derive(Clone, Debug)]
 pub struct LinearCrossEntropy<A> {
-    ignore_index: Option<usize>,
-    label_smoothing: A,
-    temperature: A,
-    reduction: Reduction,
+    shared: Shared<A>,
     bias: Option<Array1<A>>,
     chunk_size: usize,
 }
@@ -166,31 +164,17 @@ enum Tiling {
 }
 
 /// One validated call.
-struct Call<'a, A> {
+struct Call<'a, A: Float> {
     h: ArrayView2<'a, A>,
     w: ArrayView2<'a, A>,
     bias: Option<ArrayView1<'a, A>>,
     /// A class per row, `IGNORED` for ignored rows.
     targets: Vec<usize>,
-    /// Rows not ignored.
-    counted: usize,
-    row: RowMath<A>,
+    /// The mean's denominator: the number of rows not ignored.
+    denominator: A,
+    /// The cross-entropy's options, as the kernels take them.
+    o: Options<'a, A>,
     isa: Isa,
-}
-
-/// The per-row constants of the loss and its gradient.
-#[derive(Clone, Copy, Debug)]
-struct RowMath<A> {
-    /// `1 − ε`.
-    keep: A,
-    /// `ε / C`.
-    share: A,
-    smoothing: A,
-    /// `C`, the number of classes.
-    classes: A,
-    inv_t: A,
-    /// The reduction's multiplier of the gradient.
-    grad_scale: A,
 }
 
 /// The gradients being built.
@@ -221,77 +205,45 @@ impl<A: Float> LinearCrossEntropy<A> {
     #[must_use]
     pub fn new() -> Self {
         Self {
-            ignore_index: None,
-            label_smoothing: A::zero(),
-            temperature: A::one(),
-            reduction: Reduction::Mean,
+            shared: Shared::new(),
             bias: None,
             chunk_size: Self::DEFAULT_CHUNK_SIZE,
         }
     }
 
-    /// A class index whose rows are skipped: loss 0, gradient 0, not counted in the mean.
-    ///
-    /// ```
-    /// use ndarray::array;
-    /// let ce = logits::LinearCrossEntropy::new().ignore_index(0);
-    /// let (h, w) = (array![[1.0_f32], [3.0]], array![[0.0], [0.0]]);
-    /// assert_eq!(ce.loss(&h, &w, &[1, 0])?, std::f32::consts::LN_2);
-    /// // Every row ignored: 0, where PyTorch answers NaN.
-    /// assert_eq!(ce.loss(&h, &w, &[0, 0])?, 0.0);
-    /// # Ok::<(), logits::Error>(())
-    /// ```
-    #[must_use]
-    pub fn ignore_index(mut self, index: usize) -> Self {
-        self.ignore_index = Some(index);
-        self
-    }
-
-    /// Label smoothing `ε ∈ [0, 1]`: the target becomes `(1 − ε)·one_hot + ε·uniform`.
-    ///
-    /// ```
-    /// use ndarray::array;
-    /// let ce = logits::LinearCrossEntropy::new().label_smoothing(1.0);
-    /// let loss = ce.loss(&array![[1.0_f64]], &array![[0.0], [0.0], [0.0]], &[2])?;
-    /// approx::assert_relative_eq!(loss, 3.0_f64.ln());
-    /// # Ok::<(), logits::Error>(())
-    /// ```
-    #[must_use]
-    pub fn label_smoothing(mut self, epsilon: A) -> Self {
-        self.label_smoothing = epsilon;
-        self
-    }
-
-    /// Divides the logits (bias included) by `t` (finite, > 0); the gradients carry the `1/t`.
-    ///
-    /// ```
-    /// use ndarray::array;
-    /// let (h, w) = (array![[2.0_f64, 1.0]], array![[1.0, 0.0], [0.0, 1.0]]);
-    /// let hot = logits::LinearCrossEntropy::new().temperature(2.0).loss(&h, &w, &[0])?;
-    /// let scaled = logits::cross_entropy(&(h.dot(&w.t()) / 2.0), &[0])?;
-    /// approx::assert_relative_eq!(hot, scaled, max_relative = 1e-15);
-    /// # Ok::<(), logits::Error>(())
-    /// ```
-    #[must_use]
-    pub fn temperature(mut self, t: A) -> Self {
-        self.temperature = t;
-        self
-    }
-
-    /// How the rows' losses are combined (the mean over counted rows by default).
-    ///
-    /// ```
-    /// use logits::{LinearCrossEntropy, Reduction};
-    /// use ndarray::array;
-    /// let (h, w) = (array![[1.0_f32], [2.0]], array![[0.0], [0.0]]);
-    /// let sum = LinearCrossEntropy::new().reduction(Reduction::Sum).loss(&h, &w, &[0, 1])?;
-    /// approx::assert_relative_eq!(sum, 2.0 * std::f32::consts::LN_2);
-    /// # Ok::<(), logits::Error>(())
-    /// ```
-    #[must_use]
-    pub fn reduction(mut self, reduction: Reduction) -> Self {
-        self.reduction = reduction;
-        self
+    shared_setters! {
+        ignore_index: r"```
+use ndarray::array;
+let ce = logits::LinearCrossEntropy::new().ignore_index(0);
+let (h, w) = (array![[1.0_f32], [3.0]], array![[0.0], [0.0]]);
+assert_eq!(ce.loss(&h, &w, &[1, 0])?, std::f32::consts::LN_2);
+// Every row ignored: 0, where PyTorch answers NaN.
+assert_eq!(ce.loss(&h, &w, &[0, 0])?, 0.0);
+# Ok::<(), logits::Error>(())
+```",
+        label_smoothing: r"```
+use ndarray::array;
+let ce = logits::LinearCrossEntropy::new().label_smoothing(1.0);
+let loss = ce.loss(&array![[1.0_f64]], &array![[0.0], [0.0], [0.0]], &[2])?;
+approx::assert_relative_eq!(loss, 3.0_f64.ln());
+# Ok::<(), logits::Error>(())
+```",
+        temperature: r"```
+use ndarray::array;
+let (h, w) = (array![[2.0_f64, 1.0]], array![[1.0, 0.0], [0.0, 1.0]]);
+let hot = logits::LinearCrossEntropy::new().temperature(2.0).loss(&h, &w, &[0])?;
+let scaled = logits::cross_entropy(&(h.dot(&w.t()) / 2.0), &[0])?;
+approx::assert_relative_eq!(hot, scaled, max_relative = 1e-15);
+# Ok::<(), logits::Error>(())
+```",
+        reduction: r"```
+use logits::{LinearCrossEntropy, Reduction};
+use ndarray::array;
+let (h, w) = (array![[1.0_f32], [2.0]], array![[0.0], [0.0]]);
+let sum = LinearCrossEntropy::new().reduction(Reduction::Sum).loss(&h, &w, &[0, 1])?;
+approx::assert_relative_eq!(sum, 2.0 * std::f32::consts::LN_2);
+# Ok::<(), logits::Error>(())
+```",
     }
 
     /// A bias added to every row of logits (length `V`, the rows of `w`); its gradient comes back
@@ -414,9 +366,9 @@ impl<A: Float> LinearCrossEntropy<A> {
         w: &'a ArrayRef2<A>,
         targets: Targets<'_, A>,
     ) -> Result<Call<'a, A>> {
-        let inv_t = inverse_temperature(self.temperature)?;
-        let eps = self.label_smoothing;
-        check_smoothing(eps)?;
+        let inv_t = self.shared.inverse_temperature()?;
+        let (rows, classes) = (h.nrows(), w.nrows());
+        self.shared.check(classes)?;
         if self.chunk_size == 0 {
             return Err(Error::InvalidOption {
                 name: "chunk_size",
@@ -424,14 +376,11 @@ impl<A: Float> LinearCrossEntropy<A> {
                 expected: "at least 1",
             });
         }
-        let (rows, classes) = (h.nrows(), w.nrows());
         if w.ncols() != h.ncols() {
             return Err(Error::shape("w", w.shape(), "h", h.shape()));
         }
-        if let Some(b) = &self.bias
-            && b.len() != classes
-        {
-            return Err(Error::shape("bias", b.shape(), "rows of w", &[classes]));
+        if let Some(b) = &self.bias {
+            validate::shape("bias", b.shape(), "rows of w", &[classes])?;
         }
         let Targets::Classes(t) = targets else {
             return Err(Error::InvalidOption {
@@ -440,42 +389,22 @@ impl<A: Float> LinearCrossEntropy<A> {
                 expected: "class indices (LinearCrossEntropy takes no probability targets)",
             });
         };
-        if t.shape() != [rows] {
-            return Err(Error::shape("targets", t.shape(), "rows of h", &[rows]));
-        }
-        let (flat, _) = flatten_classes::<A>(&t, classes, self.ignore_index, None)?;
-        let counted = flat.iter().filter(|&&y| y != IGNORED).count();
-        let grad_scale = match self.reduction {
-            Reduction::Sum => A::one(),
-            Reduction::Mean if counted == 0 => A::zero(),
-            Reduction::Mean => count::<A>(counted).recip(),
-        };
-        let c = count::<A>(classes);
+        validate::shape("targets", t.shape(), "rows of h", &[rows])?;
+        let (targets, denominator) = self.shared.class_targets(&t, classes)?;
+        let grad_scale = self.shared.grad_scale(denominator);
         Ok(Call {
             h: h.view(),
             w: w.view(),
             bias: self.bias.as_ref().map(|b| b.view()),
-            targets: flat,
-            counted,
-            row: RowMath {
-                keep: A::one() - eps,
-                share: eps / c,
-                smoothing: eps,
-                classes: c,
-                inv_t,
-                grad_scale,
-            },
+            targets,
+            denominator,
+            o: self.shared.kernel(classes, inv_t, grad_scale),
             isa: Isa::detect(),
         })
     }
 
     fn reduce(&self, call: &Call<'_, A>, losses: &[A]) -> A {
-        let total = compensated_sum(losses.iter().copied());
-        match self.reduction {
-            Reduction::Sum => total,
-            Reduction::Mean if call.counted == 0 => A::zero(),
-            Reduction::Mean => total / count(call.counted),
-        }
+        self.shared.reduce(losses, call.denominator)
     }
 
     /// The tiling of `rows × classes` logits within `rows × chunk_size` values.
@@ -493,7 +422,7 @@ impl<A: Float> LinearCrossEntropy<A> {
         let (rows, classes) = (call.h.nrows(), call.w.nrows());
         let mut losses = vec![A::zero(); rows];
         // Nothing counted (which includes no rows, and no classes): loss 0, gradients 0.
-        if call.counted == 0 {
+        if call.targets.iter().all(|&y| y == IGNORED) {
             return losses;
         }
         match self.tiling(rows, classes) {
@@ -656,12 +585,6 @@ fn panels<A: Float>(
 ) {
     let (rows, classes) = (call.h.nrows(), call.w.nrows());
     let mut buf = vec![A::zero(); panel * classes];
-    let o = CrossEntropyRows {
-        weight: None,
-        smoothing: call.row.smoothing,
-        inv_t: call.row.inv_t,
-        grad_scale: call.row.grad_scale,
-    };
     for r0 in (0..rows).step_by(panel) {
         let r1 = (r0 + panel).min(rows);
         let targets = &call.targets[r0..r1];
@@ -678,10 +601,10 @@ fn panels<A: Float>(
         let z = &mut buf[..(r1 - r0) * classes];
         let losses = &mut losses[r0..r1];
         let Some(g) = grads.as_deref_mut() else {
-            cross_entropy_rows(call.isa, z, classes, targets, losses, o, false);
+            cross_entropy_rows(call, z, classes, targets, losses, false);
             continue;
         };
-        cross_entropy_rows(call.isa, z, classes, targets, losses, o, true);
+        cross_entropy_rows(call, z, classes, targets, losses, true);
         let gz = ArrayView2::from_shape((r1 - r0, classes), &*z)
             .unwrap_or_else(|_| unreachable!("the panel holds rows × classes values"));
         let out = Outputs {
@@ -698,14 +621,14 @@ fn panels<A: Float>(
 /// The crate's fused cross-entropy of rows of `len` logits, split over threads by rows; with
 /// `grad`, the gradient overwrites the logits (read from a small scratch copy).
 fn cross_entropy_rows<A: Float>(
-    isa: Isa,
+    call: &Call<'_, A>,
     z: &mut [A],
     len: usize,
     targets: &[usize],
     losses: &mut [A],
-    o: CrossEntropyRows<'_, A>,
     grad: bool,
 ) {
+    let (isa, o) = (call.isa, call.o);
     let k = parallel::units_per_task(targets.len(), len);
     let tasks: Vec<_> = z
         .chunks_mut(k * len)
@@ -714,7 +637,7 @@ fn cross_entropy_rows<A: Float>(
         .collect();
     parallel::run(tasks, |((z, targets), losses)| {
         if !grad {
-            return ops::cross_entropy_rows(isa, z, len, targets, losses, None, o);
+            return kernel::classes(isa, z, len, targets, losses, None, o);
         }
         let group = (SCRATCH / len).max(1);
         let mut scratch = vec![A::zero(); group.min(targets.len()) * len];
@@ -725,13 +648,14 @@ fn cross_entropy_rows<A: Float>(
         for ((z, targets), losses) in pieces {
             let x = &mut scratch[..z.len()];
             x.copy_from_slice(z);
-            ops::cross_entropy_rows(isa, x, len, targets, losses, Some(z), o);
+            kernel::classes(isa, x, len, targets, losses, Some(z), o);
         }
     });
 }
 
 /// The chunk tiling: the vocabulary `width` classes at a time against every row, keeping each
-/// row's running statistics; the gradient recomputes each chunk's logits.
+/// row's statistics as the cross-entropy engine merges them; the gradient recomputes each
+/// chunk's logits.
 fn chunks<A: Float>(
     call: &Call<'_, A>,
     width: usize,
@@ -740,9 +664,12 @@ fn chunks<A: Float>(
 ) {
     let (rows, classes) = (call.h.nrows(), call.w.nrows());
     let width = width.min(classes);
-    let r = call.row;
+    let o = call.o;
+    let smoothing = o.share > A::zero();
     let mut buf = vec![A::zero(); rows * width];
-    let mut stats = vec![RowStats::new(); rows];
+    let mut stats = vec![Streamed::NEW; rows];
+    // The target's logit of each row, as it comes by.
+    let mut target = vec![A::nan(); rows];
     let logits = |buf: &mut [A], v0: usize, v1: usize| {
         let w = call.w.slice(s![v0..v1, ..]);
         let bias = call.bias.as_ref().map(|b| b.slice(s![v0..v1]));
@@ -751,32 +678,53 @@ fn chunks<A: Float>(
     for v0 in (0..classes).step_by(width) {
         let v1 = (v0 + width).min(classes);
         logits(&mut buf, v0, v1);
+        let (po, weight) = o.part(v0..v1);
         let z = buf[..rows * (v1 - v0)].chunks_exact(v1 - v0);
-        for ((x, st), &y) in z.zip(&mut stats).zip(&call.targets) {
+        for (((x, st), &y), t) in z.zip(&mut stats).zip(&call.targets).zip(&mut target) {
             if y != IGNORED {
-                st.push(call.isa, x, r);
+                st.push(
+                    kernel::part_stats(call.isa, x, po, weight),
+                    o.inv_t,
+                    smoothing,
+                );
                 if (v0..v1).contains(&y) {
-                    st.target = x[y - v0];
+                    *t = x[y - v0];
                 }
             }
         }
     }
-    for ((loss, st), &y) in losses.iter_mut().zip(&stats).zip(&call.targets) {
-        if y != IGNORED {
-            *loss = st.loss(r);
+    // Each counted row's loss, and its gradient's maximum and coefficient (or the one value of
+    // its whole gradient, at an edge).
+    let mut coefs = vec![Coef::Fill(A::zero()); rows];
+    for (((loss, st), &y), (&t, coef)) in losses
+        .iter_mut()
+        .zip(&stats)
+        .zip(&call.targets)
+        .zip(target.iter().zip(&mut coefs))
+    {
+        if y == IGNORED {
+            continue;
         }
+        let (l, c) = finish(st, t, o.w(y), &o);
+        (*loss, *coef) = (l, c);
     }
     let Some(g) = grads else { return };
     for v0 in (0..classes).step_by(width) {
         let v1 = (v0 + width).min(classes);
         logits(&mut buf, v0, v1);
+        let (po, _) = o.part(v0..v1);
         let z = &mut buf[..rows * (v1 - v0)];
-        for ((x, st), &y) in z.chunks_exact_mut(v1 - v0).zip(&stats).zip(&call.targets) {
-            if y == IGNORED {
-                x.fill(A::zero());
-            } else {
-                let local = (v0..v1).contains(&y).then(|| y - v0);
-                st.grad(call.isa, x, local, r);
+        for ((x, coef), &y) in z.chunks_exact_mut(v1 - v0).zip(&coefs).zip(&call.targets) {
+            let local = (v0..v1).contains(&y).then(|| y - v0);
+            match *coef {
+                Coef::Fill(v) => x.fill(v),
+                Coef::Scale { m, k } => kernel::part_gradient(call.isa, x, m, k, local, po),
+                Coef::StandIn { k } => {
+                    for v in x.iter_mut() {
+                        *v = Edge::stand_in(*v);
+                    }
+                    kernel::part_gradient(call.isa, x, A::zero(), k, local, po);
+                }
             }
         }
         let gz = ArrayView2::from_shape((rows, v1 - v0), &*z)
@@ -792,160 +740,37 @@ fn chunks<A: Float>(
     }
 }
 
-/// One row's running statistics over the chunks seen so far, as `LogSumExp` keeps them, with the
-/// temperature applied inside: `max` of the raw logits and `sum = Σ exp((x − max) / T)`.
+/// How a row's gradient comes from its logits, chunk by chunk.
 #[derive(Clone, Copy, Debug)]
-struct RowStats<A> {
-    /// −inf until a finite logit is seen; NaN once a NaN is; +inf once a +inf is.
-    max: A,
-    /// `Σ exp((x − max) / T)`; with `max` = +inf, the number of +inf logits.
-    sum: A,
-    /// `Σ (x − max)`, kept only with label smoothing.
-    shifted: A,
-    /// Logits seen.
-    seen: usize,
-    /// The target's logit.
-    target: A,
+enum Coef<A> {
+    /// One value throughout (0 for ignored rows and rows without mass, NaN for NaN rows).
+    Fill(A),
+    /// `k · exp((z − m) / T) − …`, the engine's gradient of a row of maximum `m`.
+    Scale { m: A, k: A },
+    /// The gradient of the row's stand-in (a row with +inf logits), of maximum 0.
+    StandIn { k: A },
 }
 
-impl<A: Float> RowStats<A> {
-    fn new() -> Self {
-        Self {
-            max: A::neg_infinity(),
-            sum: A::zero(),
-            shifted: A::zero(),
-            seen: 0,
-            target: A::nan(),
-        }
+/// The loss of a row from its merged statistics and its target's logit `x_y` (of class weight
+/// `w_y`), and how its gradient comes, following [`Edge`] where the row has no finite maximum.
+fn finish<A: Float>(st: &Streamed<A>, x_y: A, w_y: A, o: &Options<'_, A>) -> (A, Coef<A>) {
+    let (stats, x_y, infinite) = match (st.stats, st.edge) {
+        (_, Some(Edge::Nan)) => return (A::nan(), Coef::Fill(A::nan())),
+        (None, _) => return (A::zero(), Coef::Fill(A::zero())),
+        (Some(stats), Some(Edge::Infinite)) => (stats, Edge::stand_in(x_y), true),
+        (Some(stats), _) => (stats, x_y, false),
+    };
+    if let Err(edge) = Edge::of(stats.max) {
+        let (loss, fill) = edge
+            .cross_entropy::<A>()
+            .unwrap_or_else(|| unreachable!("a stand-in's maximum is finite"));
+        return (loss, Coef::Fill(fill));
     }
-
-    /// Adds the logits `x` of one chunk.
-    fn push(&mut self, isa: Isa, x: &[A], r: RowMath<A>) {
-        let (inf, ninf) = (A::infinity(), A::neg_infinity());
-        let (mc, mut sc) = ops::max_sum_slice(isa, x, r.inv_t);
-        if mc == inf {
-            sc = count(x.iter().filter(|&&v| v == inf).count());
-        }
-        // A share ε / C that underflows to 0 weighs no class: no sum of logits for it.
-        let smoothing = r.share > A::zero();
-        let m = self.max;
-        if m.is_nan() || m == inf && !mc.is_nan() && mc != inf {
-            // Settled: NaN stays NaN, and only more +inf logits change a +inf row.
-        } else if mc.is_nan() {
-            (self.max, self.sum) = (mc, mc);
-        } else if mc == inf {
-            self.sum = if m == inf { self.sum + sc } else { sc };
-            self.max = inf;
-        } else if mc == ninf {
-            // Every logit of the chunk is −inf: no mass, and −inf in the sum of logits.
-            self.shifted = ninf;
-        } else if m == ninf {
-            (self.max, self.sum) = (mc, sc);
-            if smoothing {
-                self.shifted = if self.seen > 0 {
-                    ninf
-                } else {
-                    shifted_sum(x, mc)
-                };
-            }
-        } else {
-            let top = m.max(mc);
-            self.sum = self.sum * ((m - top) * r.inv_t).exp() + sc * ((mc - top) * r.inv_t).exp();
-            if smoothing {
-                // Σ(x − top) over everything: both sums move from their own maximum to `top`.
-                self.shifted = self.shifted
-                    + mul0(count(self.seen), m - top)
-                    + shifted_sum(x, mc)
-                    + count::<A>(x.len()) * (mc - top);
-            }
-            self.max = top;
-        }
-        self.seen += x.len();
-    }
-
-    /// The row's loss, as the crate's cross-entropy kernel computes it from the whole row.
-    fn loss(&self, r: RowMath<A>) -> A {
-        let (m, s) = (self.max, self.sum);
-        if m.is_nan() {
-            return m;
-        }
-        if m == A::neg_infinity() {
-            return A::infinity();
-        }
-        if m == A::infinity() {
-            // `s` logits are +inf and share the probability; the others have log p = −inf.
-            let lp_inf = -s.ln();
-            let lp_y = if self.target == m {
-                lp_inf
-            } else {
-                A::neg_infinity()
-            };
-            let others = if r.classes > s {
-                mul0(r.share, A::neg_infinity())
-            } else {
-                A::zero()
-            };
-            return -mul0(r.keep, lp_y) - s * mul0(r.share, lp_inf) - others;
-        }
-        let ln_s = s.ln();
-        // A target whose weight is 0 (ε = 1) adds 0, even where its logit is −inf.
-        let mut loss = -mul0(r.keep, (self.target - m) * r.inv_t - ln_s);
-        if r.share > A::zero() {
-            loss -= r.share * (self.shifted * r.inv_t - ln_s * r.classes);
-        }
-        loss
-    }
-
-    /// Overwrites one chunk's logits `x` of this row with their gradient,
-    /// `scale / T · (A · p − a)`; `target` is the target's position in the chunk, if there.
-    fn grad(&self, isa: Isa, x: &mut [A], target: Option<usize>, r: RowMath<A>) {
-        let (m, s) = (self.max, self.sum);
-        let scale = r.grad_scale * r.inv_t;
-        let a_total = r.keep + r.share * r.classes;
-        if m.is_nan() {
-            return x.fill(m);
-        }
-        if m == A::neg_infinity() {
-            return x.fill(A::zero());
-        }
-        if m == A::infinity() {
-            let p_inf = s.recip();
-            for v in x.iter_mut() {
-                let p = if *v == m { p_inf } else { A::zero() };
-                *v = scale * (a_total * p - r.share);
-            }
-        } else {
-            // The chunk's own softmax, rescaled to the row's: p = q · exp((m_c − m) / T) · s_c / s.
-            let (mc, sc) = ops::max_sum_slice(isa, x, r.inv_t);
-            let op = Normalize {
-                inv_t: r.inv_t,
-                log: false,
-            };
-            ops::normalize_rows_inplace(isa, x, x.len(), op);
-            let k = scale * a_total * ((mc - m) * r.inv_t).exp() * (sc / s);
-            let c = scale * r.share;
-            for v in x.iter_mut() {
-                *v = k * *v - c;
-            }
-        }
-        if let Some(j) = target {
-            x[j] -= scale * r.keep;
-        }
-    }
-}
-
-/// `Σ (xᵢ − m)`, in eight running sums.
-fn shifted_sum<A: Float>(x: &[A], m: A) -> A {
-    let mut acc = [A::zero(); 8];
-    let mut blocks = x.chunks_exact(8);
-    for b in &mut blocks {
-        for (a, &v) in acc.iter_mut().zip(b) {
-            *a += v - m;
-        }
-    }
-    let tail = blocks
-        .remainder()
-        .iter()
-        .fold(A::zero(), |t, &v| t + (v - m));
-    acc.iter().fold(tail, |t, &a| t + a)
+    let (loss, k) = kernel::finish_row(stats, Hard::class(x_y, w_y, stats.max), o);
+    let coef = if infinite {
+        Coef::StandIn { k }
+    } else {
+        Coef::Scale { m: stats.max, k }
+    };
+    (loss, coef)
 }

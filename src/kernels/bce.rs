@@ -1,10 +1,11 @@
-//! Binary cross-entropy with logits, loss and gradient in one vectorised pass.
+//! Binary cross-entropy with logits: loss, gradient and per-element losses in one vectorised pass.
 
 use num_traits::{One as _, Zero as _};
 
-use super::loops::Total;
-use super::simd::{MAX_LANES, Simd};
-use super::{Elem, Isa, Kernel};
+use super::dispatch::{Compute, Kernel};
+use super::loops::add_first;
+use super::{Isa, Simd, Storage};
+use crate::numeric::Total;
 
 /// A per-element weight read from a slice: one value per element, or one per position of the
 /// last axis (repeated every row).
@@ -16,39 +17,20 @@ pub(crate) enum Weights<'a, E> {
 }
 
 /// The arguments of [`bce_with_logits`].
-pub(crate) struct BceWithLogits<'a, E> {
+pub(crate) struct BceWithLogits<'a, S: Storage> {
     /// Logits and targets, C order.
-    pub x: &'a [E],
-    pub y: &'a [E],
+    pub x: &'a [S],
+    pub y: &'a [S],
     /// Length of the last axis: rows of this length share `PerColumn` weights and `pos_weight`.
     pub row: usize,
-    pub weight: Weights<'a, E>,
+    pub weight: Weights<'a, S>,
     /// One per position of the last axis.
-    pub pos_weight: Option<&'a [E]>,
+    pub pos_weight: Option<&'a [S]>,
     /// Gradient of `grad_scale · Σ loss`, if wanted.
-    pub grad: Option<&'a mut [E]>,
-    pub grad_scale: E,
+    pub grad: Option<&'a mut [S]>,
+    pub grad_scale: S::Compute,
     /// Each element's weighted loss, if wanted.
-    pub per_elem: Option<&'a mut [E]>,
-}
-
-/// Loads `n` elements at `at`, all `LANES` of them or a masked tail.
-#[inline(always)]
-fn ld<V: Simd>(s: &[V::E], at: usize, n: usize) -> V {
-    if n == V::LANES {
-        V::load(&s[at..])
-    } else {
-        V::load_partial(&s[at..at + n], V::E::zero())
-    }
-}
-
-#[inline(always)]
-fn st<V: Simd>(v: V, s: &mut [V::E], at: usize, n: usize) {
-    if n == V::LANES {
-        v.store(&mut s[at..]);
-    } else {
-        v.store_partial(&mut s[at..at + n]);
-    }
+    pub per_elem: Option<&'a mut [S]>,
 }
 
 /// Element loss `(1 − y)x + l·ln(1 + e⁻ˣ)`, `l = 1 + (pw − 1)y`, as `c·|x| + l·ln(1 + e^−|x|)`
@@ -61,7 +43,7 @@ fn element<V: Simd>(x: V, y: V, pw: V) -> (V, V) {
     let e = V::splat(V::E::zero()).sub(a).exp();
     let lw = pw.sub(one).mul_add(y, one);
     let c = x.select_sign(one.sub(y), pw.mul(y));
-    let loss = c.mul0(c.mul(a)).add(lw.mul0(lw.mul(e.ln_1p_unit())));
+    let loss = c.zero_or(c.mul(a)).add(lw.zero_or(lw.mul(e.ln_1p_unit())));
     let s = one.div(one.add(e));
     let sigma = x.select_sign(s, e.mul(s));
     (
@@ -70,16 +52,16 @@ fn element<V: Simd>(x: V, y: V, pw: V) -> (V, V) {
     )
 }
 
-impl<E: Elem> Kernel for BceWithLogits<'_, E> {
-    type E = E;
-    type Output = E;
+impl<S: Storage> Kernel for BceWithLogits<'_, S> {
+    type S = S;
+    type Output = S::Compute;
     #[inline(always)]
-    fn run<V: Simd<E = E>>(mut self) -> E {
+    fn run<V: Simd<E = Compute<Self>>>(mut self) -> Self::Output {
         let w = V::LANES;
-        let one = V::splat(E::one());
+        let one = V::splat(V::E::one());
         let scale = V::splat(self.grad_scale);
         let mut total = Total::default();
-        let mut acc = V::splat(E::zero());
+        let mut acc = V::splat(V::E::zero());
         let mut pending = 0;
         let rows = self.x.len() / self.row;
         for r in 0..rows {
@@ -87,54 +69,53 @@ impl<E: Elem> Kernel for BceWithLogits<'_, E> {
             while i < self.row {
                 let n = w.min(self.row - i);
                 let at = r * self.row + i;
-                let x = ld::<V>(self.x, at, n);
-                let y = ld::<V>(self.y, at, n);
-                let pw = self.pos_weight.map_or(one, |p| ld::<V>(p, i, n));
+                let zero = V::E::zero();
+                let x = V::read_n(self.x, at, n, zero);
+                let y = V::read_n(self.y, at, n, zero);
+                let pw = self.pos_weight.map_or(one, |p| V::read_n(p, i, n, zero));
                 let (mut loss, mut grad) = element(x, y, pw);
                 match self.weight {
                     Weights::None => {}
                     Weights::PerElement(ws) => {
-                        let wv = ld::<V>(ws, at, n);
-                        loss = wv.mul0(wv.mul(loss));
+                        let wv = V::read_n(ws, at, n, zero);
+                        loss = wv.zero_or(wv.mul(loss));
                         grad = wv.mul(grad);
                     }
                     Weights::PerColumn(ws) => {
-                        let wv = ld::<V>(ws, i, n);
-                        loss = wv.mul0(wv.mul(loss));
+                        let wv = V::read_n(ws, i, n, zero);
+                        loss = wv.zero_or(wv.mul(loss));
                         grad = wv.mul(grad);
                     }
                 }
                 if let Some(g) = self.grad.as_deref_mut() {
-                    st(grad.mul(scale), g, at, n);
+                    grad.mul(scale).write_n(g, at, n);
                 }
                 if let Some(p) = self.per_elem.as_deref_mut() {
-                    st(loss, p, at, n);
+                    loss.write_n(p, at, n);
                 }
-                if n < w {
-                    // Only the first `n` lanes are elements.
-                    let mut buf = [E::zero(); MAX_LANES];
-                    loss.store(&mut buf);
-                    buf[n..].fill(E::zero());
-                    loss = V::load(&buf);
-                }
-                acc = acc.add(loss);
+                // Only the first `n` lanes are elements.
+                acc = if n < w {
+                    add_first(acc, loss, n)
+                } else {
+                    acc.add(loss)
+                };
                 pending += 1;
                 if pending == 16 {
-                    total.add(acc.reduce_add().to_f64().unwrap_or(f64::NAN));
-                    acc = V::splat(E::zero());
+                    total.add(acc.reduce_add());
+                    acc = V::splat(V::E::zero());
                     pending = 0;
                 }
                 i += n;
             }
         }
-        total.add(acc.reduce_add().to_f64().unwrap_or(f64::NAN));
-        E::from(total.value()).unwrap_or_else(E::nan)
+        total.add(acc.reduce_add());
+        total.value()
     }
 }
 
 /// Binary cross-entropy with logits over contiguous slices: returns `Σ loss` and writes the
 /// gradient and per-element losses where asked.
-pub(crate) fn bce_with_logits<E: Elem>(isa: Isa, args: BceWithLogits<'_, E>) -> E {
+pub(crate) fn bce_with_logits<S: Storage>(isa: Isa, args: BceWithLogits<'_, S>) -> S::Compute {
     let n = args.x.len();
     assert!(args.row > 0 && n.is_multiple_of(args.row) && args.y.len() == n);
     assert!(args.pos_weight.is_none_or(|p| p.len() == args.row));

@@ -1,0 +1,925 @@
+//! Cross-entropy fused with its gradient: the one engine both cross-entropies run on.
+//!
+//! Whatever the path — a row of logits at a time, short rows transposed into column strips, or
+//! a row of an LM head's logits seen one vocabulary chunk at a time — a row comes down to the
+//! same statistics ([`RowStats`]: its maximum `m`, `s = Σ exp((x − m) / T)` and its tail, and with
+//! label smoothing `Σ w (x − m)`) and the same target terms. One function, written once over
+//! vectors, turns them into the loss and the gradient's coefficient ([`finish`]), and the
+//! gradient is `k · exp((x − m) / T) − c · w − d · h` on every path.
+//!
+//! The formula (PyTorch's): with class weights `w`, smoothing `ε` over `C` classes and a hard
+//! target `h` (`w_y` at the target class `y`, or `wᵢ qᵢ` for probability targets `q`), a sample
+//! puts `aᵢ = (1 − ε) hᵢ + ε/C · wᵢ` on class `i`;
+//!
+//! ```text
+//! loss = −Σ aᵢ log pᵢ = −(1 − ε) Σ hᵢ log pᵢ − ε/C Σ wᵢ log pᵢ,   log pᵢ = (xᵢ − m) / T − ln s
+//! ∂loss/∂xᵢ · (1 / scale) = (A pᵢ − aᵢ) / T,   A = Σ aᵢ
+//! ```
+//!
+//! A term whose weight is 0 adds 0, even where its log-probability is −inf. A row whose maximum
+//! is not finite gives what [`Edge`] says; one with +inf logits, what its stand-in gives.
+
+use num_traits::{Float as _, One as _, Zero as _};
+
+use super::columns::{self, Columns, TRANSPOSE_ROWS, finite_max, strip_max};
+use super::dispatch::{Compute, Kernel};
+use super::loops::{self, InPlace, Separate};
+use super::scalar::Scalar;
+use super::simd::MAX_LANES;
+use super::{Elem, Isa, Simd, Storage, lane};
+use crate::edge::Edge;
+use crate::numeric::{Total, count, weighted};
+
+/// The class index of a sample that is ignored: its loss and gradient are 0.
+pub(crate) const IGNORED: usize = usize::MAX;
+
+/// The options of a cross-entropy as the kernels use them.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Options<'a, S: Storage> {
+    /// Class weights, or `None` for all 1.
+    pub weight: Option<&'a [S]>,
+    /// `1 − ε`.
+    pub keep: S::Compute,
+    /// `ε / C`; 0 where that underflows, so that a smoothing that weighs no class is none.
+    pub share: S::Compute,
+    /// `Σ w` over the classes (`C` without weights).
+    pub total_weight: S::Compute,
+    /// `1 / T`.
+    pub inv_t: S::Compute,
+    /// The gradient's multiplier: the reduction's `1 / denominator`, or 1.
+    pub grad_scale: S::Compute,
+}
+
+impl<'a, S: Storage> Options<'a, S> {
+    /// The options for `classes` classes, label smoothing `smoothing` and temperature `1 / inv_t`.
+    pub(crate) fn new(
+        weight: Option<&'a [S]>,
+        smoothing: S::Compute,
+        classes: usize,
+        inv_t: S::Compute,
+        grad_scale: S::Compute,
+    ) -> Self {
+        Self {
+            weight,
+            keep: S::Compute::one() - smoothing,
+            share: smoothing / count(classes),
+            total_weight: summed(weight, classes),
+            inv_t,
+            grad_scale,
+        }
+    }
+
+    /// The options of the classes `range` of a row (a chunk of a vocabulary), with their summed
+    /// weight.
+    pub(crate) fn part(&self, range: std::ops::Range<usize>) -> (Self, S::Compute) {
+        let weight = self.weight.map(|w| &w[range.clone()]);
+        (Self { weight, ..*self }, summed(weight, range.len()))
+    }
+
+    /// The weight of class `j`.
+    #[inline(always)]
+    pub(crate) fn w(&self, j: usize) -> S::Compute {
+        self.weight.map_or_else(S::Compute::one, |w| w[j].widen())
+    }
+
+    /// Whether label smoothing weighs any class.
+    #[inline(always)]
+    fn smoothing(&self) -> bool {
+        self.share > S::Compute::zero()
+    }
+
+    /// The gradient's multiplier of each class weight, `c = scale · ε/C / T`. The reduction's
+    /// factor comes first, then `1 / T`: tiny weights and temperatures then do not overflow the
+    /// product, and a zero factor stays 0 whatever the other.
+    #[inline(always)]
+    fn c(&self) -> S::Compute {
+        weighted(self.share, self.grad_scale) * self.inv_t
+    }
+
+    /// The hard target's term of the gradient at a class whose hard target is `h` (`w_y` at
+    /// the target class), `scale · (1 − ε) h / T`: the weight first, then the reduction's
+    /// factor, then `1 / T`, so that neither product overflows for tiny weights and
+    /// temperatures.
+    #[inline(always)]
+    fn target_term(&self, h: S::Compute) -> S::Compute {
+        weighted(self.keep * h, self.grad_scale) * self.inv_t
+    }
+}
+
+/// `Σ w` of the weights of `classes` classes (`classes` without weights).
+fn summed<S: Storage>(weight: Option<&[S]>, classes: usize) -> S::Compute {
+    weight.map_or_else(
+        || count(classes),
+        |w| {
+            let mut total = Total::default();
+            for &v in w {
+                total.add(v.widen());
+            }
+            total.value()
+        },
+    )
+}
+
+/// The statistics of a row of logits (or of a part of one) that its cross-entropy needs.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct RowStats<E> {
+    /// The maximum `m` (−inf for a part with no mass).
+    pub max: E,
+    /// `s = Σ exp((x − m) / T)`.
+    pub sum: E,
+    /// The part of `sum` from the entries below the maximum.
+    pub tail: E,
+    /// `Σ w (x − m)` (a term of weight 0 adding 0); 0 without label smoothing.
+    pub smooth: E,
+    /// `Σ w` over the row's (or part's) classes.
+    pub weight: E,
+}
+
+impl<E: Elem> RowStats<E> {
+    /// A part with no mass: every logit −inf (or none), of summed class weight `weight`.
+    pub(crate) fn no_mass(weight: E, smoothing: bool) -> Self {
+        let smooth = if smoothing {
+            weighted(weight, E::neg_infinity())
+        } else {
+            E::zero()
+        };
+        Self {
+            max: E::neg_infinity(),
+            sum: E::zero(),
+            tail: E::zero(),
+            smooth,
+            weight,
+        }
+    }
+
+    /// The statistics of two parts of a row together (`inv_t = 1 / T`): the sums move to the
+    /// larger maximum, and everything of the part with the smaller one becomes tail.
+    pub(crate) fn merge(self, other: Self, inv_t: E) -> Self {
+        let (hi, lo) = if self.max >= other.max {
+            (self, other)
+        } else {
+            (other, self)
+        };
+        let weight = hi.weight + lo.weight;
+        if hi.max == E::neg_infinity() {
+            // Neither part has mass.
+            return Self {
+                smooth: hi.smooth + lo.smooth,
+                weight,
+                ..hi
+            };
+        }
+        let f = ((lo.max - hi.max) * inv_t).exp();
+        let moved = lo.sum * f;
+        let tail = if lo.max == hi.max {
+            hi.tail + lo.tail
+        } else {
+            hi.tail + moved
+        };
+        Self {
+            max: hi.max,
+            sum: hi.sum + moved,
+            tail,
+            smooth: hi.smooth + lo.smooth + weighted(lo.weight, lo.max - hi.max),
+            weight,
+        }
+    }
+}
+
+/// A row's hard target, relative to the row's maximum `m`: `Σ hᵢ (xᵢ − m)` (a term of weight 0
+/// adding 0) and `Σ hᵢ`.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Hard<V> {
+    pub shift: V,
+    pub weight: V,
+}
+
+impl<E: Elem> Hard<E> {
+    /// The class target `y`, of weight `w_y`, whose logit is `x_y`, in a row of maximum `m`.
+    pub(crate) fn class(x_y: E, w_y: E, m: E) -> Self {
+        Self {
+            shift: weighted(w_y, x_y - m),
+            weight: w_y,
+        }
+    }
+}
+
+/// The loss of rows and the multiplier `k` of `exp((x − m) / T)` in their gradient, from their
+/// statistics: written once over vectors, run with `Scalar` for one row at a time and with
+/// wider vectors for many short rows at once.
+#[inline(always)]
+fn finish<V: Simd>(
+    st: &RowStats<V>,
+    hard: &Hard<V>,
+    o: &Options<'_, impl Storage<Compute = V::E>>,
+) -> (V, V) {
+    let c = V::splat;
+    let (zero, it) = (V::E::zero(), c(o.inv_t));
+    let ln_s = lane::ln_of_sum(st.sum, st.tail);
+    let keep = c(o.keep);
+    // −(1 − ε) Σ hᵢ log pᵢ, with Σ hᵢ log pᵢ = Σ hᵢ (xᵢ − m) / T − ln s · Σ hᵢ.
+    let hard_log_p = hard.shift.mul(it).sub(ln_s.mul(hard.weight));
+    let mut loss = c(zero).sub(keep.zero_or(keep.mul(hard_log_p)));
+    if o.smoothing() {
+        // − ε/C Σ wᵢ log pᵢ.
+        let soft_log_p = st.smooth.mul(it).sub(ln_s.mul(st.weight));
+        loss = c(o.share).mul(soft_log_p).mul_add(c(-V::E::one()), loss);
+    }
+    // A = (1 − ε) Σ hᵢ + ε/C Σ wᵢ, and k = scale · A / (T s).
+    let a = keep.mul(hard.weight).add(c(o.share).mul(st.weight));
+    let k = a.zero_or(a.mul(c(o.grad_scale))).mul(it).div(st.sum);
+    (loss, k)
+}
+
+/// The loss and gradient coefficient `k` of one row from its statistics.
+pub(crate) fn finish_row<S: Storage>(
+    st: RowStats<S::Compute>,
+    hard: Hard<S::Compute>,
+    o: &Options<'_, S>,
+) -> (S::Compute, S::Compute) {
+    let v = |e| Scalar(e);
+    let st = RowStats {
+        max: v(st.max),
+        sum: v(st.sum),
+        tail: v(st.tail),
+        smooth: v(st.smooth),
+        weight: v(st.weight),
+    };
+    let hard = Hard {
+        shift: v(hard.shift),
+        weight: v(hard.weight),
+    };
+    let (loss, k) = finish(&st, &hard, o);
+    (loss.0, k.0)
+}
+
+/// A sample's target.
+#[derive(Clone, Copy, Debug)]
+enum Target<'a, S> {
+    /// A class index, or [`IGNORED`].
+    Class(usize),
+    /// Probabilities, one per class.
+    Soft(&'a [S]),
+}
+
+/// The statistics of a row whose maximum `m` is finite, with `e = exp((x − m) / T)` written into
+/// `e` when given (the gradient buffer, which the gradient overwrites later). `Σ w (x − m)` only
+/// with label smoothing.
+#[inline(always)]
+fn row_stats<V: Simd, S: Storage<Compute = V::E>>(
+    x: &[S],
+    m: V::E,
+    o: &Options<'_, S>,
+    e: Option<&mut [S]>,
+) -> RowStats<V::E> {
+    let zero = V::E::zero();
+    let (mv, it) = (V::splat(m), V::splat(o.inv_t));
+    let sum = match e {
+        Some(e) => loops::map_sum(
+            &mut Separate(x, e),
+            #[inline(always)]
+            |v: V| v.sub(mv).mul(it).exp(),
+        ),
+        None => loops::sum(
+            x,
+            V::E::neg_infinity(),
+            #[inline(always)]
+            |v: V| v.sub(mv).mul(it).exp(),
+        ),
+    };
+    let tail = if sum < V::E::TWO {
+        loops::sum(
+            x,
+            m,
+            #[inline(always)]
+            |v: V| mv.sub(v).zero_or(v.sub(mv).mul(it).exp()),
+        )
+    } else {
+        zero
+    };
+    let smooth = match (o.smoothing(), o.weight) {
+        (false, _) => zero,
+        (true, Some(w)) => loops::sum2(
+            x,
+            w,
+            #[inline(always)]
+            |v: V, wv: V| wv.zero_or(wv.mul(v.sub(mv))),
+        ),
+        (true, None) => loops::sum(
+            x,
+            m,
+            #[inline(always)]
+            |v: V| v.sub(mv),
+        ),
+    };
+    RowStats {
+        max: m,
+        sum,
+        tail,
+        smooth,
+        weight: o.total_weight,
+    }
+}
+
+/// `Σ hᵢ (xᵢ − m)` and `Σ hᵢ` for probability targets `q`, `hᵢ = wᵢ qᵢ`.
+#[inline(always)]
+fn soft_hard<V: Simd, S: Storage<Compute = V::E>>(
+    x: &[S],
+    q: &[S],
+    m: V::E,
+    o: &Options<'_, S>,
+) -> Hard<V::E> {
+    let mv = V::splat(m);
+    let (mut shift, mut weight) = (Total::default(), Total::default());
+    let zero = V::E::zero();
+    let mut j = 0;
+    while j < x.len() {
+        let n = V::LANES.min(x.len() - j);
+        let qv = V::read_n(q, j, n, zero);
+        let h = match o.weight {
+            Some(w) => V::read_n(w, j, n, zero).mul(qv),
+            None => qv,
+        };
+        let d = V::read_n(x, j, n, zero).sub(mv);
+        shift.add(loops::add_first(V::splat(zero), h.zero_or(h.mul(d)), n).reduce_add());
+        weight.add(h.reduce_add());
+        j += n;
+    }
+    Hard {
+        shift: shift.value(),
+        weight: weight.value(),
+    }
+}
+
+/// Cross-entropy of one row of logits, and its gradient when asked: a pass for the maximum, one
+/// for `Σ exp` (which writes the exponentials into the gradient), a short one for the tail of a
+/// sum below 2, one for `Σ w x` with label smoothing, and one that scales the exponentials into
+/// the gradient.
+#[inline(always)]
+fn row<V: Simd, S: Storage<Compute = V::E>>(
+    x: &[S],
+    target: Target<'_, S>,
+    o: &Options<'_, S>,
+    grad: Option<&mut [S]>,
+) -> V::E {
+    let zero = V::E::zero();
+    if let Target::Class(IGNORED) = target {
+        if let Some(g) = grad {
+            g.fill(S::narrow(zero));
+        }
+        return zero;
+    }
+    match Edge::of(lane::max::<V, S>(x)) {
+        Ok(m) => finite_row::<V, S>(x, m, target, o, grad),
+        Err(edge) => match edge.cross_entropy::<V::E>() {
+            Some((loss, g)) => {
+                if let Some(grad) = grad {
+                    grad.fill(S::narrow(g));
+                }
+                loss
+            }
+            None => finite_row::<V, S>(&lane::stand_in(x), zero, target, o, grad),
+        },
+    }
+}
+
+/// [`row`] for a row whose maximum `m` is finite.
+#[inline(always)]
+fn finite_row<V: Simd, S: Storage<Compute = V::E>>(
+    x: &[S],
+    m: V::E,
+    target: Target<'_, S>,
+    o: &Options<'_, S>,
+    mut grad: Option<&mut [S]>,
+) -> V::E {
+    let st = row_stats::<V, S>(x, m, o, grad.as_deref_mut());
+    let hard = match target {
+        Target::Class(y) => Hard::class(x[y].widen(), o.w(y), m),
+        Target::Soft(q) => soft_hard::<V, S>(x, q, m, o),
+    };
+    let (loss, k) = finish_row(st, hard, o);
+    if let Some(g) = grad {
+        // g holds exp((x − m) / T): g ← k g − c w − (the hard target's term).
+        let (kv, cv) = (V::splat(k), V::splat(o.c()));
+        match target {
+            Target::Class(y) => {
+                match o.weight {
+                    Some(w) if o.smoothing() => scale::<V, S>(g, Some(w), None, kv, cv, o),
+                    _ => loops::map(
+                        &mut InPlace(&mut *g),
+                        #[inline(always)]
+                        |e: V| e.mul(kv).sub(cv),
+                    ),
+                }
+                g[y] = S::narrow(g[y].widen() - o.target_term(o.w(y)));
+            }
+            Target::Soft(q) => scale::<V, S>(g, o.weight, Some(q), kv, cv, o),
+        }
+    }
+    loss
+}
+
+/// `g ← k g − c w − scale · (1 − ε) w q / T` in place, for class weights `w` (none: all 1) and
+/// probability targets `q` (none: 0).
+#[inline(always)]
+fn scale<V: Simd, S: Storage<Compute = V::E>>(
+    g: &mut [S],
+    w: Option<&[S]>,
+    q: Option<&[S]>,
+    kv: V,
+    cv: V,
+    o: &Options<'_, S>,
+) {
+    let zero = V::E::zero();
+    let (keep, gs, it) = (V::splat(o.keep), V::splat(o.grad_scale), V::splat(o.inv_t));
+    let mut j = 0;
+    while j < g.len() {
+        let n = V::LANES.min(g.len() - j);
+        let wv = w.map_or(V::splat(V::E::one()), |w| V::read_n(w, j, n, zero));
+        let mut coef = cv.mul(wv);
+        if let Some(q) = q {
+            // As `Options::target_term`, lane by lane.
+            let h = keep.mul(wv.mul(V::read_n(q, j, n, zero)));
+            coef = coef.add(h.zero_or(h.mul(gs)).mul(it));
+        }
+        V::read_n(g, j, n, zero).mul(kv).sub(coef).write_n(g, j, n);
+        j += n;
+    }
+}
+
+/// Fused cross-entropy of short rows (`len ≤ SHORT_ROW` classes) against class indices, a block
+/// of rows at a time transposed so that each vector holds one class of many samples. Rows whose
+/// maximum is not finite go through [`row`] afterwards.
+#[inline(always)]
+fn short_rows<V: Simd, S: Storage<Compute = V::E>>(
+    x: &[S],
+    len: usize,
+    targets: &[usize],
+    losses: &mut [V::E],
+    mut grad: Option<&mut [S]>,
+    o: &Options<'_, S>,
+) {
+    let zero = V::E::zero();
+    let one = V::E::one();
+    let it = V::splat(o.inv_t);
+    let c = o.c();
+    let mut t = columns::block::<V::E>();
+    let mut u = columns::block::<V::E>();
+    let mut first = 0;
+    while first < targets.len() {
+        let rows = TRANSPOSE_ROWS.min(targets.len() - first);
+        let n_all = rows * len;
+        let xb = &x[first * len..first * len + n_all];
+        columns::transpose_in(xb, &mut t[..n_all], rows, len);
+        let cols = Columns { len, width: rows };
+        let mut redo = Vec::new();
+        for (j, n) in cols.strips(V::LANES) {
+            let mut edge = [false; MAX_LANES];
+            let m = finite_max(strip_max::<V, V::E>(&t, cols, j, n), n, &mut edge);
+            // Compensated, as on the other short-row and column paths.
+            let (mut sum, mut tail) = (columns::Kahan::<V>::new(), columns::Kahan::<V>::new());
+            let mut smooth = V::splat(zero);
+            for k in 0..len {
+                let v = cols.read::<V, V::E>(&t, k, j, n, zero).sub(m);
+                let e = v.mul(it).exp();
+                sum.add(e);
+                tail.add(v.zero_or(e));
+                // A class whose weight is 0 adds 0, even where its logit is −inf.
+                let wk = o.w(k);
+                if o.smoothing() && wk != zero {
+                    smooth = V::splat(wk).mul_add(v, smooth);
+                }
+            }
+            // Per sample: the target's logit and weight, and 1 if it counts (0 if ignored).
+            let (mut xy, mut wy, mut live) =
+                ([zero; MAX_LANES], [zero; MAX_LANES], [zero; MAX_LANES]);
+            for q in 0..n {
+                let r = j + q;
+                let y = targets[first + r];
+                if edge[q] {
+                    redo.push(r);
+                } else if y != IGNORED {
+                    (xy[q], wy[q], live[q]) = (xb[r * len + y].widen(), o.w(y), one);
+                }
+            }
+            let (xy, wy, live) = (V::load(&xy), V::load(&wy), V::load(&live));
+            let st = RowStats {
+                max: m,
+                sum: sum.sum,
+                tail: tail.sum,
+                smooth,
+                weight: V::splat(o.total_weight),
+            };
+            let hard = Hard {
+                shift: wy.zero_or(wy.mul(xy.sub(m))),
+                weight: wy,
+            };
+            let (loss, k) = finish(&st, &hard, o);
+            let mut out = [zero; MAX_LANES];
+            live.zero_or(loss).store(&mut out);
+            for q in (0..n).filter(|&q| !edge[q]) {
+                losses[first + j + q] = out[q];
+            }
+            // Ignored samples get 0 (masked, not multiplied: the coefficients may be infinite).
+            let (kp, kw) = (live.zero_or(k), live.zero_or(V::splat(c)));
+            if grad.is_some() {
+                for k in 0..len {
+                    let e = cols.read::<V, V::E>(&t, k, j, n, zero).sub(m).mul(it).exp();
+                    let g = e.mul(kp).sub(kw.mul(V::splat(o.w(k))));
+                    cols.write(g, &mut u[..n_all], k, j, n);
+                }
+            }
+        }
+        if let Some(g) = grad.as_deref_mut() {
+            let gb = &mut g[first * len..first * len + n_all];
+            columns::transpose_out(&u[..n_all], gb, len, rows);
+            for r in 0..rows {
+                let y = targets[first + r];
+                if y != IGNORED {
+                    let at = r * len + y;
+                    gb[at] = S::narrow(gb[at].widen() - o.target_term(o.w(y)));
+                }
+            }
+        }
+        for r in redo {
+            let g = grad
+                .as_deref_mut()
+                .map(|g| &mut g[(first + r) * len..(first + r + 1) * len]);
+            let target = Target::Class(targets[first + r]);
+            losses[first + r] = row::<V, S>(&xb[r * len..(r + 1) * len], target, o, g);
+        }
+        first += rows;
+    }
+}
+
+struct Classes<'a, S: Storage> {
+    x: &'a [S],
+    len: usize,
+    targets: &'a [usize],
+    losses: &'a mut [S::Compute],
+    grad: Option<&'a mut [S]>,
+    o: Options<'a, S>,
+}
+
+impl<S: Storage> Kernel for Classes<'_, S> {
+    type S = S;
+    type Output = ();
+    #[inline(always)]
+    fn run<V: Simd<E = Compute<Self>>>(self) {
+        let Self {
+            x,
+            len,
+            targets,
+            losses,
+            grad,
+            o,
+        } = self;
+        if columns::short_rows::<V>(len, targets.len()) {
+            return short_rows::<V, S>(x, len, targets, losses, grad, &o);
+        }
+        let rows = x.chunks_exact(len).zip(targets).zip(losses.iter_mut());
+        match grad {
+            Some(grad) => {
+                for (((x, &y), loss), g) in rows.zip(grad.chunks_exact_mut(len)) {
+                    *loss = row::<V, S>(x, Target::Class(y), &o, Some(g));
+                }
+            }
+            None => {
+                for ((x, &y), loss) in rows {
+                    *loss = row::<V, S>(x, Target::Class(y), &o, None);
+                }
+            }
+        }
+    }
+}
+
+/// Per-row cross-entropy of rows of `len` logits against class indices ([`IGNORED`] rows give
+/// 0), into `losses`, and the gradient of `Σ losses · grad_scale` into `grad` when given.
+///
+/// Every target must be [`IGNORED`] or below `len`: the caller validates them.
+pub(crate) fn classes<S: Storage>(
+    isa: Isa,
+    x: &[S],
+    len: usize,
+    targets: &[usize],
+    losses: &mut [S::Compute],
+    grad: Option<&mut [S]>,
+    o: Options<'_, S>,
+) {
+    assert!(len > 0 && x.len() == targets.len() * len && losses.len() == targets.len());
+    assert!(targets.iter().all(|&y| y == IGNORED || y < len));
+    assert!(grad.as_ref().is_none_or(|g| g.len() == x.len()));
+    assert!(o.weight.is_none_or(|w| w.len() == len));
+    isa.run(Classes {
+        x,
+        len,
+        targets,
+        losses,
+        grad,
+        o,
+    });
+}
+
+struct Probabilities<'a, S: Storage> {
+    x: &'a [S],
+    q: &'a [S],
+    len: usize,
+    losses: &'a mut [S::Compute],
+    grad: Option<&'a mut [S]>,
+    o: Options<'a, S>,
+}
+
+impl<S: Storage> Kernel for Probabilities<'_, S> {
+    type S = S;
+    type Output = ();
+    #[inline(always)]
+    fn run<V: Simd<E = Compute<Self>>>(self) {
+        let Self {
+            x,
+            q,
+            len,
+            losses,
+            grad,
+            o,
+        } = self;
+        let rows = x
+            .chunks_exact(len)
+            .zip(q.chunks_exact(len))
+            .zip(losses.iter_mut());
+        match grad {
+            Some(grad) => {
+                for (((x, q), loss), g) in rows.zip(grad.chunks_exact_mut(len)) {
+                    *loss = row::<V, S>(x, Target::Soft(q), &o, Some(g));
+                }
+            }
+            None => {
+                for ((x, q), loss) in rows {
+                    *loss = row::<V, S>(x, Target::Soft(q), &o, None);
+                }
+            }
+        }
+    }
+}
+
+/// [`classes`] for probability targets `q` (rows of `len`, as the logits).
+pub(crate) fn probabilities<S: Storage>(
+    isa: Isa,
+    x: &[S],
+    q: &[S],
+    len: usize,
+    losses: &mut [S::Compute],
+    grad: Option<&mut [S]>,
+    o: Options<'_, S>,
+) {
+    assert!(len > 0 && x.len() == losses.len() * len && q.len() == x.len());
+    assert!(grad.as_ref().is_none_or(|g| g.len() == x.len()));
+    assert!(o.weight.is_none_or(|w| w.len() == len));
+    isa.run(Probabilities {
+        x,
+        q,
+        len,
+        losses,
+        grad,
+        o,
+    });
+}
+
+struct Part<'a, S: Storage> {
+    x: &'a [S],
+    o: Options<'a, S>,
+    weight: S::Compute,
+}
+
+impl<S: Storage> Kernel for Part<'_, S> {
+    type S = S;
+    type Output = (RowStats<S::Compute>, Option<Edge>);
+    #[inline(always)]
+    fn run<V: Simd<E = Compute<Self>>>(self) -> Self::Output {
+        let (x, o, weight) = (self.x, &self.o, self.weight);
+        match Edge::of(lane::max::<V, S>(x)) {
+            Ok(m) => (
+                RowStats {
+                    weight,
+                    ..row_stats::<V, S>(x, m, o, None)
+                },
+                None,
+            ),
+            Err(Edge::NoMass) => (RowStats::no_mass(weight, o.smoothing()), None),
+            Err(Edge::Infinite) => {
+                let stand_in = lane::stand_in(x);
+                let zero = V::E::zero();
+                (
+                    RowStats {
+                        weight,
+                        ..row_stats::<V, S>(&stand_in, zero, o, None)
+                    },
+                    Some(Edge::Infinite),
+                )
+            }
+            Err(Edge::Nan) => (RowStats::no_mass(weight, false), Some(Edge::Nan)),
+        }
+    }
+}
+
+/// The statistics of the part `x` of a row (a chunk of a vocabulary, say), and the edge case it
+/// is if it holds NaN or +inf: for +inf, the statistics are its stand-in's. `o.weight` holds the
+/// part's class weights, and `weight` their sum.
+pub(crate) fn part_stats<S: Storage>(
+    isa: Isa,
+    x: &[S],
+    o: Options<'_, S>,
+    weight: S::Compute,
+) -> (RowStats<S::Compute>, Option<Edge>) {
+    isa.run(Part { x, o, weight })
+}
+
+/// The statistics of a row seen a part at a time ([`part_stats`]), merged as they come.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Streamed<E> {
+    /// What has been seen so far (`None` before the first part).
+    pub stats: Option<RowStats<E>>,
+    /// [`Edge::Nan`] once a NaN was seen, [`Edge::Infinite`] once a +inf was (the statistics are
+    /// then the stand-in's).
+    pub edge: Option<Edge>,
+}
+
+impl<E: Elem> Streamed<E> {
+    pub(crate) const NEW: Self = Self {
+        stats: None,
+        edge: None,
+    };
+
+    /// Adds a part, from [`part_stats`].
+    pub(crate) fn push(
+        &mut self,
+        (part, edge): (RowStats<E>, Option<Edge>),
+        inv_t: E,
+        smoothing: bool,
+    ) {
+        if self.edge == Some(Edge::Nan) || edge == Some(Edge::Nan) {
+            self.edge = Some(Edge::Nan);
+            return;
+        }
+        // Where one side has +inf logits and the other not, the other's stand-in has no mass.
+        let (seen, part) = match (self.edge, edge) {
+            (None, Some(Edge::Infinite)) => {
+                self.edge = edge;
+                (
+                    self.stats.map(|s| RowStats::no_mass(s.weight, smoothing)),
+                    part,
+                )
+            }
+            (Some(Edge::Infinite), None) => (self.stats, RowStats::no_mass(part.weight, smoothing)),
+            _ => (self.stats, part),
+        };
+        self.stats = Some(match seen {
+            Some(seen) => seen.merge(part, inv_t),
+            None => part,
+        });
+    }
+}
+
+struct PartGradient<'a, S: Storage> {
+    z: &'a mut [S],
+    m: S::Compute,
+    k: S::Compute,
+    target: Option<usize>,
+    o: Options<'a, S>,
+}
+
+impl<S: Storage> Kernel for PartGradient<'_, S> {
+    type S = S;
+    type Output = ();
+    #[inline(always)]
+    fn run<V: Simd<E = Compute<Self>>>(self) {
+        let Self { z, m, k, target, o } = self;
+        let (mv, it, kv, cv) = (V::splat(m), V::splat(o.inv_t), V::splat(k), V::splat(o.c()));
+        match o.weight.filter(|_| o.smoothing()) {
+            Some(w) => {
+                let zero = V::E::zero();
+                let mut j = 0;
+                while j < z.len() {
+                    let n = V::LANES.min(z.len() - j);
+                    let e = V::read_n(z, j, n, zero).sub(mv).mul(it).exp();
+                    e.mul(kv)
+                        .sub(cv.mul(V::read_n(w, j, n, zero)))
+                        .write_n(z, j, n);
+                    j += n;
+                }
+            }
+            None => loops::map(
+                &mut InPlace(&mut *z),
+                #[inline(always)]
+                |v: V| v.sub(mv).mul(it).exp().mul(kv).sub(cv),
+            ),
+        }
+        if let Some(y) = target {
+            z[y] = S::narrow(z[y].widen() - o.target_term(o.w(y)));
+        }
+    }
+}
+
+/// Overwrites the logits `z` of a part of a row with their gradient, `k exp((z − m) / T) − c w`,
+/// less `d w_y` at the target's position in the part, if there; `m` and `k` are the row's.
+pub(crate) fn part_gradient<S: Storage>(
+    isa: Isa,
+    z: &mut [S],
+    m: S::Compute,
+    k: S::Compute,
+    target: Option<usize>,
+    o: Options<'_, S>,
+) {
+    assert!(target.is_none_or(|y| y < z.len()));
+    isa.run(PartGradient { z, m, k, target, o });
+}
+
+/// What the input of a cross-entropy holds, when it is not logits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Given {
+    /// Log-probabilities: `log p = x`.
+    LogProbabilities,
+    /// Probabilities: `log p = max(ln x, −100)`, as PyTorch clamps it.
+    Probabilities,
+}
+
+/// A sample's target, for [`given`]: a class (or [`IGNORED`]), or probabilities.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Targets<'a, S> {
+    Classes(&'a [usize]),
+    Probabilities(&'a [S]),
+}
+
+/// Cross-entropy of rows of `len` log-probabilities or probabilities (no softmax), per row into
+/// `losses`, and the gradient of `Σ losses · grad_scale` with respect to the input into `grad`:
+/// `loss = −Σ aᵢ log pᵢ`, `∂loss/∂xᵢ = −aᵢ ∂log pᵢ/∂xᵢ`, the target terms `a` as for logits.
+pub(crate) fn given<S: Storage>(
+    x: &[S],
+    len: usize,
+    kind: Given,
+    targets: Targets<'_, S>,
+    losses: &mut [S::Compute],
+    mut grad: Option<&mut [S]>,
+    o: &Options<'_, S>,
+) {
+    let zero = S::Compute::zero();
+    let floor =
+        <S::Compute as num_traits::NumCast>::from(-100.0).unwrap_or_else(S::Compute::neg_infinity);
+    for (r, (xr, loss)) in x.chunks_exact(len).zip(losses.iter_mut()).enumerate() {
+        let g = grad.as_deref_mut().map(|g| &mut g[r * len..(r + 1) * len]);
+        // The hard target hᵢ of each class.
+        let h = |i: usize| -> S::Compute {
+            match &targets {
+                Targets::Classes(t) if t[r] == i => o.w(i),
+                Targets::Classes(_) => zero,
+                Targets::Probabilities(q) => o.w(i) * q[r * len + i].widen(),
+            }
+        };
+        if let Targets::Classes(t) = &targets
+            && t[r] == IGNORED
+        {
+            *loss = zero;
+            if let Some(g) = g {
+                g.fill(S::narrow(zero));
+            }
+            continue;
+        }
+        let log_p = |i: usize| -> S::Compute {
+            let v = xr[i].widen();
+            match kind {
+                Given::LogProbabilities => v,
+                Given::Probabilities => v.ln().max(floor),
+            }
+        };
+        let (mut hard, mut soft) = (Total::default(), Total::default());
+        for i in 0..len {
+            let lp = log_p(i);
+            hard.add(weighted(h(i), lp));
+            if o.smoothing() {
+                soft.add(weighted(o.w(i), lp));
+            }
+        }
+        let hard: S::Compute = hard.value();
+        *loss = zero - weighted(o.keep, hard);
+        if o.smoothing() {
+            *loss = *loss - o.share * soft.value::<S::Compute>();
+        }
+        if let Some(g) = g {
+            for (i, gi) in g.iter_mut().enumerate() {
+                let a = weighted(o.keep * h(i) + o.share * o.w(i), o.grad_scale);
+                // −a ∂log p/∂x: −a for log-probabilities, −a / x for probabilities (0 where the
+                // log is clamped).
+                *gi = S::narrow(match kind {
+                    Given::LogProbabilities => zero - a,
+                    Given::Probabilities => {
+                        let lp = log_p(i);
+                        if lp > floor || lp.is_nan() {
+                            zero - a / xr[i].widen()
+                        } else {
+                            zero
+                        }
+                    }
+                });
+            }
+        }
+    }
+}

@@ -1,0 +1,310 @@
+//! Softmax and log-softmax of `x / T`: one lane at a time, column strips and panels, and short
+//! rows transposed into columns; [`normalize`] and [`normalize_inplace`] choose among them.
+
+use num_traits::{Float as _, One as _, Zero as _};
+
+use super::columns::{
+    self, Columns, Online, PANEL, TRANSPOSE_ROWS, finite_max, online_panel, strip_max,
+};
+use super::dispatch::{Compute, Kernel};
+use super::loops::{self, InPlace, LaneIo, Separate};
+use super::simd::MAX_LANES;
+use super::{Isa, Lanes, Simd, Storage, lane};
+use crate::edge::Edge;
+
+/// Softmax (or log-softmax, `log`) of `x / T`, with `inv_t = 1 / T`.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Normalize<E> {
+    pub inv_t: E,
+    pub log: bool,
+}
+
+/// Softmax or log-softmax of one lane. A lane whose maximum is not finite gives what [`Edge`]
+/// says: one value throughout, or the result of its stand-in.
+#[inline(always)]
+fn lane<V: Simd, S: Storage<Compute = V::E>, I: LaneIo<S>>(io: &mut I, op: Normalize<V::E>) {
+    match Edge::of(lane::max::<V, S>(io.src())) {
+        Ok(m) => finite_lane::<V, S, I>(io, m, op),
+        Err(edge) => {
+            if let Some(v) = edge.normalized::<V::E>(op.log) {
+                io.dst().fill(S::narrow(v));
+            } else {
+                let stand_in = lane::stand_in(io.src());
+                finite_lane::<V, S, _>(&mut Separate(&stand_in, io.dst()), V::E::zero(), op);
+            }
+        }
+    }
+}
+
+/// Softmax or log-softmax of one lane whose maximum `m` is finite: for softmax one pass that
+/// writes `exp((x − m) / T)` and sums it and one that scales by the reciprocal of the sum; for
+/// log-softmax one pass that sums and one that writes `(x − m) / T − ln Σ`.
+#[inline(always)]
+fn finite_lane<V: Simd, S: Storage<Compute = V::E>, I: LaneIo<S>>(
+    io: &mut I,
+    m: V::E,
+    op: Normalize<V::E>,
+) {
+    let (mv, it) = (V::splat(m), V::splat(op.inv_t));
+    if op.log {
+        let s = lane::exp_sum::<V, S>(io.src(), m, op.inv_t);
+        let c = V::splat(lane::ln_sum::<V, S>(io.src(), m, op.inv_t, s));
+        loops::map(
+            io,
+            #[inline(always)]
+            |v: V| v.sub(mv).mul(it).sub(c),
+        );
+    } else {
+        let s = loops::map_sum(
+            io,
+            #[inline(always)]
+            |v: V| v.sub(mv).mul(it).exp(),
+        );
+        let r = V::splat(s.recip());
+        loops::map(
+            &mut InPlace(io.dst()),
+            #[inline(always)]
+            |v: V| v.mul(r),
+        );
+    }
+}
+
+/// Softmax or log-softmax of each lane of a strip of `n` columns starting at column `j`, of
+/// lanes no longer than the online threshold. Lanes at an edge go one at a time, gathered.
+#[inline(always)]
+fn strip<V: Simd, S: Storage<Compute = V::E>, I: LaneIo<S>>(
+    io: &mut I,
+    c: Columns,
+    j: usize,
+    n: usize,
+    op: Normalize<V::E>,
+) {
+    let mut edge = [false; MAX_LANES];
+    let m = finite_max(strip_max::<V, S>(io.src(), c, j, n), n, &mut edge);
+    // Lanes at an edge are worked out first, from the input, which in place the vector passes
+    // overwrite, and written last.
+    let edges = gathered_edges::<V, S>(io.src(), c, j, &edge[..n], op);
+    let it = V::splat(op.inv_t);
+    let zero = V::E::zero();
+    let mut sum = columns::Kahan::new();
+    if op.log {
+        let mut tail = columns::Kahan::new();
+        for i in 0..c.len {
+            let v = c.read::<V, S>(io.src(), i, j, n, zero).sub(m);
+            let e = v.mul(it).exp();
+            sum.add(e);
+            tail.add(v.zero_or(e));
+        }
+        let ln_s = lane::ln_of_sum(sum.sum, tail.sum);
+        for i in 0..c.len {
+            let v = c
+                .read::<V, S>(io.src(), i, j, n, zero)
+                .sub(m)
+                .mul(it)
+                .sub(ln_s);
+            c.write(v, io.dst(), i, j, n);
+        }
+    } else {
+        for i in 0..c.len {
+            let e = c.read::<V, S>(io.src(), i, j, n, zero).sub(m).mul(it).exp();
+            c.write(e, io.dst(), i, j, n);
+            sum.add(e);
+        }
+        let r = V::splat(V::E::one()).div(sum.sum);
+        for i in 0..c.len {
+            let v = c.read::<V, S>(io.dst(), i, j, n, zero).mul(r);
+            c.write(v, io.dst(), i, j, n);
+        }
+    }
+    for (col, values) in edges {
+        c.scatter(&values, io.dst(), col);
+    }
+}
+
+/// The results of the column lanes `j + k` marked in `edge`, each worked out one lane at a time.
+#[inline(always)]
+fn gathered_edges<V: Simd, S: Storage<Compute = V::E>>(
+    x: &[S],
+    c: Columns,
+    j: usize,
+    edge: &[bool],
+    op: Normalize<V::E>,
+) -> Vec<(usize, Vec<S>)> {
+    (0..edge.len())
+        .filter(|&k| edge[k])
+        .map(|k| {
+            let lane_values = c.gather(x, j + k);
+            let mut out = lane_values.clone();
+            lane::<V, S, _>(&mut InPlace(&mut out), op);
+            (j + k, out)
+        })
+        .collect()
+}
+
+/// Softmax or log-softmax of long column lanes: per panel of columns, one pass down the rows for
+/// the running maximum and sum, one for the output.
+#[inline(always)]
+fn panels<V: Simd, S: Storage<Compute = V::E>, I: LaneIo<S>>(
+    io: &mut I,
+    c: Columns,
+    op: Normalize<V::E>,
+) {
+    let zero = V::E::zero();
+    let it = V::splat(op.inv_t);
+    let mut j0 = 0;
+    while j0 < c.width {
+        let p = PANEL.min(c.width - j0);
+        let Online {
+            mut m,
+            mut s,
+            mut tail,
+        } = if op.log {
+            online_panel::<V, S, true>(io.src(), c, j0, p, op.inv_t)
+        } else {
+            online_panel::<V, S, false>(io.src(), c, j0, p, op.inv_t)
+        };
+        // Lanes at an edge are worked out first, from the input, which in place the output pass
+        // overwrites, and written last.
+        let edge: Vec<bool> = m.iter().map(|v| !v.is_finite()).collect();
+        let edges = gathered_edges::<V, S>(io.src(), c, j0, &edge, op);
+        for k in (0..p).filter(|&k| edge[k]) {
+            (m[k], s[k]) = (zero, V::E::one());
+            if op.log {
+                tail[k] = zero;
+            }
+        }
+        // Per column: ln s for log-softmax, 1 / s for softmax.
+        if op.log {
+            columns::ln_of_sums::<V>(&mut s, &tail);
+        } else {
+            for v in &mut s[..p] {
+                *v = v.recip();
+            }
+        }
+        // Row by row, in memory order: a strip at a time down the rows would thrash the TLB.
+        for i in 0..c.len {
+            let mut k = 0;
+            while k < p {
+                let n = V::LANES.min(p - k);
+                let (mv, sv) = (V::read_n(&m, k, n, zero), V::read_n(&s, k, n, zero));
+                let z = c.read::<V, S>(io.src(), i, j0 + k, n, zero).sub(mv).mul(it);
+                let v = if op.log { z.sub(sv) } else { z.exp().mul(sv) };
+                c.write(v, io.dst(), i, j0 + k, n);
+                k += n;
+            }
+        }
+        for (col, values) in edges {
+            c.scatter(&values, io.dst(), col);
+        }
+        j0 += p;
+    }
+}
+
+/// Softmax or log-softmax of every column lane of a block.
+#[inline(always)]
+fn block<V: Simd, S: Storage<Compute = V::E>, I: LaneIo<S>>(
+    io: &mut I,
+    c: Columns,
+    op: Normalize<V::E>,
+) {
+    if c.long() {
+        return panels::<V, S, I>(io, c, op);
+    }
+    for (j, n) in c.strips(V::LANES) {
+        strip::<V, S, I>(io, c, j, n, op);
+    }
+}
+
+/// Softmax or log-softmax of short rows (`len ≤ SHORT_ROW`), a block of rows at a time
+/// transposed so that each vector holds one element of many lanes.
+#[inline(always)]
+fn short_rows<V: Simd, S: Storage<Compute = V::E>, I: LaneIo<S>>(
+    io: &mut I,
+    len: usize,
+    op: Normalize<V::E>,
+) {
+    let mut t = columns::block::<V::E>();
+    let mut u = columns::block::<V::E>();
+    let total = io.src().len() / len;
+    let mut row = 0;
+    while row < total {
+        let rows = TRANSPOSE_ROWS.min(total - row);
+        let range = row * len..(row + rows) * len;
+        let n = rows * len;
+        columns::transpose_in(&io.src()[range.clone()], &mut t[..n], rows, len);
+        block::<V, V::E, _>(
+            &mut Separate(&t[..n], &mut u[..n]),
+            Columns { len, width: rows },
+            op,
+        );
+        columns::transpose_out(&u[..n], &mut io.dst()[range], len, rows);
+        row += rows;
+    }
+}
+
+/// Every lane of a contiguous buffer, laid out as `lanes` says.
+#[inline(always)]
+fn all<V: Simd, S: Storage<Compute = V::E>, I: LaneIo<S>>(
+    mut io: I,
+    lanes: Lanes,
+    op: Normalize<V::E>,
+) {
+    match lanes {
+        Lanes::Rows(len) if columns::short_rows::<V>(len, io.src().len() / len) => {
+            short_rows::<V, S, I>(&mut io, len, op);
+        }
+        Lanes::Rows(len) => {
+            for mut row in io.chunks(len) {
+                lane::<V, S, I>(&mut row, op);
+            }
+        }
+        Lanes::Columns(c) => block::<V, S, I>(&mut io, c, op),
+    }
+}
+
+struct Run<S: Storage, I> {
+    io: I,
+    lanes: Lanes,
+    op: Normalize<S::Compute>,
+}
+
+impl<S: Storage, I: LaneIo<S>> Kernel for Run<S, I> {
+    type S = S;
+    type Output = ();
+    #[inline(always)]
+    fn run<V: Simd<E = Compute<Self>>>(self) {
+        all::<V, S, I>(self.io, self.lanes, self.op);
+    }
+}
+
+/// Softmax or log-softmax of every lane of `x`, laid out as `lanes` says, into `out` (the same
+/// layout).
+pub(crate) fn normalize<S: Storage>(
+    isa: Isa,
+    x: &[S],
+    out: &mut [S],
+    lanes: Lanes,
+    op: Normalize<S::Compute>,
+) {
+    assert!(lanes.fits(x.len()) && out.len() == x.len());
+    isa.run(Run {
+        io: Separate(x, out),
+        lanes,
+        op,
+    });
+}
+
+/// Softmax or log-softmax of every lane of `x`, in place.
+pub(crate) fn normalize_inplace<S: Storage>(
+    isa: Isa,
+    x: &mut [S],
+    lanes: Lanes,
+    op: Normalize<S::Compute>,
+) {
+    assert!(lanes.fits(x.len()));
+    isa.run(Run {
+        io: InPlace(x),
+        lanes,
+        op,
+    });
+}

@@ -1,0 +1,142 @@
+//! The options both cross-entropies ([`CrossEntropy`](crate::CrossEntropy) and
+//! [`LinearCrossEntropy`](crate::LinearCrossEntropy)) share — class weights, `ignore_index`, label
+//! smoothing, temperature and reduction — declared once: their fields and defaults, their checks,
+//! the mean's denominator, what the kernels are handed, and their setters
+//! ([`shared_setters`], each with its loss's own example).
+
+use ndarray::{Array1, ArrayViewD};
+
+use super::Reduction;
+use crate::Float;
+use crate::error::Result;
+use crate::kernels::cross_entropy::Options;
+use crate::numeric::compensated_sum;
+use crate::validate;
+
+/// The shared options.
+#[derive(Clone, Debug)]
+pub(crate) struct Shared<A> {
+    /// Weights per class, or `None` for all 1.
+    pub weight: Option<Array1<A>>,
+    /// The class index whose targets are skipped.
+    pub ignore_index: Option<usize>,
+    /// `ε ∈ [0, 1]`.
+    pub label_smoothing: A,
+    /// `T`: finite and > 0.
+    pub temperature: A,
+    pub reduction: Reduction,
+}
+
+impl<A: Float> Shared<A> {
+    /// No weights, nothing ignored, no smoothing, temperature 1, the mean.
+    pub(crate) fn new() -> Self {
+        Self {
+            weight: None,
+            ignore_index: None,
+            label_smoothing: A::zero(),
+            temperature: A::one(),
+            reduction: Reduction::Mean,
+        }
+    }
+
+    /// `1 / T`, after checking the temperature.
+    pub(crate) fn inverse_temperature(&self) -> Result<A> {
+        validate::inverse_temperature(self.temperature)
+    }
+
+    /// Checks the label smoothing and the weights' length against `classes`.
+    pub(crate) fn check(&self, classes: usize) -> Result<()> {
+        validate::label_smoothing(self.label_smoothing)?;
+        if let Some(w) = &self.weight {
+            validate::shape("weight", w.shape(), "the class axis", &[classes])?;
+        }
+        Ok(())
+    }
+
+    /// Class-index targets, flattened in logical order (ignored ones marked), checked against
+    /// `classes`; with the mean's denominator, the summed weight of the counted targets.
+    pub(crate) fn class_targets(
+        &self,
+        t: &ArrayViewD<'_, usize>,
+        classes: usize,
+    ) -> Result<(Vec<usize>, A)> {
+        validate::class_targets(t, classes, self.ignore_index, self.weight.as_ref())
+    }
+
+    /// The gradient's multiplier: the mean's `1 / denominator`, or 0 when the denominator is
+    /// (every target ignored, or none), or 1 for a sum.
+    pub(crate) fn grad_scale(&self, denominator: A) -> A {
+        match self.reduction {
+            Reduction::Sum => A::one(),
+            Reduction::Mean if denominator == A::zero() => A::zero(),
+            Reduction::Mean => denominator.recip(),
+        }
+    }
+
+    /// The losses reduced: their sum, or their sum over `denominator` (0 when that is 0: every
+    /// target ignored, where PyTorch answers NaN).
+    pub(crate) fn reduce(&self, losses: &[A], denominator: A) -> A {
+        let total = compensated_sum(losses.iter().copied());
+        match self.reduction {
+            Reduction::Sum => total,
+            Reduction::Mean if denominator == A::zero() => A::zero(),
+            Reduction::Mean => total / denominator,
+        }
+    }
+
+    /// The options as the kernels take them, for `classes` classes.
+    pub(crate) fn kernel(&self, classes: usize, inv_t: A, grad_scale: A) -> Options<'_, A> {
+        let weight = self.weight.as_ref().and_then(|w| w.as_slice());
+        Options::new(weight, self.label_smoothing, classes, inv_t, grad_scale)
+    }
+}
+
+/// The setters of the shared options, for a loss whose options live in a field `shared`: one
+/// declaration, with each loss's own example of each (a doc string holding a code block).
+macro_rules! shared_setters {
+    (
+        ignore_index: $ignore_index:literal,
+        label_smoothing: $label_smoothing:literal,
+        temperature: $temperature:literal,
+        reduction: $reduction:literal $(,)?
+    ) => {
+        /// A class index whose targets are skipped: loss 0, gradient 0, not counted in the mean.
+        ///
+        #[doc = $ignore_index]
+        #[must_use]
+        pub fn ignore_index(mut self, index: usize) -> Self {
+            self.shared.ignore_index = Some(index);
+            self
+        }
+
+        /// Label smoothing `ε ∈ [0, 1]`: the target becomes `(1 − ε)·target + ε·uniform`.
+        ///
+        #[doc = $label_smoothing]
+        #[must_use]
+        pub fn label_smoothing(mut self, epsilon: A) -> Self {
+            self.shared.label_smoothing = epsilon;
+            self
+        }
+
+        /// Divides the logits by `t` (finite, > 0) inside the kernel; the gradients carry the
+        /// `1/t`.
+        ///
+        #[doc = $temperature]
+        #[must_use]
+        pub fn temperature(mut self, t: A) -> Self {
+            self.shared.temperature = t;
+            self
+        }
+
+        /// How the per-sample losses are combined (the mean by default).
+        ///
+        #[doc = $reduction]
+        #[must_use]
+        pub fn reduction(mut self, reduction: Reduction) -> Self {
+            self.shared.reduction = reduction;
+            self
+        }
+    };
+}
+
+pub(crate) use shared_setters;
