@@ -39,8 +39,8 @@ mod x86;
 
 pub(crate) use columns::Columns;
 pub(crate) use dispatch::Isa;
-pub use elem::{Elem, Storage};
 use simd::Simd;
+pub use simd::{Elem, Storage};
 
 /// How the lanes of a contiguous buffer lie, as the ops' entry points take them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,8 +1,11 @@
-//! The vector abstraction every kernel is written against, and the portable `exp` built on it.
+//! The vector abstraction every kernel is written against: the vector trait [`Simd`], the element
+//! traits it computes in ([`Elem`]) and reads and writes ([`Storage`]), and the portable `exp`
+//! built on them. (The traits refer to each other, so they live together; their implementations
+//! are in `elem`, `scalar` and `x86`.)
+
+use std::fmt::Debug;
 
 use num_traits::{Float as _, One as _, Zero as _};
-
-use super::{Elem, Storage};
 
 /// The widest vector any implementation has (AVX-512 with `f32`).
 pub(crate) const MAX_LANES: usize = 16;
@@ -159,4 +162,89 @@ pub(crate) fn exp_poly<V: Simd>(x: V) -> V {
     let r = n.mul_add(c(-V::E::LN2_HI), x);
     let r = n.mul_add(c(-V::E::LN2_LO), r);
     V::E::exp_reduced(r).ldexp(n)
+}
+
+/// An element type the kernels compute in: `f32` or `f64`.
+///
+/// Carries the constants of the vectorised `exp` and `ln` and, per instruction set, its vector
+/// type. A compute element is also stored as itself, so that kernels keep scratch buffers of it.
+pub trait Elem:
+    num_traits::Float + Default + Debug + Send + Sync + Storage<Compute = Self> + 'static
+{
+    /// AVX2+FMA vector of this element.
+    #[cfg(target_arch = "x86_64")]
+    #[doc(hidden)]
+    type Avx2: Simd<E = Self>;
+    /// AVX-512F vector of this element.
+    #[cfg(target_arch = "x86_64")]
+    #[doc(hidden)]
+    type Avx512: Simd<E = Self>;
+    /// Below this, `exp` is 0 (its argument is clamped here).
+    #[doc(hidden)]
+    const EXP_LO: Self;
+    /// Above this, `exp` is +inf (its argument is clamped here).
+    #[doc(hidden)]
+    const EXP_HI: Self;
+    /// log₂ e.
+    #[doc(hidden)]
+    const LOG2E: Self;
+    /// High part of ln 2, exact in few bits so that `n · LN2_HI` is exact.
+    #[doc(hidden)]
+    const LN2_HI: Self;
+    /// ln 2 − `LN2_HI`.
+    #[doc(hidden)]
+    const LN2_LO: Self;
+    /// √2 − 1.
+    #[doc(hidden)]
+    const SQRT2_M1: Self;
+    /// ln 2.
+    #[doc(hidden)]
+    const LN2: Self;
+    /// 2.
+    #[doc(hidden)]
+    const TWO: Self;
+    /// 3.
+    #[doc(hidden)]
+    const THREE: Self;
+    /// `eʳ` for `|r| ≤ ln2 / 2`.
+    #[doc(hidden)]
+    fn exp_reduced<V: Simd<E = Self>>(r: V) -> V;
+    /// `2 atanh(s) = ln((1 + s) / (1 − s))` for `|s| ≤ 0.172`.
+    #[doc(hidden)]
+    fn atanh2<V: Simd<E = Self>>(s: V) -> V;
+    /// Round to nearest, ties to even.
+    #[doc(hidden)]
+    fn round_ties_even(self) -> Self;
+}
+
+/// An element as it lies in memory: the type of the slices a kernel reads and writes.
+///
+/// Kernels load storage elements into vectors of its compute element ([`Storage::Compute`]),
+/// compute there, and store back; scalar code reads through [`Storage::widen`] and writes
+/// through [`Storage::narrow`]. This is the seam for narrower inputs: today `f32` and `f64` are
+/// each their own compute element, and a half-precision type (`bf16`, `f16`) would be one more
+/// implementation whose loads widen to `f32` and whose stores round back, behind a feature,
+/// with no kernel rewritten.
+pub trait Storage: Copy + Debug + Send + Sync + 'static {
+    /// The element the kernels compute in.
+    #[doc(hidden)]
+    type Compute: Elem;
+    /// This element in the compute type (exact).
+    #[doc(hidden)]
+    fn widen(self) -> Self::Compute;
+    /// A compute value rounded to this type.
+    #[doc(hidden)]
+    fn narrow(v: Self::Compute) -> Self;
+    /// Loads the first `LANES` elements of `s`. Panics if `s` is shorter.
+    #[doc(hidden)]
+    fn load<V: Simd<E = Self::Compute>>(s: &[Self]) -> V;
+    /// Loads the `s.len() < LANES` elements of `s`, the other lanes set to `fill`.
+    #[doc(hidden)]
+    fn load_partial<V: Simd<E = Self::Compute>>(s: &[Self], fill: Self::Compute) -> V;
+    /// Stores into the first `LANES` elements of `s`. Panics if `s` is shorter.
+    #[doc(hidden)]
+    fn store<V: Simd<E = Self::Compute>>(v: V, s: &mut [Self]);
+    /// Stores the first `s.len() < LANES` lanes of `v` into `s`.
+    #[doc(hidden)]
+    fn store_partial<V: Simd<E = Self::Compute>>(v: V, s: &mut [Self]);
 }
