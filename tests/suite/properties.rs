@@ -15,9 +15,7 @@
     clippy::too_many_lines
 )]
 
-mod common;
-
-use common::{SplitMix, TestFloat, close};
+use crate::common::{SplitMix, TestFloat, close};
 use logits::{
     LogSumExp, log_sigmoid, log_softmax, log_softmax_backward, log_softmax_inplace,
     log_softmax_into, log_softmax_with_temperature, logsumexp, masked_softmax, sigmoid, softmax,

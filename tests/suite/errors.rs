@@ -11,9 +11,7 @@
     clippy::too_many_lines
 )]
 
-mod common;
-
-use common::TestFloat;
+use crate::common::TestFloat;
 use logits::{
     Error, LogSumExp, log_sigmoid, log_softmax, log_softmax_backward, log_softmax_inplace,
     log_softmax_into, log_softmax_with_temperature, logsumexp, masked_softmax, sigmoid, softmax,

@@ -56,14 +56,12 @@
     clippy::too_many_arguments
 )]
 
-mod common;
-
 use std::cell::Cell;
 use std::fmt::{self, Debug, Display};
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::Once;
 
-use common::{SplitMix, TestFloat, close};
+use crate::common::{SplitMix, TestFloat, close};
 use logits::{
     BinaryCrossEntropy, BinaryCrossEntropyWithLogits, CrossEntropy, Error, Input, KlDiv,
     LinearCrossEntropy, LogSumExp, Reduction, SigmoidFocalLoss, Targets, binary_cross_entropy,

@@ -75,14 +75,12 @@
     clippy::suboptimal_flops
 )]
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::fmt::{Debug, Write as _};
 use std::ops::{Add, Div, Mul, Neg, Sub};
 use std::process::Command;
 
-use common::{SplitMix, TestFloat};
+use crate::common::{SplitMix, TestFloat};
 use logits::{
     BinaryCrossEntropyWithLogits, CrossEntropy, LogSumExp, log_sigmoid, log_softmax,
     log_softmax_with_temperature, logsumexp, sigmoid, softmax,
@@ -1329,7 +1327,8 @@ fn measure<A: Subject>(rec: &mut Recorder) {
 
 /// Set (to the requested path) in the environment of the child processes.
 const CHILD_ENV: &str = "LOGITS_ACCURACY_CHILD";
-const CHILD_TEST: &str = "measure_one_path";
+/// The child test, by its name in the suite binary (module path without the crate).
+const CHILD_TEST: &str = "accuracy::measure_one_path";
 
 /// Measures every function on the path this process uses and prints one `ACC|…` line per row.
 #[test]

@@ -18,9 +18,7 @@
     clippy::too_many_lines
 )]
 
-mod common;
-
-use common::TestFloat;
+use crate::common::TestFloat;
 use logits::{
     BinaryCrossEntropy, BinaryCrossEntropyWithLogits, CrossEntropy, Input, IntoTargets, KlDiv,
     Reduction, SigmoidFocalLoss, Targets, binary_cross_entropy, binary_cross_entropy_and_grad,

@@ -3,7 +3,7 @@
 //! fix) and on a few hundred pseudo-random byte strings per target, so that the promises the
 //! fuzzers check hold in every CI run, not only when someone fuzzes.
 
-#[path = "../fuzz/src/lib.rs"]
+#[path = "../../fuzz/src/lib.rs"]
 mod harness;
 
 use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};

@@ -10,9 +10,7 @@
     clippy::too_many_lines
 )]
 
-mod common;
-
-use common::TestFloat;
+use crate::common::TestFloat;
 use logits::{
     BinaryCrossEntropy, BinaryCrossEntropyWithLogits, CrossEntropy, Error, Input, IntoTargets,
     KlDiv, SigmoidFocalLoss, Targets, binary_cross_entropy, binary_cross_entropy_with_logits,

@@ -17,12 +17,10 @@
     clippy::too_many_lines
 )]
 
-mod common;
-
 use std::fmt::Write as _;
 
+use crate::common::TestFloat;
 use approx::ulps_eq;
-use common::TestFloat;
 use logits::{
     LogSumExp, log_sigmoid, log_softmax, log_softmax_inplace, log_softmax_into,
     log_softmax_with_temperature, logsumexp, sigmoid, softmax, softmax_inplace, softmax_into,

@@ -14,9 +14,7 @@
     clippy::too_many_lines
 )]
 
-mod common;
-
-use common::{SplitMix, TestFloat};
+use crate::common::{SplitMix, TestFloat};
 use logits::{
     BinaryCrossEntropy, BinaryCrossEntropyWithLogits, CrossEntropy, Input, KlDiv, Reduction,
     SigmoidFocalLoss, Targets, log_softmax, softmax,
