@@ -9,7 +9,7 @@
 //! results are correctly rounded to f64. Inputs are exact f32 values, so the
 //! f32 and f64 tests see the same numbers.
 //!
-//! Regenerate with `python3 tools/loss_reference_values.py --write tests/loss_reference.rs`.
+//! Regenerate with `python3 tools/loss_reference_values.py --write tests/suite/loss_reference.rs`.
 #![allow(
     clippy::cast_precision_loss,
     clippy::float_cmp,
@@ -18,7 +18,7 @@
     clippy::too_many_lines
 )]
 
-use crate::common::TestFloat;
+use crate::harness::{TestFloat, wide};
 use logits::{
     BinaryCrossEntropy, BinaryCrossEntropyWithLogits, CrossEntropy, Input, IntoTargets, KlDiv,
     Reduction, SigmoidFocalLoss, Targets, binary_cross_entropy, binary_cross_entropy_and_grad,
@@ -47,7 +47,7 @@ const TUTORIAL_4_DECIMALS: f64 = 5e-5;
 const CE_LOSS_SCALE: f64 = 1.0;
 
 fn rel<A: TestFloat>() -> f64 {
-    if A::EPS > 1e-10 { F32_REL } else { F64_REL }
+    A::either(F32_REL, F64_REL)
 }
 
 // Used by the generated data.
@@ -148,10 +148,6 @@ fn vec_of<A: TestFloat>(v: &[f32]) -> Vec<A> {
 
 fn arr2<A: TestFloat>(v: &[f32], rows: usize, cols: usize) -> Array2<A> {
     Array2::from_shape_vec((rows, cols), vec_of(v)).expect("data has rows * cols values")
-}
-
-fn wide<'a, A: TestFloat>(v: impl IntoIterator<Item = &'a A>) -> Vec<f64> {
-    v.into_iter().map(|&x| x.wide()).collect()
 }
 
 /// Records a failure unless `|got − want| ≤ tol + A::MIN_NORMAL`, with `want`

@@ -13,7 +13,7 @@
 //! - `fuzz_regressions`: the fuzz targets' checks on every saved input.
 //! - `parallel`: large inputs, split into tasks with the `rayon` feature.
 
-mod common;
+mod harness;
 
 mod accuracy;
 mod edges;

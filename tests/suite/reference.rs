@@ -3,9 +3,9 @@
 //! correctly rounded to f64; the f32 tests compare with `expected as f32`,
 //! which the script checks is the correctly rounded f32 as well.
 //!
-//! Regenerate with `python3 tools/reference_values.py --write tests/reference.rs`.
+//! Regenerate with `python3 tools/reference_values.py --write tests/suite/reference.rs`.
 //!
-//! Run with `cargo test --test reference -- --nocapture` to see the largest
+//! Run with `cargo test --test suite reference:: -- --nocapture` to see the largest
 //! error observed for each function, in ULPs (quoted in the README).
 #![allow(
     clippy::cast_precision_loss,
@@ -19,8 +19,7 @@
 
 use std::fmt::Write as _;
 
-use crate::common::TestFloat;
-use approx::ulps_eq;
+use crate::harness::{TestFloat, lane_max, ulps};
 use logits::{
     LogSumExp, log_sigmoid, log_softmax, log_softmax_inplace, log_softmax_into,
     log_softmax_with_temperature, logsumexp, sigmoid, softmax, softmax_inplace, softmax_into,
@@ -166,10 +165,14 @@ impl Stats {
         self.checked += 1;
         self.far_entries |= dist > 1.0;
         let w = A::of(want);
-        let ulps = A::ulps(got, w);
+        let ulps = ulps(got, w);
+        // After the first two tests, the same as `approx::ulps_eq!(got, w, epsilon = A::TINY,
+        // max_ulps)`: that refuses numbers of opposite signs, but those within `max_ulps` (at most
+        // `SOFTMAX_ULPS_CAP`) of each other are within `TINY` too.
         let within_ulps = got == w
             || (got.is_nan() && w.is_nan())
-            || ulps_eq!(got, w, epsilon = A::TINY, max_ulps = max_ulps);
+            || (got - w).abs() <= A::TINY
+            || ulps <= u64::from(max_ulps);
         let err = (got.wide() - want).abs();
         if within_ulps {
             if ulps > u64::from(max_ulps) {
@@ -249,10 +252,6 @@ fn softmax_ulps(dist: f64, n: usize, per_unit: f64) -> u32 {
         return SOFTMAX_ULPS_CAP as u32;
     }
     b.min(SOFTMAX_ULPS_CAP).ceil() as u32
-}
-
-fn lane_max(x: &[f64]) -> f64 {
-    x.iter().copied().fold(NEG_INF, f64::max)
 }
 
 /// `|x_i − max|`, in f64 (exact enough for a tolerance); 0 when both are −inf.
