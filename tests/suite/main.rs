@@ -1,6 +1,8 @@
 //! The integration tests of `logits`, as one test binary: one module per suite, all built on one
 //! harness (`harness`). `cargo test --test suite` runs everything; a module name filters one
-//! suite, as in `cargo test --test suite robustness::`.
+//! suite, as in `cargo test --test suite robustness::`. A filter matches any part of a test's
+//! path, so `reference::` also runs `loss_reference::` (and `errors::`, `loss_errors::`);
+//! `-- --skip loss_` leaves those out.
 //!
 //! - `accuracy`: the largest error of every function against a higher-precision reference, on
 //!   every instruction-set path, held to the README's bounds.

@@ -28,3 +28,9 @@ pub fn proptest_config(cases: u32) -> ProptestConfig {
         ..ProptestConfig::default()
     }
 }
+
+/// The infinities, by the names the generated reference data (`tests/data/`) uses.
+pub const INF: f64 = f64::INFINITY;
+pub const NEG_INF: f64 = f64::NEG_INFINITY;
+pub const F32_INF: f32 = f32::INFINITY;
+pub const F32_NEG_INF: f32 = f32::NEG_INFINITY;
