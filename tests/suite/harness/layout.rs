@@ -21,6 +21,7 @@ pub struct Layout {
 /// The axes a [`Layout`] reads backwards (negative strides).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Rev {
+    /// None: every axis forwards.
     None,
     /// The first axis (`s![..;-1, ..]`).
     First,
@@ -59,7 +60,9 @@ impl Layout {
 
 /// Every layout: each permutation, stepped or not, read forwards or backwards along the first
 /// axis or the first and last: the standard layout, transposes, rotations, step-sliced and
-/// reversed views, in all their combinations.
+/// reversed views, in all their combinations. A superset of both generators it replaces: the
+/// property suite's (transposed, stepped, first and last axes reversed) and the robustness
+/// suite's (transposed or rotated, stepped, first axis reversed).
 pub fn layout_strategy() -> impl Strategy<Value = Layout> {
     (
         0_u8..3,
