@@ -1,5 +1,5 @@
 //! What the fuzz targets check: one function per target, free of libFuzzer, so that the crate's
-//! own tests (`tests/fuzz_regressions.rs`) replay every saved input with stable Rust.
+//! own tests (`tests/suite/fuzz_regressions.rs`) replay every saved input with stable Rust.
 //!
 //! Each function decodes arbitrary bytes into an element type (`f32` or `f64`), a shape (zero-length
 //! axes and 1-class lanes included), a memory layout (C order, reversed axes, swapped axes, or every

@@ -8,9 +8,7 @@
 //! against central finite differences in `f64`.
 #![allow(clippy::cast_precision_loss, clippy::float_cmp, clippy::too_many_lines)]
 
-mod common;
-
-use common::{SplitMix, TestFloat, close};
+use crate::harness::{SplitMix, TestFloat, close};
 use logits::{CrossEntropy, Error, LinearCrossEntropy, LinearGrads, Reduction, Targets};
 use ndarray::{Array1, Array2, ArrayRef, Axis, Dimension};
 

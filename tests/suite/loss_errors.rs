@@ -10,9 +10,7 @@
     clippy::too_many_lines
 )]
 
-mod common;
-
-use common::TestFloat;
+use crate::harness::{TestFloat, same};
 use logits::{
     BinaryCrossEntropy, BinaryCrossEntropyWithLogits, CrossEntropy, Error, Input, IntoTargets,
     KlDiv, SigmoidFocalLoss, Targets, binary_cross_entropy, binary_cross_entropy_with_logits,
@@ -27,12 +25,8 @@ use ndarray::{Array2, Array3, ArrayD, Axis, IxDyn, array};
 /// What a gradient buffer holds before a failing call; it must still hold it after.
 const SENTINEL: f64 = -7.25;
 
-fn cast<A: TestFloat>(v: f64) -> A {
-    A::of(v)
-}
-
 fn arr<A: TestFloat>(rows: usize, cols: usize, f: impl Fn(usize, usize) -> f64) -> Array2<A> {
-    Array2::from_shape_fn((rows, cols), |(i, j)| cast(f(i, j)))
+    Array2::from_shape_fn((rows, cols), |(i, j)| A::of(f(i, j)))
 }
 
 /// Logits `[3, 4]` with distinct values.
@@ -46,7 +40,7 @@ fn probs<A: TestFloat>() -> Array2<A> {
 }
 
 /// Two errors are the same (by `Debug`, so that NaN values compare equal).
-fn same(a: &Error, b: &Error) -> bool {
+fn same_error(a: &Error, b: &Error) -> bool {
     format!("{a:?}") == format!("{b:?}")
 }
 
@@ -68,13 +62,13 @@ fn ce_error<'t, A: TestFloat + 't>(
             .unwrap_err(),
     ];
     for o in &others {
-        assert!(same(&e, o), "[{}] {e:?} vs {o:?}", A::NAME);
+        assert!(same_error(&e, o), "[{}] {e:?} vs {o:?}", A::NAME);
     }
-    let mut buf = Array2::from_elem(x.raw_dim(), cast::<A>(SENTINEL));
+    let mut buf = Array2::from_elem(x.raw_dim(), A::of(SENTINEL));
     let o = ce.loss_and_grad_into(x, targets, &mut buf).unwrap_err();
-    assert!(same(&e, &o), "[{}] {e:?} vs _into's {o:?}", A::NAME);
+    assert!(same_error(&e, &o), "[{}] {e:?} vs _into's {o:?}", A::NAME);
     assert!(
-        buf.iter().all(|&v| v == cast::<A>(SENTINEL)),
+        buf.iter().all(|&v| v == A::of(SENTINEL)),
         "[{}] the gradient buffer was written on error: {buf}",
         A::NAME
     );
@@ -107,11 +101,11 @@ macro_rules! elementwise_error {
             loss.per_sample_and_grad(x, y).map(|_| ()).unwrap_err(),
         ];
         for o in &others {
-            assert!(same(&e, o), "{e:?} vs {o:?}");
+            assert!(same_error(&e, o), "{e:?} vs {o:?}");
         }
         let mut buf = x.mapv(|_| -7.25); // SENTINEL, in the element type
         let o = loss.loss_and_grad_into(x, y, &mut buf).unwrap_err();
-        assert!(same(&e, &o), "{e:?} vs _into's {o:?}");
+        assert!(same_error(&e, &o), "{e:?} vs _into's {o:?}");
         assert!(
             buf.iter().all(|&v| f64::from(v) == SENTINEL),
             "the gradient buffer was written on error: {buf}"
@@ -361,18 +355,16 @@ fn bad_smoothing<A: TestFloat>() {
     let x = logits::<A>();
     let q = probs::<A>();
     for eps in [-0.1, 1.5, f64::NAN, f64::INFINITY, -f64::INFINITY, -1e-30] {
-        let ce = CrossEntropy::new().label_smoothing(cast::<A>(eps));
-        let want = cast::<A>(eps).wide();
+        let ce = CrossEntropy::new().label_smoothing(A::of(eps));
+        let want = A::of(eps).wide();
         for e in [
             ce_error(&ce, &x, &[0, 1, 2][..]),
             ce_error(&ce, &x, prob_targets(&q)),
         ] {
             match &e {
-                Error::InvalidLabelSmoothing { value } => assert!(
-                    value.to_bits() == want.to_bits() || (value.is_nan() && want.is_nan()),
-                    "[{}] value {value} for {eps}",
-                    A::NAME
-                ),
+                Error::InvalidLabelSmoothing { value } => {
+                    assert!(same(*value, want), "[{}] value {value} for {eps}", A::NAME);
+                }
                 other => panic!("[{}] eps = {eps}: got {other:?}", A::NAME),
             }
             mentions(&e.to_string(), &["label smoothing", &want.to_string()]);
@@ -380,7 +372,7 @@ fn bad_smoothing<A: TestFloat>() {
     }
     // The bounds themselves are valid.
     for eps in [0.0, 1.0] {
-        let ce = CrossEntropy::new().label_smoothing(cast::<A>(eps));
+        let ce = CrossEntropy::new().label_smoothing(A::of(eps));
         assert!(ce.loss(&x, &[0, 1, 2][..]).is_ok());
     }
 }
@@ -394,15 +386,13 @@ fn label_smoothing_outside_zero_one() {
 fn bad_temperature<A: TestFloat>(values: &[f64]) {
     let x = logits::<A>();
     for &t in values {
-        let ce = CrossEntropy::new().temperature(cast::<A>(t));
-        let want = cast::<A>(t).wide();
+        let ce = CrossEntropy::new().temperature(A::of(t));
+        let want = A::of(t).wide();
         let e = ce_error(&ce, &x, &[0, 1, 2][..]);
         match &e {
-            Error::InvalidTemperature { value } => assert!(
-                value.to_bits() == want.to_bits() || (value.is_nan() && want.is_nan()),
-                "[{}] value {value} for {t}",
-                A::NAME
-            ),
+            Error::InvalidTemperature { value } => {
+                assert!(same(*value, want), "[{}] value {value} for {t}", A::NAME);
+            }
             other => panic!("[{}] t = {t}: got {other:?}", A::NAME),
         }
         mentions(&e.to_string(), &["temperature", &want.to_string()]);
@@ -420,10 +410,10 @@ fn invalid_temperature() {
 }
 
 fn temperature_needs_logits<A: TestFloat>() {
-    let lp = logits::<A>().mapv(|v| v - cast::<A>(5.0));
+    let lp = logits::<A>().mapv(|v| v - A::of(5.0));
     let p = probs::<A>();
     for (input, x) in [(Input::LogProbabilities, &lp), (Input::Probabilities, &p)] {
-        let ce = CrossEntropy::new().input(input).temperature(cast::<A>(2.0));
+        let ce = CrossEntropy::new().input(input).temperature(A::of(2.0));
         let e = ce_error(&ce, x, &[0, 1, 2][..]);
         match &e {
             Error::InvalidOption { name, value, .. } => {
@@ -450,7 +440,7 @@ fn ce_bad_probabilities<A: TestFloat>() {
     // Probability targets outside [0, 1].
     for (pos, v) in [((1, 2), 1.5), ((2, 0), -0.25)] {
         let mut q = probs::<A>();
-        q[pos] = cast(v);
+        q[pos] = A::of(v);
         let e = ce_error(&CrossEntropy::new(), &x, prob_targets(&q));
         assert_eq!(
             e,
@@ -471,7 +461,7 @@ fn ce_bad_probabilities<A: TestFloat>() {
     }
     // Probability inputs outside [0, 1].
     let mut p = probs::<A>();
-    p[(0, 3)] = cast(1.25);
+    p[(0, 3)] = A::of(1.25);
     let ce = CrossEntropy::new().input(Input::Probabilities);
     let e = ce_error(&ce, &p, &[0, 1, 2][..]);
     assert_eq!(
@@ -690,7 +680,7 @@ fn focal_alpha_outside_zero_one_and_gamma_negative() {
         match &e {
             Error::InvalidOption { name, value, .. } => {
                 assert_eq!(*name, "alpha");
-                assert!(value.to_bits() == a.to_bits() || (value.is_nan() && a.is_nan()));
+                assert!(same(*value, a));
             }
             other => panic!("alpha = {a}: got {other:?}"),
         }
@@ -705,7 +695,7 @@ fn focal_alpha_outside_zero_one_and_gamma_negative() {
         match &e {
             Error::InvalidOption { name, value, .. } => {
                 assert_eq!(*name, "gamma");
-                assert!(value.to_bits() == g.to_bits() || (value.is_nan() && g.is_nan()));
+                assert!(same(*value, g));
             }
             other => panic!("gamma = {g}: got {other:?}"),
         }
@@ -733,7 +723,7 @@ fn focal_alpha_outside_zero_one_and_gamma_negative() {
 
 fn wrong_grad_buffer<A: TestFloat>() {
     let x = logits::<A>();
-    let sentinel = cast::<A>(SENTINEL);
+    let sentinel = A::of(SENTINEL);
     for shape in [(3, 5), (4, 4), (2, 4)] {
         let mut buf = Array2::from_elem(shape, sentinel);
         let e = CrossEntropy::new()

@@ -11,9 +11,7 @@
     clippy::too_many_lines
 )]
 
-mod common;
-
-use common::TestFloat;
+use crate::harness::{TestFloat, ulps};
 use logits::{
     Error, LogSumExp, log_sigmoid, log_softmax, log_softmax_backward, log_softmax_inplace,
     log_softmax_into, log_softmax_with_temperature, logsumexp, masked_softmax, sigmoid, softmax,
@@ -288,7 +286,7 @@ fn extreme_valid_temperatures<A: TestFloat>(tiny_ok: A) {
         // (x − max) / t, which may round to −inf.
         let want = A::of(-2.0 / t.wide());
         assert!(
-            A::ulps(l[[0, 0]], want) <= 4,
+            ulps(l[[0, 0]], want) <= 4,
             "[{}] t = {t:e}: {l}, want {want:e} at [0, 0]",
             A::NAME
         );
@@ -470,7 +468,7 @@ fn inputs_untouched<A: TestFloat>() {
 
     // `_inplace` does modify, and gives what the allocating function gives.
     let same =
-        |a: &Array2<A>, b: &Array2<A>| a.iter().zip(b.iter()).all(|(u, v)| A::ulps(*u, *v) == 0);
+        |a: &Array2<A>, b: &Array2<A>| a.iter().zip(b.iter()).all(|(u, v)| ulps(*u, *v) == 0);
     let mut y = x.clone();
     softmax_inplace(&mut y, Axis(1));
     assert!(same(&y, &softmax(&x, Axis(1))), "[{}] {y}", A::NAME);

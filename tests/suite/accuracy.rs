@@ -14,10 +14,10 @@
 //! with the README and prints the table of measured maxima that the README quotes:
 //!
 //! ```text
-//! cargo test --test accuracy -- --nocapture
+//! cargo test --test suite accuracy:: -- --nocapture
 //! ```
 //!
-//! (`LOGITS_ACCURACY_DETAIL=1` also prints the maxima per layout.) `tests/reference.rs` is the
+//! (`LOGITS_ACCURACY_DETAIL=1` also prints the maxima per layout.) The `reference` module is the
 //! other half: exact cases computed with mpmath at 50 digits.
 //!
 //! # References
@@ -48,7 +48,7 @@
 //! # Error measures
 //!
 //! * ULP: the distance, in representable numbers of the output type, between the result and the
-//!   reference rounded to that type (`TestFloat::ulps`); 0 means correctly rounded.
+//!   reference rounded to that type (`harness::ulps`); 0 means correctly rounded.
 //! * ULP, ε below 1: ULPs where the reference is at least 1 in magnitude, else the absolute error
 //!   over ε. `logsumexp = m + ln Σ` cancels near 0, and a log-probability near 0 inherits the
 //!   rounding of the other entries' `xⱼ − m`, so only an absolute accuracy holds there.
@@ -75,14 +75,12 @@
     clippy::suboptimal_flops
 )]
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::fmt::{Debug, Write as _};
 use std::ops::{Add, Div, Mul, Neg, Sub};
 use std::process::Command;
 
-use common::{SplitMix, TestFloat};
+use crate::harness::{SplitMix, TestFloat, ulps, wide};
 use logits::{
     BinaryCrossEntropyWithLogits, CrossEntropy, LogSumExp, log_sigmoid, log_softmax,
     log_softmax_with_temperature, logsumexp, sigmoid, softmax,
@@ -241,7 +239,11 @@ impl Div for Dd {
 // The reference number type: f64 (for f32 inputs) or double-double (for f64)
 // ---------------------------------------------------------------------------
 
-/// The arithmetic a reference is computed in.
+/// The arithmetic a reference is computed in: `f64` for `f32` inputs, double-double ([`Dd`]) for
+/// `f64` inputs. Reference arithmetic, not an element adapter: the types under test are the
+/// harness's `TestFloat`; a `Real` is what their references are computed in, with what those
+/// need and the element types lack (`exp` split into mantissa and power of two, rounding once
+/// from a scaled value, compensated sums). `measure::<A, R>` pairs them.
 trait Real:
     Copy
     + Debug
@@ -269,6 +271,8 @@ trait Real:
     fn ln_1p(self) -> Self;
     /// A sum of many terms.
     fn sum(terms: impl Iterator<Item = Self>) -> Self;
+    /// The reference `logsumexp` of a lane `x` of the input type this arithmetic measures.
+    fn logsumexp_ref(lane: &LaneRef<Self>, x: &[f64]) -> Self;
 }
 
 impl Real for f64 {
@@ -307,6 +311,10 @@ impl Real for f64 {
             s = u;
         }
         s + c
+    }
+    /// `f32` inputs: recomputed in double-double where `m + ln Σ` cancels.
+    fn logsumexp_ref(lane: &LaneRef<f64>, x: &[f64]) -> f64 {
+        logsumexp_f32_ref(lane, x)
     }
 }
 
@@ -391,6 +399,9 @@ impl Real for Dd {
     }
     fn sum(terms: impl Iterator<Item = Self>) -> Self {
         terms.fold(Self::of(0.0), |a, b| a + b)
+    }
+    fn logsumexp_ref(lane: &LaneRef<Dd>, _x: &[f64]) -> Dd {
+        lane.logsumexp()
     }
 }
 
@@ -708,7 +719,7 @@ impl Recorder {
         want: f64,
         at: impl FnOnce() -> String,
     ) {
-        let u = A::ulps(got, A::of(want));
+        let u = ulps(got, A::of(want));
         let value = if u == u64::MAX {
             f64::INFINITY
         } else {
@@ -720,32 +731,32 @@ impl Recorder {
     }
 
     /// ULPs where `|want| ≥ 1`, else `|got − want| / ε`.
-    fn mixed<A: Subject>(
+    fn mixed<A: TestFloat, R: Real>(
         &mut self,
         row: Row,
         layout: &str,
         got: A,
-        want: A::R,
+        want: R,
         at: impl FnOnce() -> String,
     ) {
         let w = want.val();
         if w.abs() >= 1.0 || !w.is_finite() {
             self.ulp(row, layout, got, w, at);
         } else {
-            self.abs::<A>(row, layout, got, want, at);
+            self.abs::<A, R>(row, layout, got, want, at);
         }
     }
 
     /// `|got − want| / ε`.
-    fn abs<A: Subject>(
+    fn abs<A: TestFloat, R: Real>(
         &mut self,
         row: Row,
         layout: &str,
         got: A,
-        want: A::R,
+        want: R,
         at: impl FnOnce() -> String,
     ) {
-        let err = (A::R::of(got.wide()) - want).val().abs() / A::EPS;
+        let err = (R::of(got.wide()) - want).val().abs() / A::EPS;
         self.record(row, layout, err, || {
             format!("{}: got {:e}, want {:e}", at(), got.wide(), want.val())
         });
@@ -756,43 +767,24 @@ impl Recorder {
 // Inputs
 // ---------------------------------------------------------------------------
 
-/// An input type with its reference arithmetic and the scales of its stress inputs.
-trait Subject: TestFloat {
-    type R: Real;
-    /// The huge common offset.
-    const HUGE: f64;
-    /// Spreads of the "wide" lanes.
-    const SPREADS: [f64; 2] = [80.0, 700.0];
-    /// Distances below the max where `exp` leaves the normal range and underflows to 0.
-    const UNDERFLOW: (f64, f64);
-    /// How far a dominant entry sits above the rest.
-    const DOMINANT: [f64; 4];
-    /// Ranges of BCE and sigmoid logits (beyond the last, `exp(−|x|)` underflows).
-    const WIDE: [f64; 3];
-    /// logsumexp: recompute in double-double where the reference cancels.
-    fn lse_ref(lane: &LaneRef<Self::R>, x: &[f64]) -> Self::R;
+// The scales of the stress inputs, per input type (the huge common offset is `TestFloat::BIG`).
+
+/// Spreads of the "wide" lanes.
+const SPREADS: [f64; 2] = [80.0, 700.0];
+
+/// Distances below the max where `exp` leaves the normal range and underflows to 0.
+fn underflow<A: TestFloat>() -> (f64, f64) {
+    A::either((85.0, 105.0), (700.0, 746.0))
 }
 
-impl Subject for f32 {
-    type R = f64;
-    const HUGE: f64 = 1e30;
-    const UNDERFLOW: (f64, f64) = (85.0, 105.0);
-    const DOMINANT: [f64; 4] = [12.0, 20.0, 30.0, 60.0];
-    const WIDE: [f64; 3] = [10.0, 30.0, 110.0];
-    fn lse_ref(lane: &LaneRef<f64>, x: &[f64]) -> f64 {
-        logsumexp_f32_ref(lane, x)
-    }
+/// How far a dominant entry sits above the rest.
+fn dominant<A: TestFloat>() -> [f64; 4] {
+    A::either([12.0, 20.0, 30.0, 60.0], [20.0, 40.0, 80.0, 400.0])
 }
 
-impl Subject for f64 {
-    type R = Dd;
-    const HUGE: f64 = 1e300;
-    const UNDERFLOW: (f64, f64) = (700.0, 746.0);
-    const DOMINANT: [f64; 4] = [20.0, 40.0, 80.0, 400.0];
-    const WIDE: [f64; 3] = [10.0, 40.0, 760.0];
-    fn lse_ref(lane: &LaneRef<Dd>, _x: &[f64]) -> Dd {
-        lane.logsumexp()
-    }
+/// Ranges of BCE and sigmoid logits (beyond the last, `exp(−|x|)` underflows).
+fn wide_ranges<A: TestFloat>() -> [f64; 3] {
+    A::either([10.0, 30.0, 110.0], [10.0, 40.0, 760.0])
 }
 
 /// `batch` lanes of `n` entries, row after row, for the softmax family and cross-entropy.
@@ -823,7 +815,7 @@ fn normalish(rng: &mut SplitMix, sd: f64) -> f64 {
 
 const TEMPERATURES: [f64; 4] = [0.5, 2.0, 0.75, 3.0];
 
-fn cases<A: Subject>() -> Vec<Case<A>> {
+fn cases<A: TestFloat>() -> Vec<Case<A>> {
     let mut rng = SplitMix(0x5eed_0006 ^ A::EPS.to_bits() ^ seed());
     let mut out = Vec::new();
     let mut count = 0usize;
@@ -899,7 +891,7 @@ fn cases<A: Subject>() -> Vec<Case<A>> {
 
     // Stress: a huge common offset, with resolvable differences and with ties.
     for sign in [1.0, -1.0] {
-        let off = sign * A::HUGE;
+        let off = sign * A::BIG;
         for n in [7, 64, 100] {
             push(
                 format!("offset {off:e}, relative spread 2^-20, n = {n}"),
@@ -929,7 +921,7 @@ fn cases<A: Subject>() -> Vec<Case<A>> {
         );
     }
     // Wide spreads.
-    for spread in A::SPREADS {
+    for spread in SPREADS {
         for n in [10, 33, 100, 1000] {
             push(
                 format!("spread ±{spread}, n = {n}"),
@@ -942,7 +934,7 @@ fn cases<A: Subject>() -> Vec<Case<A>> {
         }
     }
     // One dominant entry: a log-probability near 0.
-    for dom in A::DOMINANT {
+    for dom in dominant::<A>() {
         for n in [2, 5, 17, 100, 1000] {
             let mut at = 0;
             push(
@@ -1013,7 +1005,7 @@ fn cases<A: Subject>() -> Vec<Case<A>> {
         &mut |_, _, _| f64::NEG_INFINITY,
     );
     // Near the exp underflow threshold, below the max and in absolute terms.
-    let (lo, hi) = A::UNDERFLOW;
+    let (lo, hi) = underflow::<A>();
     for n in [8, 33, 100] {
         push(
             format!("max 0, rest in [-{hi}, -{lo}], n = {n}"),
@@ -1069,11 +1061,11 @@ fn cases<A: Subject>() -> Vec<Case<A>> {
 }
 
 /// Logits and targets for the element-wise functions.
-fn elementwise<A: Subject>() -> Vec<(String, Vec<A>, Vec<A>)> {
+fn elementwise<A: TestFloat>() -> Vec<(String, Vec<A>, Vec<A>)> {
     let mut rng = SplitMix(0xbce0_0006 ^ A::EPS.to_bits() ^ seed());
     let mut out = Vec::new();
     let n = 4096;
-    let mut ranges: Vec<f64> = A::WIDE.to_vec();
+    let mut ranges: Vec<f64> = wide_ranges::<A>().to_vec();
     ranges.push(1e-3);
     for range in ranges {
         for target in ["0 or 1", "U(0, 1)", "0.5"] {
@@ -1103,19 +1095,15 @@ fn elementwise<A: Subject>() -> Vec<(String, Vec<A>, Vec<A>)> {
 // Measuring
 // ---------------------------------------------------------------------------
 
-fn wide<A: TestFloat>(x: &[A]) -> Vec<f64> {
-    x.iter().map(|v| v.wide()).collect()
-}
-
 /// Layouts whose lanes run through the online column kernel.
 const ONLINE_COLUMNS: &str = "columns, n > 64";
 
 /// The softmax and log_softmax of one lane (`x / t`), against its reference.
-fn check_lane<A: Subject>(
+fn check_lane<A: TestFloat, R: Real>(
     rec: &mut Recorder,
     layout: &str,
     at: &dyn Fn(usize) -> String,
-    r: &LaneRef<A::R>,
+    r: &LaneRef<R>,
     p: Option<ArrayView1<'_, A>>,
     l: &ArrayView1<'_, A>,
     (lsm, lsm_near): (Row, Row),
@@ -1124,7 +1112,7 @@ fn check_lane<A: Subject>(
         for (i, &got) in p.iter().enumerate() {
             let want = r.softmax(i);
             let d = r.distance(i);
-            let u = A::ulps(got, A::of(want));
+            let u = ulps(got, A::of(want));
             let u = if u == u64::MAX {
                 f64::INFINITY
             } else {
@@ -1145,27 +1133,27 @@ fn check_lane<A: Subject>(
     }
     for (i, &got) in l.iter().enumerate() {
         let want = r.log_softmax(i);
-        rec.mixed::<A>(lsm, layout, got, want, || at(i));
-        near_zero::<A>(rec, lsm_near, layout, got, want.val(), r, i, &|| at(i));
+        rec.mixed::<A, R>(lsm, layout, got, want, || at(i));
+        near_zero::<A, R>(rec, lsm_near, layout, got, want.val(), r, i, &|| at(i));
     }
 }
 
 /// A log-probability (or loss) of magnitude below 1, in ULPs per `1 + d̄`.
 #[allow(clippy::too_many_arguments)]
-fn near_zero<A: Subject>(
+fn near_zero<A: TestFloat, R: Real>(
     rec: &mut Recorder,
     row: Row,
     layout: &str,
     got: A,
     want: f64,
-    r: &LaneRef<A::R>,
+    r: &LaneRef<R>,
     i: usize,
     at: &dyn Fn() -> String,
 ) {
     if want.abs() >= 1.0 {
         return;
     }
-    let u = A::ulps(got, A::of(want));
+    let u = ulps(got, A::of(want));
     let dbar = r.mean_distance_of_others(i);
     let value = if u == u64::MAX {
         f64::INFINITY
@@ -1181,18 +1169,19 @@ fn near_zero<A: Subject>(
     });
 }
 
-fn measure<A: Subject>(rec: &mut Recorder) {
+/// Measures input type `A` against references computed in `R`.
+fn measure<A: TestFloat, R: Real>(rec: &mut Recorder) {
     for case in cases::<A>() {
         let (batch, n) = (case.batch, case.n);
         let xw = wide(&case.x);
         let lanes: Vec<&[f64]> = xw.chunks(n).collect();
-        let refs: Vec<LaneRef<A::R>> = lanes.iter().map(|x| LaneRef::new(x, 1.0)).collect();
-        let lse_want: Vec<A::R> = refs
+        let refs: Vec<LaneRef<R>> = lanes.iter().map(|x| LaneRef::new(x, 1.0)).collect();
+        let lse_want: Vec<R> = refs
             .iter()
             .zip(&lanes)
-            .map(|(r, x)| A::lse_ref(r, x))
+            .map(|(r, x)| R::logsumexp_ref(r, x))
             .collect();
-        let trefs: Vec<LaneRef<A::R>> = lanes.iter().map(|x| LaneRef::new(x, case.t)).collect();
+        let trefs: Vec<LaneRef<R>> = lanes.iter().map(|x| LaneRef::new(x, case.t)).collect();
         let t = A::of(case.t);
         let name = &case.name;
         let xw = &xw;
@@ -1212,7 +1201,7 @@ fn measure<A: Subject>(rec: &mut Recorder) {
         let x1 = rows.row(0).to_owned();
         let p1 = softmax(&x1, Axis(0));
         let l1 = log_softmax(&x1, Axis(0));
-        check_lane::<A>(
+        check_lane::<A, R>(
             rec,
             "1-D",
             &at("1-D", 0),
@@ -1222,10 +1211,10 @@ fn measure<A: Subject>(rec: &mut Recorder) {
             (LSM, LSM_NEAR),
         );
         let s1 = logsumexp(&x1, Axis(0)).into_scalar();
-        rec.mixed::<A>(LSE, "1-D", s1, lse_want[0], || format!("{name}, 1-D"));
+        rec.mixed::<A, R>(LSE, "1-D", s1, lse_want[0], || format!("{name}, 1-D"));
         let mut whole = LogSumExp::<A>::new();
         whole.push_slice(x1.as_slice().unwrap());
-        rec.mixed::<A>(LSE, "LogSumExp", whole.value(), lse_want[0], || {
+        rec.mixed::<A, R>(LSE, "LogSumExp", whole.value(), lse_want[0], || {
             format!("{name}, LogSumExp::push_slice")
         });
         // Merged from (up to) 8 chunks: each merge rounds the running sum once more.
@@ -1236,7 +1225,7 @@ fn measure<A: Subject>(rec: &mut Recorder) {
             part.push_slice(c);
             merged.merge(&part);
         }
-        rec.mixed::<A>(LSE_MERGED, "LogSumExp", merged.value(), lse_want[0], || {
+        rec.mixed::<A, R>(LSE_MERGED, "LogSumExp", merged.value(), lse_want[0], || {
             format!("{name}, LogSumExp, 8 chunks of {chunk} merged")
         });
 
@@ -1254,7 +1243,7 @@ fn measure<A: Subject>(rec: &mut Recorder) {
             let lt = log_softmax_with_temperature(arr, ax, t).unwrap();
             for b in 0..batch {
                 let here = at(layout, b);
-                check_lane::<A>(
+                check_lane::<A, R>(
                     rec,
                     layout,
                     &here,
@@ -1263,11 +1252,11 @@ fn measure<A: Subject>(rec: &mut Recorder) {
                     &l.index_axis(lane_axis, b),
                     (LSM, LSM_NEAR),
                 );
-                rec.mixed::<A>(LSE, layout, s[b], lse_want[b], || {
+                rec.mixed::<A, R>(LSE, layout, s[b], lse_want[b], || {
                     format!("{name}, {layout}, lane {b}")
                 });
                 let here_t = |i: usize| format!("{}, t = {}", here(i), case.t);
-                check_lane::<A>(
+                check_lane::<A, R>(
                     rec,
                     layout,
                     &here_t,
@@ -1287,14 +1276,14 @@ fn measure<A: Subject>(rec: &mut Recorder) {
                     let here = at(layout, b);
                     for (got, how) in [(loss[b], "per_sample"), (loss2[b], "per_sample_and_grad")] {
                         let at = || format!("{} is the target ({how})", here(tb));
-                        rec.mixed::<A>(CE, layout, got, want, at);
+                        rec.mixed::<A, R>(CE, layout, got, want, at);
                         // The cross-entropy kernels have no online column path.
-                        near_zero::<A>(rec, CE_NEAR, layout, got, want.val(), &refs[b], tb, &at);
+                        near_zero::<A, R>(rec, CE_NEAR, layout, got, want.val(), &refs[b], tb, &at);
                     }
                     for (i, &g) in grad.index_axis(lane_axis, b).iter().enumerate() {
                         let onehot = if i == tb { 1.0 } else { 0.0 };
-                        let want = refs[b].softmax_r(i) - A::R::of(onehot);
-                        rec.abs::<A>(CE_GRAD, layout, g, want, || here(i));
+                        let want = refs[b].softmax_r(i) - R::of(onehot);
+                        rec.abs::<A, R>(CE_GRAD, layout, g, want, || here(i));
                     }
                 }
             }
@@ -1312,11 +1301,11 @@ fn measure<A: Subject>(rec: &mut Recorder) {
         for i in 0..x.len() {
             let (xi, yi) = (x[i].wide(), y[i].wide());
             let at = || format!("{name}, element {i} (x = {xi:e}, y = {yi})");
-            let (want, want_g) = bce_ref::<A::R>(xi, yi);
+            let (want, want_g) = bce_ref::<R>(xi, yi);
             rec.ulp(BCE, "elements", loss[i], want, at);
             rec.ulp(BCE, "elements", loss2[i], want, at);
-            rec.abs::<A>(BCE_GRAD, "elements", grad[i], want_g, at);
-            let (s, ls) = sigmoid_ref::<A::R>(xi);
+            rec.abs::<A, R>(BCE_GRAD, "elements", grad[i], want_g, at);
+            let (s, ls) = sigmoid_ref::<R>(xi);
             rec.ulp(SIGMOID, "elements", sg[i], s, at);
             rec.ulp(LOG_SIGMOID, "elements", lsg[i], ls, at);
         }
@@ -1329,7 +1318,8 @@ fn measure<A: Subject>(rec: &mut Recorder) {
 
 /// Set (to the requested path) in the environment of the child processes.
 const CHILD_ENV: &str = "LOGITS_ACCURACY_CHILD";
-const CHILD_TEST: &str = "measure_one_path";
+/// The child test, by its name in the suite binary (module path without the crate).
+const CHILD_TEST: &str = "accuracy::measure_one_path";
 
 /// Measures every function on the path this process uses and prints one `ACC|…` line per row.
 #[test]
@@ -1347,12 +1337,12 @@ fn measure_one_path() {
     for (ty, rec) in [
         ("f32", {
             let mut r = Recorder::default();
-            measure::<f32>(&mut r);
+            measure::<f32, f64>(&mut r);
             r
         }),
         ("f64", {
             let mut r = Recorder::default();
-            measure::<f64>(&mut r);
+            measure::<f64, Dd>(&mut r);
             r
         }),
     ] {
@@ -1585,7 +1575,9 @@ fn accuracy_within_readme_bounds() {
             rule.push_str("---|");
         }
     }
-    println!("\nmeasured maxima (cargo test --test accuracy -- --nocapture):\n\n{head}\n{rule}");
+    println!(
+        "\nmeasured maxima (cargo test --test suite accuracy:: -- --nocapture):\n\n{head}\n{rule}"
+    );
     for Bound { label, unit, .. } in &bounds {
         let mut line = format!("| {label} | {unit} |");
         for ty in TYPES {
@@ -1754,14 +1746,11 @@ fn double_double_agrees_with_f64() {
         let want = x.exp();
         let (m, k) = Dd::of(x).exp_split();
         let got = m.round_scaled(k);
-        assert!(f64::ulps(got, want) <= 1, "exp({x:e}): {got:e} vs {want:e}");
+        assert!(ulps(got, want) <= 1, "exp({x:e}): {got:e} vs {want:e}");
         let y = rng.uniform(1e-300_f64.ln(), 700.0).exp();
-        assert!(f64::ulps(Dd::of(y).ln().val(), y.ln()) <= 1, "ln({y:e})");
+        assert!(ulps(Dd::of(y).ln().val(), y.ln()) <= 1, "ln({y:e})");
         let t = rng.uniform(-30.0, 3.0).exp();
-        assert!(
-            f64::ulps(Dd::of(t).ln_1p().val(), t.ln_1p()) <= 1,
-            "ln1p({t:e})"
-        );
+        assert!(ulps(Dd::of(t).ln_1p().val(), t.ln_1p()) <= 1, "ln1p({t:e})");
         let (a, b) = (rng.uniform(-1e3, 1e3), rng.uniform(-1e3, 1e3));
         assert_eq!((Dd::of(a) / Dd::of(b)).val(), a / b);
         assert_eq!((Dd::of(a) * Dd::of(b) + Dd::of(b)).val(), a.mul_add(b, b));

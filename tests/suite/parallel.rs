@@ -1,6 +1,6 @@
 //! Inputs large enough to be split into tasks with the `rayon` feature give the same results as
 //! the same computation lane by lane (small calls, never split). Run with and without the
-//! feature: `cargo test --test parallel --features rayon`.
+//! feature: `cargo test --features rayon --test suite parallel`.
 
 use logits::{BinaryCrossEntropyWithLogits, CrossEntropy, Reduction};
 use ndarray::{Array1, Array2, Axis, s};

@@ -24,7 +24,8 @@
 //! - inputs (and the gaps around a view written by `_inplace` / `_into`) are bitwise unchanged.
 //!
 //! Closeness to the reference uses loose tolerances (hundreds of ULPs): the accuracy proper is
-//! tested in `properties.rs` and `reference.rs`; here it only catches gross errors.
+//! tested in the `properties`, `reference` and `accuracy` modules; here it only catches gross
+//! errors.
 //!
 //! The reference rounds to the type what the kernels compute in it (the class weights `aᵢ`,
 //! `1 − ε`, `ε / C`, `pos_weight · y`, `(1 − p_t)^γ`), so that a product that underflows to 0
@@ -56,14 +57,15 @@
     clippy::too_many_arguments
 )]
 
-mod common;
-
 use std::cell::Cell;
 use std::fmt::{self, Debug, Display};
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::Once;
 
-use common::{SplitMix, TestFloat, close};
+use crate::harness::{
+    Layout, Placed, SplitMix, TestFloat, close, lane_max, lanes, layout_strategy,
+    naive_log_sigmoid, naive_log_softmax, naive_logsumexp, naive_sigmoid, proptest_config, same,
+};
 use logits::{
     BinaryCrossEntropy, BinaryCrossEntropyWithLogits, CrossEntropy, Error, Input, KlDiv,
     LinearCrossEntropy, LogSumExp, Reduction, SigmoidFocalLoss, Targets, binary_cross_entropy,
@@ -74,10 +76,7 @@ use logits::{
     nll_loss_and_grad, sigmoid, sigmoid_focal_loss, softmax, softmax_backward, softmax_inplace,
     softmax_into, softmax_jacobian, softmax_jvp, softmax_with_temperature, top_k,
 };
-use ndarray::{
-    Array1, Array2, ArrayBase, ArrayD, ArrayRef, ArrayViewD, ArrayViewMutD, Axis, Dimension, Ix2,
-    IxDyn, RawData, Slice, Zip,
-};
+use ndarray::{Array1, Array2, ArrayD, ArrayRef, Axis, Dimension, Ix2, IxDyn, Zip};
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 
@@ -101,10 +100,9 @@ fn config() -> ProptestConfig {
             .ok()
             .and_then(|v| v.parse().ok())
             .unwrap_or(CASES),
-        failure_persistence: None,
         // The data come from a seed: shrinking it does not simplify them.
         max_shrink_iters: 32,
-        ..ProptestConfig::default()
+        ..proptest_config(CASES)
     }
 }
 
@@ -114,54 +112,28 @@ type Outcome = Result<(), TestCaseError>;
 // The float types
 // ---------------------------------------------------------------------------
 
-/// `f32` or `f64`, with bit access and the type's "huge" constant.
-trait RF: TestFloat {
-    /// A huge but not extreme value: 1e30 in f32, 1e300 in f64.
-    const BIG: f64;
-    fn bits(self) -> u64;
-}
-
-impl RF for f32 {
-    const BIG: f64 = 1e30;
-    fn bits(self) -> u64 {
-        u64::from(self.to_bits())
-    }
-}
-
-impl RF for f64 {
-    const BIG: f64 = 1e300;
-    fn bits(self) -> u64 {
-        self.to_bits()
-    }
-}
-
 /// The largest finite value, widened.
-fn max_of<A: RF>() -> f64 {
+fn max_of<A: TestFloat>() -> f64 {
     A::max_value().wide()
 }
 
 /// An exact value of magnitude at most this must come out finite: a margin of 4 below the
 /// overflow threshold leaves room for intermediate roundings.
-fn safe<A: RF>() -> f64 {
+fn safe<A: TestFloat>() -> f64 {
     max_of::<A>() / 4.0
 }
 
-/// The same value: equal bits, or both NaN (NaN payloads may differ between code paths).
-fn same<A: RF>(a: A, b: A) -> bool {
-    a.bits() == b.bits() || (a.is_nan() && b.is_nan())
-}
-
-fn same_arr<A: RF>(a: &ArrayRef<A, IxDyn>, b: &ArrayRef<A, IxDyn>) -> bool {
+fn same_arr<A: TestFloat>(a: &ArrayRef<A, IxDyn>, b: &ArrayRef<A, IxDyn>) -> bool {
     a.shape() == b.shape() && a.iter().zip(b.iter()).all(|(&x, &y)| same(x, y))
 }
 
 /// Bitwise identical, NaN payloads included: inputs must not change at all.
-fn identical<A: RF>(a: &ArrayRef<A, IxDyn>, b: &ArrayRef<A, IxDyn>) -> bool {
+fn identical<A: TestFloat>(a: &ArrayRef<A, IxDyn>, b: &ArrayRef<A, IxDyn>) -> bool {
     a.shape() == b.shape() && a.iter().zip(b.iter()).all(|(&x, &y)| x.bits() == y.bits())
 }
 
 /// Where `a` and `b` first differ (NaN-aware), for messages.
-fn first_diff<A: RF>(a: &ArrayRef<A, IxDyn>, b: &ArrayRef<A, IxDyn>) -> String {
+fn first_diff<A: TestFloat>(a: &ArrayRef<A, IxDyn>, b: &ArrayRef<A, IxDyn>) -> String {
     if a.shape() != b.shape() {
         return format!("shapes {:?} and {:?}", a.shape(), b.shape());
     }
@@ -173,12 +145,8 @@ fn first_diff<A: RF>(a: &ArrayRef<A, IxDyn>, b: &ArrayRef<A, IxDyn>) -> String {
     "nowhere".into()
 }
 
-fn eps<A: RF>() -> f64 {
-    A::EPS
-}
-
 /// A slack for results in the subnormal range.
-fn tiny<A: RF>() -> f64 {
+fn tiny<A: TestFloat>() -> f64 {
     64.0 * A::MIN_NORMAL
 }
 
@@ -240,7 +208,7 @@ struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    fn new<A: RF>(case: &'a dyn Debug) -> Self {
+    fn new<A: TestFloat>(case: &'a dyn Debug) -> Self {
         Self {
             ty: A::NAME,
             parts: vec![("case", case)],
@@ -331,11 +299,6 @@ fn outcome<T>(
     }
 }
 
-/// The error's value equals `v` (NaN-aware).
-fn same_f64(a: f64, b: f64) -> bool {
-    a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan())
-}
-
 fn outside_unit(v: f64) -> bool {
     // NaN is data, not an error.
     !v.is_nan() && !(0.0..=1.0).contains(&v)
@@ -370,103 +333,6 @@ fn cap(mut shape: Vec<usize>) -> Vec<usize> {
 
 fn shape_strategy(min_nd: usize, max_nd: usize) -> impl Strategy<Value = Vec<usize>> {
     prop::collection::vec(len_strategy(), min_nd..=max_nd).prop_map(cap)
-}
-
-/// How a logical array sits in memory.
-#[derive(Clone, Copy, Debug)]
-struct Layout {
-    /// 0: axes as they are; 1: reversed (a transpose); 2: rotated by one.
-    perm: u8,
-    /// Every other element of the first and last axes of a twice-larger array.
-    step: bool,
-    /// The first axis read backwards.
-    rev: bool,
-}
-
-impl Layout {
-    /// `view = backing.permuted_axes(order)`.
-    fn order(self, n: usize) -> Vec<usize> {
-        match self.perm {
-            1 => (0..n).rev().collect(),
-            2 => (0..n).map(|j| (j + 1) % n).collect(),
-            _ => (0..n).collect(),
-        }
-    }
-}
-
-fn layout_strategy() -> impl Strategy<Value = Layout> {
-    (0_u8..3, any::<bool>(), any::<bool>()).prop_map(|(perm, step, rev)| Layout { perm, step, rev })
-}
-
-fn backing_shape(shape: &[usize], l: Layout) -> Vec<usize> {
-    let n = shape.len();
-    let mut s = shape.to_vec();
-    if l.step && n > 0 {
-        s[0] *= 2;
-        if n > 1 {
-            s[n - 1] *= 2;
-        }
-    }
-    let order = l.order(n);
-    let mut b = vec![0; n];
-    for j in 0..n {
-        b[order[j]] = s[j];
-    }
-    b
-}
-
-/// Cuts the logical array out of its backing array; for shared and mutable views alike.
-fn arrange<S: RawData>(v: ArrayBase<S, IxDyn>, l: Layout) -> ArrayBase<S, IxDyn> {
-    let n = v.ndim();
-    if n == 0 {
-        return v;
-    }
-    let mut v = v.permuted_axes(l.order(n));
-    if l.step {
-        v.slice_axis_inplace(Axis(0), Slice::new(0, None, 2));
-        if n > 1 {
-            v.slice_axis_inplace(Axis(n - 1), Slice::new(0, None, 2));
-        }
-    }
-    if l.rev {
-        v.slice_axis_inplace(Axis(0), Slice::new(0, None, -1));
-    }
-    v
-}
-
-/// A logical array placed in a backing array of some layout; the gaps hold `fill`.
-#[derive(Clone, Debug)]
-struct Placed<T> {
-    backing: ArrayD<T>,
-    layout: Layout,
-}
-
-impl<T: Clone> Placed<T> {
-    fn new(logical: &ArrayD<T>, layout: Layout, fill: T) -> Self {
-        let mut backing = ArrayD::from_elem(IxDyn(&backing_shape(logical.shape(), layout)), fill);
-        arrange(backing.view_mut(), layout).assign(logical);
-        Self { backing, layout }
-    }
-
-    fn view(&self) -> ArrayViewD<'_, T> {
-        arrange(self.backing.view(), self.layout)
-    }
-
-    fn view_mut(&mut self) -> ArrayViewMutD<'_, T> {
-        arrange(self.backing.view_mut(), self.layout)
-    }
-
-    /// The backing array with `values` written where the view is: what a correct `_inplace`
-    /// or `_into` leaves behind.
-    fn with(&self, values: &ArrayRef<T, IxDyn>) -> ArrayD<T> {
-        let mut b = self.backing.clone();
-        arrange(b.view_mut(), self.layout).assign(values);
-        b
-    }
-}
-
-fn same_layout(a: Layout, b: Layout) -> bool {
-    (a.perm, a.step, a.rev) == (b.perm, b.step, b.rev)
 }
 
 /// `shape` without `axis`.
@@ -559,7 +425,7 @@ fn normal(rng: &mut SplitMix) -> f64 {
 }
 
 /// One of the special values.
-fn special<A: RF>(rng: &mut SplitMix) -> A {
+fn special<A: TestFloat>(rng: &mut SplitMix) -> A {
     let max = A::max_value();
     let minp = A::min_positive_value();
     let sub = minp * A::epsilon();
@@ -587,7 +453,7 @@ fn special<A: RF>(rng: &mut SplitMix) -> A {
     }
 }
 
-fn value<A: RF>(rng: &mut SplitMix, f: Flavor) -> A {
+fn value<A: TestFloat>(rng: &mut SplitMix, f: Flavor) -> A {
     let n = A::of(normal(rng));
     match f {
         Flavor::Normal => n,
@@ -650,7 +516,7 @@ fn value<A: RF>(rng: &mut SplitMix, f: Flavor) -> A {
 
 /// A logical array of `shape`: each lane along `lane_axis` has one flavour from `palette`
 /// (without a lane axis, each element has its own).
-fn gen_arr<A: RF>(
+fn gen_arr<A: TestFloat>(
     shape: &[usize],
     lane_axis: Option<usize>,
     seed: u64,
@@ -672,7 +538,7 @@ fn gen_arr<A: RF>(
 
 /// Probabilities: mostly in [0, 1] (0, 1, uniform, subnormal, the smallest normal, 1 − ε), NaN
 /// now and then when `nan`, and one value outside [0, 1] when `invalid`.
-fn gen_probs<A: RF>(shape: &[usize], seed: u64, nan: bool, invalid: bool) -> ArrayD<A> {
+fn gen_probs<A: TestFloat>(shape: &[usize], seed: u64, nan: bool, invalid: bool) -> ArrayD<A> {
     let mut rng = SplitMix(seed);
     let mut a = ArrayD::from_shape_fn(IxDyn(shape), |_| match rng.below(12) {
         0 => A::zero(),
@@ -707,60 +573,15 @@ fn gen_probs<A: RF>(shape: &[usize], seed: u64, nan: bool, invalid: bool) -> Arr
     a
 }
 
-/// Widened lanes of `a` along `axis`, in logical order.
-fn lanes<A: RF>(a: &ArrayRef<A, IxDyn>, axis: usize) -> Vec<Vec<f64>> {
-    a.lanes(Axis(axis))
-        .into_iter()
-        .map(|l| l.iter().map(|v| v.wide()).collect())
-        .collect()
-}
-
 fn has_nan(xs: &[f64]) -> bool {
     xs.iter().any(|v| v.is_nan())
-}
-
-fn lane_max(xs: &[f64]) -> f64 {
-    xs.iter().copied().fold(f64::NEG_INFINITY, f64::max)
-}
-
-/// `((x − m) / t)` for every x of a lane with maximum `m` (finite), without intermediate
-/// overflow: halved first, so only a result beyond f64's range is infinite.
-fn shifted(xs: &[f64], m: f64, inv_t: f64) -> Vec<f64> {
-    xs.iter()
-        .map(|&x| ((x * 0.5 - m * 0.5) * inv_t) * 2.0)
-        .collect()
-}
-
-/// The exact log-softmax of a lane of `x / t` in f64, with the documented conventions for
-/// ±inf (no NaN in the lane).
-fn ref_log_softmax(xs: &[f64], inv_t: f64) -> Vec<f64> {
-    let m = lane_max(xs);
-    if m == f64::NEG_INFINITY {
-        return vec![f64::NEG_INFINITY; xs.len()];
-    }
-    if m == f64::INFINITY {
-        let k = xs.iter().filter(|&&v| v == f64::INFINITY).count() as f64;
-        return xs
-            .iter()
-            .map(|&v| {
-                if v == f64::INFINITY {
-                    -k.ln()
-                } else {
-                    f64::NEG_INFINITY
-                }
-            })
-            .collect();
-    }
-    let d = shifted(xs, m, inv_t);
-    let s: f64 = d.iter().map(|v| v.exp()).sum();
-    d.iter().map(|v| v - s.ln()).collect()
 }
 
 /// Whether the kernels' `x − max` overflows for some finite `x` of a lane at a temperature above
 /// 1, where the exact `(x − max) / t` is in range: they then see −inf where the exact value is
 /// finite. A known limitation of the kernels (see the report in the module docs); such lanes are
 /// only checked for NaN, range and −inf where the overflow happened.
-fn diff_overflows<A: RF>(xs: &[f64], inv_t: f64, weight_max: f64) -> bool {
+fn diff_overflows<A: TestFloat>(xs: &[f64], inv_t: f64, weight_max: f64) -> bool {
     let m = lane_max(xs);
     // With label smoothing the kernels also sum `w (x − max)` over the lane before dividing.
     let spread: f64 = xs
@@ -777,7 +598,7 @@ fn diff_overflows<A: RF>(xs: &[f64], inv_t: f64, weight_max: f64) -> bool {
 }
 
 /// A temperature from a list of valid and invalid ones.
-fn temperature<A: RF>(i: usize) -> A {
+fn temperature<A: TestFloat>(i: usize) -> A {
     let minp = A::min_positive_value();
     match i % 16 {
         0..=2 => A::one(),
@@ -798,12 +619,12 @@ fn temperature<A: RF>(i: usize) -> A {
 }
 
 /// Whether a temperature is valid, as the docs put it: finite, > 0, with a finite reciprocal.
-fn valid_temperature<A: RF>(t: A) -> bool {
+fn valid_temperature<A: TestFloat>(t: A) -> bool {
     t.is_finite() && t > A::zero() && (A::one() / t).is_finite()
 }
 
 /// A label smoothing from a list of valid and invalid ones.
-fn smoothing<A: RF>(i: usize) -> A {
+fn smoothing<A: TestFloat>(i: usize) -> A {
     match i % 12 {
         0..=2 => A::zero(),
         3 => A::of(0.1),
@@ -819,7 +640,7 @@ fn smoothing<A: RF>(i: usize) -> A {
 }
 
 /// A non-negative weight, zeros often.
-fn weight_value<A: RF>(rng: &mut SplitMix) -> A {
+fn weight_value<A: TestFloat>(rng: &mut SplitMix) -> A {
     match rng.below(7) {
         0 | 1 => A::zero(),
         2 => A::of(0.5),
@@ -897,7 +718,7 @@ fn axis_case_strategy(min_nd: usize) -> impl Strategy<Value = AxisCase> {
 
 /// Softmax lanes: NaN lanes all NaN; else in [0, 1], summing to 1 (0 for an empty or all −inf
 /// lane), +inf entries sharing the mass, −inf entries 0.
-fn check_softmax_lanes<A: RF>(
+fn check_softmax_lanes<A: TestFloat>(
     what: &str,
     x: &ArrayRef<A, IxDyn>,
     p: &ArrayRef<A, IxDyn>,
@@ -906,8 +727,12 @@ fn check_softmax_lanes<A: RF>(
     ctx: &Ctx<'_>,
 ) -> Outcome {
     prop_assert_eq!(p.shape(), x.shape(), "{} shape; {}", what, ctx);
-    let e = eps::<A>();
-    for (li, (xs, ps)) in lanes(x, axis).iter().zip(lanes(p, axis)).enumerate() {
+    let e = A::EPS;
+    for (li, (xs, ps)) in lanes(x, Axis(axis))
+        .iter()
+        .zip(lanes(p, Axis(axis)))
+        .enumerate()
+    {
         if has_nan(xs) {
             prop_assert!(
                 ps.iter().all(|v| v.is_nan()),
@@ -986,7 +811,7 @@ fn check_softmax_lanes<A: RF>(
 
 /// Log-softmax lanes of `x / t`: NaN lanes all NaN; else ≤ 0, −inf exactly where documented,
 /// finite (and near the reference) where the exact value is finite and well in range.
-fn check_log_softmax_lanes<A: RF>(
+fn check_log_softmax_lanes<A: TestFloat>(
     what: &str,
     x: &ArrayRef<A, IxDyn>,
     lp: &ArrayRef<A, IxDyn>,
@@ -995,8 +820,12 @@ fn check_log_softmax_lanes<A: RF>(
     ctx: &Ctx<'_>,
 ) -> Outcome {
     prop_assert_eq!(lp.shape(), x.shape(), "{} shape; {}", what, ctx);
-    let e = eps::<A>();
-    for (li, (xs, ls)) in lanes(x, axis).iter().zip(lanes(lp, axis)).enumerate() {
+    let e = A::EPS;
+    for (li, (xs, ls)) in lanes(x, Axis(axis))
+        .iter()
+        .zip(lanes(lp, Axis(axis)))
+        .enumerate()
+    {
         if has_nan(xs) {
             prop_assert!(
                 ls.iter().all(|v| v.is_nan()),
@@ -1008,7 +837,7 @@ fn check_log_softmax_lanes<A: RF>(
             );
             continue;
         }
-        let want = ref_log_softmax(xs, inv_t);
+        let want = naive_log_softmax(xs, inv_t);
         let n = xs.len() as f64;
         let overflow = diff_overflows::<A>(xs, inv_t, 1.0);
         for (i, (&got, &w)) in ls.iter().zip(&want).enumerate() {
@@ -1064,7 +893,7 @@ fn check_log_softmax_lanes<A: RF>(
 
 /// Logsumexp lanes: NaN for NaN, +inf for +inf, −inf for empty or all −inf, else finite and near
 /// `m + ln Σ exp(x − m)`.
-fn check_lse_lanes<A: RF>(
+fn check_lse_lanes<A: TestFloat>(
     x: &ArrayRef<A, IxDyn>,
     lse: &ArrayRef<A, IxDyn>,
     axis: usize,
@@ -1072,8 +901,8 @@ fn check_lse_lanes<A: RF>(
 ) -> Outcome {
     let outer = without(x.shape(), axis);
     prop_assert_eq!(lse.shape(), &outer[..], "logsumexp shape; {}", ctx);
-    let e = eps::<A>();
-    for (li, (xs, &got)) in lanes(x, axis).iter().zip(lse.iter()).enumerate() {
+    let e = A::EPS;
+    for (li, (xs, &got)) in lanes(x, Axis(axis)).iter().zip(lse.iter()).enumerate() {
         let got = got.wide();
         let m = lane_max(xs);
         if has_nan(xs) {
@@ -1088,8 +917,7 @@ fn check_lse_lanes<A: RF>(
                 ctx
             );
         } else {
-            let s: f64 = xs.iter().map(|&v| (v - m).exp()).sum();
-            let want = m + s.ln();
+            let want = naive_logsumexp(xs);
             let tol = REF_EPS * e * (m.abs() + (xs.len() as f64).ln_1p() + 2.0);
             prop_assert!(
                 got.is_finite() && close(got, want, 0.0, tol),
@@ -1104,7 +932,7 @@ fn check_lse_lanes<A: RF>(
     Ok(())
 }
 
-fn softmax_family<A: RF>(c: &AxisCase) -> Outcome {
+fn softmax_family<A: TestFloat>(c: &AxisCase) -> Outcome {
     let nd = c.shape.len();
     let in_range = c.axis < nd;
     let logical = gen_arr::<A>(&c.shape, in_range.then_some(c.axis), c.seed, ALL);
@@ -1218,7 +1046,7 @@ fn softmax_family<A: RF>(c: &AxisCase) -> Outcome {
                 unreachable!()
             };
             prop_assert!(
-                same_f64(*value, t.wide()),
+                same(*value, t.wide()),
                 "{}: value {} for t {}",
                 what,
                 value,
@@ -1302,8 +1130,8 @@ fn softmax_family<A: RF>(c: &AxisCase) -> Outcome {
         if outcome(what, &r, allowed, &ctx)? {
             // Another layout may take another path (a column kernel, a buffered lane), which
             // rounds differently: bitwise only for the same layout.
-            let e = eps::<A>();
-            let agree = if same_layout(c.layout, c.layout2) {
+            let e = A::EPS;
+            let agree = if c.layout == c.layout2 {
                 same_arr(&out.view(), want)
             } else {
                 out.view()
@@ -1352,7 +1180,7 @@ fn lane_tame(xs: &[f64]) -> bool {
     xs.iter().all(|v| v.is_finite() && v.abs() <= 1e9)
 }
 
-fn backward_family<A: RF>(c: &AxisCase) -> Outcome {
+fn backward_family<A: TestFloat>(c: &AxisCase) -> Outcome {
     let nd = c.shape.len();
     let axis = c.axis;
     if axis >= nd {
@@ -1414,13 +1242,13 @@ fn backward_family<A: RF>(c: &AxisCase) -> Outcome {
         );
         prop_assert_eq!(vjp.shape(), &c.shape[..]);
         prop_assert_eq!(lvjp.shape(), &c.shape[..]);
-        let e = eps::<A>();
-        let gl = lanes(&g, axis);
+        let e = A::EPS;
+        let gl = lanes(&g, Axis(axis));
         // softmax_backward: pᵢ (gᵢ − Σ gⱼ pⱼ).
-        for (li, ((ps, gs), os)) in lanes(&p, axis)
+        for (li, ((ps, gs), os)) in lanes(&p, Axis(axis))
             .iter()
             .zip(&gl)
-            .zip(lanes(&vjp, axis))
+            .zip(lanes(&vjp, Axis(axis)))
             .enumerate()
         {
             if has_nan(ps) || has_nan(gs) {
@@ -1460,10 +1288,10 @@ fn backward_family<A: RF>(c: &AxisCase) -> Outcome {
             }
         }
         // log_softmax_backward: gᵢ − exp(log_pᵢ) Σ gⱼ.
-        for (li, ((ls, gs), os)) in lanes(&lp, axis)
+        for (li, ((ls, gs), os)) in lanes(&lp, Axis(axis))
             .iter()
             .zip(&gl)
-            .zip(lanes(&lvjp, axis))
+            .zip(lanes(&lvjp, Axis(axis)))
             .enumerate()
         {
             let wild_lane = ls.iter().any(|&v| v > 20.0 || v == f64::INFINITY) || !lane_tame(gs);
@@ -1506,7 +1334,7 @@ fn backward_family<A: RF>(c: &AxisCase) -> Outcome {
     Ok(())
 }
 
-fn jacobian<A: RF>(c: &AxisCase) -> Outcome {
+fn jacobian<A: TestFloat>(c: &AxisCase) -> Outcome {
     let n = c.shape.iter().product::<usize>().min(40);
     let x = gen_arr::<A>(&[n], Some(0), c.seed, ALL);
     let p1 = if c.wild {
@@ -1531,7 +1359,7 @@ fn jacobian<A: RF>(c: &AxisCase) -> Outcome {
     let j = no_panic("softmax_jacobian", &ctx, || softmax_jacobian(&p))?;
     prop_assert_eq!(j.dim(), (n, n));
     let pw: Vec<f64> = p1.iter().map(|v| v.wide()).collect();
-    let e = eps::<A>();
+    let e = A::EPS;
     for r in 0..n {
         let mut row_sum = 0.0;
         for col in 0..n {
@@ -1583,7 +1411,7 @@ fn jacobian<A: RF>(c: &AxisCase) -> Outcome {
 // top_k, LogSumExp, sigmoid
 // ---------------------------------------------------------------------------
 
-fn top_k_prop<A: RF>(c: &AxisCase) -> Outcome {
+fn top_k_prop<A: TestFloat>(c: &AxisCase) -> Outcome {
     let nd = c.shape.len();
     if c.axis >= nd {
         return Ok(());
@@ -1643,7 +1471,7 @@ fn top_k_prop<A: RF>(c: &AxisCase) -> Outcome {
     Ok(())
 }
 
-fn log_sum_exp_acc<A: RF>(c: &AxisCase) -> Outcome {
+fn log_sum_exp_acc<A: TestFloat>(c: &AxisCase) -> Outcome {
     let n = c.shape.iter().product::<usize>().min(300);
     let lane = gen_arr::<A>(&[n], Some(0), c.seed, ALL);
     let xs: Vec<A> = lane.iter().copied().collect();
@@ -1710,7 +1538,7 @@ fn log_sum_exp_acc<A: RF>(c: &AxisCase) -> Outcome {
                 s,
                 ctx
             );
-            let tol = REF_EPS * eps::<A>() * (m.abs() + (n as f64).ln_1p() + 2.0);
+            let tol = REF_EPS * A::EPS * (m.abs() + (n as f64).ln_1p() + 2.0);
             prop_assert!(
                 v.is_finite() && close(v, want.wide(), 0.0, tol),
                 "LogSumExp {:e} vs logsumexp {:e}; {}",
@@ -1723,7 +1551,7 @@ fn log_sum_exp_acc<A: RF>(c: &AxisCase) -> Outcome {
     Ok(())
 }
 
-fn sigmoid_prop<A: RF>(c: &AxisCase) -> Outcome {
+fn sigmoid_prop<A: TestFloat>(c: &AxisCase) -> Outcome {
     let logical = gen_arr::<A>(&c.shape, None, c.seed, ALL);
     let xp = Placed::new(&logical, c.layout, A::nan());
     let before = xp.backing.clone();
@@ -1733,17 +1561,13 @@ fn sigmoid_prop<A: RF>(c: &AxisCase) -> Outcome {
     let ls = no_panic("log_sigmoid", &ctx, || log_sigmoid(&x))?;
     prop_assert_eq!(s.shape(), x.shape());
     prop_assert_eq!(ls.shape(), x.shape());
-    let e = eps::<A>();
+    let e = A::EPS;
     for ((&xv, &sv), &lv) in logical.iter().zip(s.iter()).zip(ls.iter()) {
         let (xv, sv, lv) = (xv.wide(), sv.wide(), lv.wide());
         if xv.is_nan() {
             continue;
         }
-        let want = if xv >= 0.0 {
-            1.0 / (1.0 + (-xv).exp())
-        } else {
-            xv.exp() / (1.0 + xv.exp())
-        };
+        let want = naive_sigmoid(xv);
         prop_assert!(
             (0.0..=1.0).contains(&sv) && close(sv, want, 16.0 * e, tiny::<A>()),
             "sigmoid({:e}) = {:e}, exact {:e}; {}",
@@ -1752,7 +1576,7 @@ fn sigmoid_prop<A: RF>(c: &AxisCase) -> Outcome {
             want,
             ctx
         );
-        let lwant = xv.min(0.0) - (-xv.abs()).exp().ln_1p();
+        let lwant = naive_log_sigmoid(xv);
         if xv == f64::NEG_INFINITY {
             prop_assert!(lv == xv, "log_sigmoid(−inf) = {:e}; {}", lv, ctx);
         } else {
@@ -1887,8 +1711,8 @@ struct SampleRef {
     grad_abs: f64,
 }
 
-fn ce_sample<A: RF>(xs: &[f64], a: &[f64], input: Input, inv_t: f64) -> SampleRef {
-    let e = eps::<A>();
+fn ce_sample<A: TestFloat>(xs: &[f64], a: &[f64], input: Input, inv_t: f64) -> SampleRef {
+    let e = A::EPS;
     let c = xs.len();
     let a_total: f64 = a.iter().sum();
     let a_max = a.iter().fold(0.0_f64, |m, &v| m.max(v));
@@ -1936,7 +1760,7 @@ fn ce_sample<A: RF>(xs: &[f64], a: &[f64], input: Input, inv_t: f64) -> SampleRe
                     grad_abs: 0.0,
                 };
             }
-            let lp = ref_log_softmax(xs, inv_t);
+            let lp = naive_log_softmax(xs, inv_t);
             let g = lp
                 .iter()
                 .zip(a)
@@ -2007,7 +1831,7 @@ fn ce_sample<A: RF>(xs: &[f64], a: &[f64], input: Input, inv_t: f64) -> SampleRe
     }
 }
 
-fn ce_prop<A: RF>(c: &CeCase) -> Outcome {
+fn ce_prop<A: TestFloat>(c: &CeCase) -> Outcome {
     let nd = c.shape.len();
     let axis = c.class_axis.unwrap_or(nd.saturating_sub(1));
     let in_range = axis < nd;
@@ -2263,10 +2087,10 @@ fn ce_prop<A: RF>(c: &CeCase) -> Outcome {
         // The payload points at the offending value.
         match err {
             Error::InvalidTemperature { value } => {
-                prop_assert!(same_f64(*value, t.wide()), "{:?}; {}", err, ctx);
+                prop_assert!(same(*value, t.wide()), "{:?}; {}", err, ctx);
             }
             Error::InvalidLabelSmoothing { value } => {
-                prop_assert!(same_f64(*value, eps_s.wide()), "{:?}; {}", err, ctx);
+                prop_assert!(same(*value, eps_s.wide()), "{:?}; {}", err, ctx);
             }
             Error::LabelOutOfRange {
                 sample,
@@ -2298,7 +2122,7 @@ fn ce_prop<A: RF>(c: &CeCase) -> Outcome {
                     outside_unit(*value)
                         && src
                             .get(IxDyn(index))
-                            .is_some_and(|v| same_f64(v.wide(), *value)),
+                            .is_some_and(|v| same(v.wide(), *value)),
                     "{:?} does not point at the value; {}",
                     err,
                     ctx
@@ -2361,9 +2185,9 @@ fn ce_prop<A: RF>(c: &CeCase) -> Outcome {
         let w_max = weight
             .as_ref()
             .map_or(1.0, |w| w.iter().fold(0.0_f64, |m, v| m.max(v.wide())));
-        let x_lanes = lanes(&logical, axis);
+        let x_lanes = lanes(&logical, Axis(axis));
         let q_lanes = if c.probs {
-            lanes(&q_logical, axis)
+            lanes(&q_logical, Axis(axis))
         } else {
             vec![]
         };
@@ -2433,8 +2257,8 @@ fn ce_prop<A: RF>(c: &CeCase) -> Outcome {
             Input::LogProbabilities => !logical.iter().any(|v| v.wide() > 0.0),
             _ => true,
         };
-        let g_lanes = lanes(&grad, axis);
-        let gs_lanes = lanes(&grad_sum, axis);
+        let g_lanes = lanes(&grad, Axis(axis));
+        let gs_lanes = lanes(&grad_sum, Axis(axis));
         let mut any_nan = false;
         let mut signs = [false; 2];
         let mut any_overflow = false;
@@ -2488,7 +2312,7 @@ fn ce_prop<A: RF>(c: &CeCase) -> Outcome {
                 );
             } else if s.loss.abs() <= safe::<A>() {
                 prop_assert!(
-                    got.is_finite() && close(got, s.loss, REF_EPS * eps::<A>(), s.loss_tol),
+                    got.is_finite() && close(got, s.loss, REF_EPS * A::EPS, s.loss_tol),
                     "sample {}: loss {:e}, exact {:e}, lane {:?}; {}",
                     r,
                     got,
@@ -2527,7 +2351,7 @@ fn ce_prop<A: RF>(c: &CeCase) -> Outcome {
                     {
                         prop_assert!(
                             gv.is_finite()
-                                && close(gv, w, REF_EPS * eps::<A>(), s.grad_tol * sc + s.grad_abs),
+                                && close(gv, w, REF_EPS * A::EPS, s.grad_tol * sc + s.grad_abs),
                             "sample {} class {}: {} gradient {:e}, exact {:e}; {}",
                             r,
                             j,
@@ -2551,8 +2375,7 @@ fn ce_prop<A: RF>(c: &CeCase) -> Outcome {
             let mag: f64 = per.iter().map(|v| v.wide().abs()).sum::<f64>() * scale;
             if mag <= safe::<A>() && scale <= safe::<A>() && !any_overflow {
                 prop_assert!(
-                    loss.is_finite()
-                        && close(loss, want, 0.0, 64.0 * eps::<A>() * mag + tiny::<A>()),
+                    loss.is_finite() && close(loss, want, 0.0, 64.0 * A::EPS * mag + tiny::<A>()),
                     "loss {:e}, but the per-sample losses reduce to {:e}; {}",
                     loss,
                     want,
@@ -2666,7 +2489,7 @@ fn elem_case_strategy() -> impl Strategy<Value = ElemCase> {
         )
 }
 
-fn alpha_of<A: RF>(i: usize) -> Option<A> {
+fn alpha_of<A: TestFloat>(i: usize) -> Option<A> {
     match i % 8 {
         0 | 1 => Some(A::of(0.25)),
         2 => None,
@@ -2678,7 +2501,7 @@ fn alpha_of<A: RF>(i: usize) -> Option<A> {
     }
 }
 
-fn gamma_of<A: RF>(i: usize) -> A {
+fn gamma_of<A: TestFloat>(i: usize) -> A {
     match i % 8 {
         0 | 1 => A::of(2.0),
         2 => A::zero(),
@@ -2690,19 +2513,6 @@ fn gamma_of<A: RF>(i: usize) -> A {
     }
 }
 
-fn log_sigmoid_f64(x: f64) -> f64 {
-    x.min(0.0) - (-x.abs()).exp().ln_1p()
-}
-
-fn sigmoid_f64(x: f64) -> f64 {
-    let e = (-x.abs()).exp();
-    if x >= 0.0 {
-        1.0 / (1.0 + e)
-    } else {
-        e / (1.0 + e)
-    }
-}
-
 fn mul0(c: f64, v: f64) -> f64 {
     if c == 0.0 { 0.0 } else { c * v }
 }
@@ -2711,7 +2521,7 @@ fn mul0(c: f64, v: f64) -> f64 {
 /// at ±inf.
 /// The factors `1 − y` and `pw · y` are rounded to the type: where they underflow to 0, the
 /// term is 0 even at x = ±inf.
-fn bce_logits_f64<A: RF>(x: f64, y: f64, pw: f64) -> (f64, f64) {
+fn bce_logits_f64<A: TestFloat>(x: f64, y: f64, pw: f64) -> (f64, f64) {
     let l = 1.0 + (pw - 1.0) * y;
     let tail = (-x.abs()).exp().ln_1p();
     let linear = if x >= 0.0 {
@@ -2719,11 +2529,11 @@ fn bce_logits_f64<A: RF>(x: f64, y: f64, pw: f64) -> (f64, f64) {
     } else {
         mul0((A::of(pw) * A::of(y)).wide(), -x)
     };
-    (linear + mul0(l, tail), l * sigmoid_f64(x) - pw * y)
+    (linear + mul0(l, tail), l * naive_sigmoid(x) - pw * y)
 }
 
 /// The exact loss of one element and its gradient, per the docs.
-fn elem_ref<A: RF>(
+fn elem_ref<A: TestFloat>(
     which: Which,
     x: f64,
     y: f64,
@@ -2745,7 +2555,7 @@ fn elem_ref<A: RF>(
         }
         Which::Focal => {
             let (ce, dce) = bce_logits_f64::<A>(x, y, 1.0);
-            let (ln_p, ln_q) = (log_sigmoid_f64(x), log_sigmoid_f64(-x));
+            let (ln_p, ln_q) = (naive_log_sigmoid(x), naive_log_sigmoid(-x));
             let (a, b) = (ln_p + (1.0 - y).ln(), ln_q + y.ln());
             let m = a.max(b);
             let ln_u = if m == f64::NEG_INFINITY {
@@ -2783,7 +2593,7 @@ fn elem_ref<A: RF>(
     }
 }
 
-fn elem_prop<A: RF>(c: &ElemCase) -> Outcome {
+fn elem_prop<A: TestFloat>(c: &ElemCase) -> Outcome {
     let nd = c.shape.len();
     let mut rng = SplitMix(mix(c.seed, 21));
     let logical: ArrayD<A> = match c.which {
@@ -3024,7 +2834,7 @@ fn elem_prop<A: RF>(c: &ElemCase) -> Outcome {
             outside_unit(*value)
                 && src
                     .get(IxDyn(index))
-                    .is_some_and(|v| same_f64(v.wide(), *value)),
+                    .is_some_and(|v| same(v.wide(), *value)),
             "{:?} does not point at the value; {}",
             loss,
             ctx
@@ -3097,7 +2907,7 @@ fn elem_prop<A: RF>(c: &ElemCase) -> Outcome {
                 p.broadcast(IxDyn(&c.shape)).expect("broadcasts").to_owned()
             }
         });
-        let e = eps::<A>();
+        let e = A::EPS;
         let mut any_nan = false;
         let mut signs = [false; 2];
         let mut mag = 0.0;
@@ -3327,7 +3137,7 @@ fn linear_case_strategy() -> impl Strategy<Value = LinearCase> {
         )
 }
 
-fn linear_prop<A: RF>(c: &LinearCase) -> Outcome {
+fn linear_prop<A: TestFloat>(c: &LinearCase) -> Outcome {
     let mut rng = SplitMix(mix(c.seed, 31));
     let (n, d, v) = (c.n, c.d, c.v);
     let wd = if c.bad_w { d + 1 } else { d };
@@ -3466,7 +3276,7 @@ fn linear_prop<A: RF>(c: &LinearCase) -> Outcome {
             bias.as_ref().map(Array1::len)
         );
         let lg = g.loss.wide();
-        let e = eps::<A>();
+        let e = A::EPS;
         // The f64 reference, through the logits.
         let inv_t = 1.0 / t.wide();
         let eps_w = eps_s.wide();
@@ -3601,7 +3411,7 @@ fn linear_prop<A: RF>(c: &LinearCase) -> Outcome {
             }
         }
         prop_assert!(
-            same_f64(loss, lg) || close(loss, lg, 64.0 * e, tiny::<A>()),
+            same(loss, lg) || close(loss, lg, 64.0 * e, tiny::<A>()),
             "loss {:e} vs loss_and_grad {:e}; {}",
             loss,
             lg,

@@ -14,9 +14,7 @@
     clippy::too_many_lines
 )]
 
-mod common;
-
-use common::{SplitMix, TestFloat};
+use crate::harness::{SplitMix, TestFloat, proptest_config};
 use logits::{
     BinaryCrossEntropy, BinaryCrossEntropyWithLogits, CrossEntropy, Input, KlDiv, Reduction,
     SigmoidFocalLoss, Targets, log_softmax, softmax,
@@ -54,14 +52,6 @@ const PATH_GRAD_REL: f64 = 16.0;
 
 /// `loss ≥ −NONNEG_SLACK · eps · (1 + Σ |terms|)` where a loss cannot be negative.
 const NONNEG_SLACK: f64 = 8.0;
-
-fn config() -> ProptestConfig {
-    ProptestConfig {
-        cases: CASES,
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    }
-}
 
 // ---------------------------------------------------------------------------
 // Cross-entropy cases
@@ -184,10 +174,6 @@ struct CeData<A> {
     axis: usize,
 }
 
-fn cast<A: TestFloat>(v: f64) -> A {
-    A::of(v)
-}
-
 /// Data for logits of `shape` with the classes on `axis`, drawn from `o.seed`.
 fn ce_data<A: TestFloat>(o: &CeOptions, shape: &[usize], axis: usize) -> CeData<A> {
     let mut rng = SplitMix(o.seed);
@@ -197,12 +183,10 @@ fn ce_data<A: TestFloat>(o: &CeOptions, shape: &[usize], axis: usize) -> CeData<
         Input::LogProbabilities => (-6.0, 0.0),
         Input::Probabilities => (0.05, 0.95),
     };
-    let x = ArrayD::from_shape_simple_fn(IxDyn(shape), || cast::<A>(rng.uniform(lo, hi)));
-    let weight = o.weight.then(|| {
-        (0..classes)
-            .map(|_| cast::<A>(rng.uniform(0.1, 2.0)))
-            .collect()
-    });
+    let x = ArrayD::from_shape_simple_fn(IxDyn(shape), || A::of(rng.uniform(lo, hi)));
+    let weight = o
+        .weight
+        .then(|| (0..classes).map(|_| A::of(rng.uniform(0.1, 2.0))).collect());
     let ignore = match o.ignore {
         Ignore::Off => None,
         Ignore::InRange => Some(rng.below(classes)),
@@ -215,7 +199,7 @@ fn ce_data<A: TestFloat>(o: &CeOptions, shape: &[usize], axis: usize) -> CeData<
             let total: f64 = lane.sum();
             lane.mapv_inplace(|v| v / total);
         }
-        Tg::Probs(q.mapv(cast::<A>))
+        Tg::Probs(q.mapv(A::of))
     } else {
         let mut outer = shape.to_vec();
         outer.remove(axis);
@@ -239,8 +223,8 @@ fn ce_data<A: TestFloat>(o: &CeOptions, shape: &[usize], axis: usize) -> CeData<
 fn builder<A: TestFloat>(o: &CeOptions, d: &CeData<A>, reduction: Reduction) -> CrossEntropy<A> {
     let mut ce = CrossEntropy::new()
         .input(o.input)
-        .label_smoothing(cast(o.smoothing))
-        .temperature(cast(o.temperature))
+        .label_smoothing(A::of(o.smoothing))
+        .temperature(A::of(o.temperature))
         .reduction(reduction)
         .class_axis(Axis(d.axis));
     if let Some(w) = &d.weight {
@@ -412,7 +396,7 @@ fn ce_class_axis<A: TestFloat>(c: &CeNdCase) -> Result<(), TestCaseError> {
         gtol,
     )?;
     // The same through `_into`, whose buffer has the N-d shape.
-    let mut buf = ArrayD::from_elem(IxDyn(&c.shape), cast::<A>(7.0));
+    let mut buf = ArrayD::from_elem(IxDyn(&c.shape), A::of(7.0));
     let into = ce
         .loss_and_grad_into(&d.x, d.targets.get(), &mut buf)
         .unwrap();
@@ -511,7 +495,7 @@ fn ce_reductions<A: TestFloat>(c: &CeCase) -> Result<(), TestCaseError> {
         want_mean,
         REDUCE_REL * eps * want_mean.abs(),
     )?;
-    let want_g: Vec<A> = gsum.iter().map(|g| cast(g.wide() * scale)).collect();
+    let want_g: Vec<A> = gsum.iter().map(|g| A::of(g.wide() * scale)).collect();
     near_all(
         &format!("{what}: Mean gradient vs Sum gradient / {denom}"),
         gmean.iter(),
@@ -573,7 +557,7 @@ fn ce_all_ignored<A: TestFloat>(c: &CeCase) -> Result<(), TestCaseError> {
             what,
             pgrad
         );
-        let mut buf = Array2::from_elem((c.batch, c.classes), cast::<A>(7.0)).into_dyn();
+        let mut buf = Array2::from_elem((c.batch, c.classes), A::of(7.0)).into_dyn();
         let into = ce
             .loss_and_grad_into(&d.x, d.targets.get(), &mut buf)
             .unwrap();
@@ -598,7 +582,7 @@ fn ce_paths<A: TestFloat>(c: &CeCase) -> Result<(), TestCaseError> {
     let ce = builder(&c.o, &d, reduction_of(c.o.sum));
     let x = d.x.clone().into_dimensionality::<Ix2>().expect("two axes");
     let (loss, grad) = ce.loss_and_grad(&x, d.targets.get()).unwrap();
-    let sentinel = cast::<A>(-7.25);
+    let sentinel = A::of(-7.25);
 
     let mut plain = Array2::from_elem((c.batch, c.classes), sentinel);
     let l = ce
@@ -837,7 +821,7 @@ fn bin_data<A: TestFloat>(c: &BinCase) -> BinData<A> {
         Kind::Logits | Kind::Focal => (-6.0, 6.0),
         Kind::Kl => (-6.0, 0.0),
     };
-    let x = Array2::from_shape_simple_fn((r, k), || cast::<A>(rng.uniform(lo, hi)));
+    let x = Array2::from_shape_simple_fn((r, k), || A::of(rng.uniform(lo, hi)));
     let y = Array2::from_shape_simple_fn((r, k), || {
         let v = match (c.kind, c.log_target) {
             (Kind::Kl, true) => rng.uniform(-6.0, 0.0),
@@ -847,9 +831,9 @@ fn bin_data<A: TestFloat>(c: &BinCase) -> BinData<A> {
                 _ => rng.unit(),
             },
         };
-        cast::<A>(v)
+        A::of(v)
     });
-    let mut w = |n: usize| -> Vec<A> { (0..n).map(|_| cast(rng.uniform(0.1, 2.0))).collect() };
+    let mut w = |n: usize| -> Vec<A> { (0..n).map(|_| A::of(rng.uniform(0.1, 2.0))).collect() };
     let weight = match (c.kind, c.weight) {
         (Kind::Focal | Kind::Kl, _) | (_, WeightShape::Absent) => None,
         (_, WeightShape::Row) => Some(Array1::from(w(k)).into_dyn()),
@@ -888,10 +872,10 @@ fn bin_loss<A: TestFloat>(c: &BinCase, d: &BinData<A>, reduction: Reduction) -> 
         }
         Kind::Focal => {
             let l = SigmoidFocalLoss::new()
-                .gamma(cast(c.gamma))
+                .gamma(A::of(c.gamma))
                 .reduction(reduction);
             Bin::Focal(match c.alpha {
-                Some(a) => l.alpha(cast(a)),
+                Some(a) => l.alpha(A::of(a)),
                 None => l.without_alpha(),
             })
         }
@@ -953,7 +937,7 @@ fn bin_relations<A: TestFloat>(c: &BinCase) -> Result<(), TestCaseError> {
         sum.wide() / denom,
         REDUCE_REL * eps * abs_total / denom,
     )?;
-    let want_g: Vec<A> = gsum.iter().map(|g| cast(g.wide() / denom)).collect();
+    let want_g: Vec<A> = gsum.iter().map(|g| A::of(g.wide() / denom)).collect();
     near_all(
         &format!("{what}: Mean gradient vs Sum gradient / {denom}"),
         gmean.iter(),
@@ -973,7 +957,7 @@ fn bin_relations<A: TestFloat>(c: &BinCase) -> Result<(), TestCaseError> {
 
     let l = bin_loss(c, &d, reduction_of(c.sum));
     let (loss, grad) = l.loss_and_grad(&d.x, &d.y).unwrap();
-    let sentinel = cast::<A>(-7.25);
+    let sentinel = A::of(-7.25);
     let (r, k) = (c.rows, c.cols);
     // Another layout may take another kernel (vectorised for contiguous data, scalar for
     // strided), so those results agree to a few ULPs of the largest entry, not bit for bit.
@@ -1074,8 +1058,8 @@ fn bin_relations<A: TestFloat>(c: &BinCase) -> Result<(), TestCaseError> {
 /// log-targets.
 fn kl_nonnegative<A: TestFloat>(rows: usize, cols: usize, seed: u64) -> Result<(), TestCaseError> {
     let mut rng = SplitMix(seed);
-    let a = Array2::from_shape_simple_fn((rows, cols), || cast::<A>(rng.uniform(-5.0, 5.0)));
-    let b = Array2::from_shape_simple_fn((rows, cols), || cast::<A>(rng.uniform(-5.0, 5.0)));
+    let a = Array2::from_shape_simple_fn((rows, cols), || A::of(rng.uniform(-5.0, 5.0)));
+    let b = Array2::from_shape_simple_fn((rows, cols), || A::of(rng.uniform(-5.0, 5.0)));
     let log_q = log_softmax(&a, Axis(1));
     let t = softmax(&b, Axis(1));
     let log_t = log_softmax(&b, Axis(1));
@@ -1127,7 +1111,7 @@ fn kl_nonnegative<A: TestFloat>(rows: usize, cols: usize, seed: u64) -> Result<(
 // ---------------------------------------------------------------------------
 
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(proptest_config(CASES))]
 
     #[test]
     fn cross_entropy_gradient_matches_finite_differences(c in ce_strategy()) {

@@ -3,11 +3,13 @@
 //! fix) and on a few hundred pseudo-random byte strings per target, so that the promises the
 //! fuzzers check hold in every CI run, not only when someone fuzzes.
 
-#[path = "../fuzz/src/lib.rs"]
-mod harness;
+#[path = "../../fuzz/src/lib.rs"]
+mod checks;
 
 use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
 use std::path::PathBuf;
+
+use crate::harness::SplitMix;
 
 /// Pseudo-random inputs per target, of up to this many bytes.
 const RANDOM_INPUTS: usize = 300;
@@ -26,20 +28,13 @@ fn replay(target: &str, check: fn(&[u8])) {
         let bytes = std::fs::read(path).expect("a saved input is readable");
         run(check, &bytes, &path.display().to_string());
     }
-    // SplitMix64, seeded by the target's name, so every run replays the same inputs.
-    let mut state = target.bytes().fold(0x9e37_79b9_7f4a_7c15_u64, |h, b| {
+    // The suite's SplitMix64, seeded by the target's name, so every run replays the same inputs.
+    let mut rng = SplitMix(target.bytes().fold(0x9e37_79b9_7f4a_7c15_u64, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    });
-    let mut next = move || {
-        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = state;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    };
+    }));
     for i in 0..RANDOM_INPUTS {
-        let len = (next() % MAX_LEN) as usize;
-        let bytes: Vec<u8> = (0..len).map(|_| next() as u8).collect();
+        let len = (rng.next_u64() % MAX_LEN) as usize;
+        let bytes: Vec<u8> = (0..len).map(|_| rng.next_u64() as u8).collect();
         run(check, &bytes, &format!("random input {i} of {target}"));
     }
 }
@@ -60,35 +55,35 @@ fn run(check: fn(&[u8]), bytes: &[u8], name: &str) {
 
 #[test]
 fn softmax() {
-    replay("softmax", harness::softmax);
+    replay("softmax", checks::softmax);
 }
 
 #[test]
 fn cross_entropy() {
-    replay("cross_entropy", harness::cross_entropy);
+    replay("cross_entropy", checks::cross_entropy);
 }
 
 #[test]
 fn binary_cross_entropy() {
-    replay("binary_cross_entropy", harness::binary_cross_entropy);
+    replay("binary_cross_entropy", checks::binary_cross_entropy);
 }
 
 #[test]
 fn bce_with_logits() {
-    replay("bce_with_logits", harness::bce_with_logits);
+    replay("bce_with_logits", checks::bce_with_logits);
 }
 
 #[test]
 fn sigmoid_focal() {
-    replay("sigmoid_focal", harness::sigmoid_focal);
+    replay("sigmoid_focal", checks::sigmoid_focal);
 }
 
 #[test]
 fn kl_div() {
-    replay("kl_div", harness::kl_div);
+    replay("kl_div", checks::kl_div);
 }
 
 #[test]
 fn linear_cross_entropy() {
-    replay("linear_cross_entropy", harness::linear_cross_entropy);
+    replay("linear_cross_entropy", checks::linear_cross_entropy);
 }

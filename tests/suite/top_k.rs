@@ -1,6 +1,7 @@
 //! Tests of `top_k`: reference cases, ties, NaN and infinities, `k = 0` and `k` beyond the axis,
 //! strided and transposed views, any axis of 3-D arrays, and a property against a full sort.
 
+use crate::harness::same_value;
 use logits::top_k;
 use ndarray::{Array, Array1, Array2, Array3, ArrayD, Axis, IxDyn, array, s};
 use proptest::prelude::*;
@@ -196,10 +197,6 @@ fn value() -> impl Strategy<Value = f64> {
     ]
 }
 
-fn same(a: f64, b: f64) -> bool {
-    a == b || (a.is_nan() && b.is_nan())
-}
-
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
@@ -225,7 +222,7 @@ proptest! {
             let (want_v, want_i) = by_sorting(&lane.to_vec(), k);
             prop_assert_eq!(i.row(r).to_vec(), want_i);
             for (g, w) in v.row(r).iter().zip(&want_v) {
-                prop_assert!(same(*g, *w), "row {r}: {g} vs {w}");
+                prop_assert!(same_value(*g, *w), "row {r}: {g} vs {w}");
             }
         }
         // f32 gives the same indices.

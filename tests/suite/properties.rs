@@ -1,6 +1,7 @@
 //! Property tests: random shapes (1 to 3 axes, lengths 1..=9, plus zero-length
-//! axes), a random axis, random memory layouts (standard, transposed, stepped,
-//! negative strides and their combinations), for both `f32` and `f64`.
+//! axes), a random axis, random memory layouts (the harness's: standard,
+//! transposed, rotated, stepped, negative strides and their combinations), for
+//! both `f32` and `f64`.
 //!
 //! Every property is a generic function run for `f32` and then `f64` on the same
 //! case. Tolerances are named constants below, in units of machine epsilon
@@ -15,18 +16,17 @@
     clippy::too_many_lines
 )]
 
-mod common;
-
-use common::{SplitMix, TestFloat, close};
+use crate::harness::{
+    Layout, SplitMix, TestFloat, arrange, close, lane_max, lanes, layout_strategy, naive_logsumexp,
+    naive_softmax, proptest_config, ulps,
+};
 use logits::{
     LogSumExp, log_sigmoid, log_softmax, log_softmax_backward, log_softmax_inplace,
     log_softmax_into, log_softmax_with_temperature, logsumexp, masked_softmax, sigmoid, softmax,
     softmax_backward, softmax_inplace, softmax_into, softmax_jacobian, softmax_jvp,
     softmax_with_temperature,
 };
-use ndarray::{
-    Array1, Array2, ArrayBase, ArrayD, ArrayRef, ArrayViewD, Axis, IxDyn, RawData, Slice, array, s,
-};
+use ndarray::{Array1, Array2, ArrayD, ArrayRef, ArrayViewD, Axis, IxDyn, array, s};
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 
@@ -90,29 +90,9 @@ const FD_TOL: f64 = 1e-8;
 /// `LogSumExp` however it is fed: `eps · LSE_ACC_ULPS · len · max(|v|, |max|, 1)`.
 const LSE_ACC_ULPS: f64 = 4.0;
 
-fn config() -> ProptestConfig {
-    ProptestConfig {
-        cases: CASES,
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    }
-}
-
 // ---------------------------------------------------------------------------
 // Cases: shape, axis, layout and data
 // ---------------------------------------------------------------------------
-
-/// How the logical array is laid out in memory.
-#[derive(Clone, Copy, Debug)]
-struct Layout {
-    /// Built as the `.reversed_axes()` (i.e. `.t()`) of an array with the
-    /// reversed shape.
-    transposed: bool,
-    /// Every other element of the first and last axes (`s![..;2, ..;2]`).
-    stepped: bool,
-    /// First and last axes read backwards (`s![..;-1, ..;-1]`).
-    reversed: bool,
-}
 
 #[derive(Clone, Debug)]
 struct Case {
@@ -122,16 +102,6 @@ struct Case {
     seed: u64,
     /// Round the data to multiples of 0.5, so lanes hold ties.
     ties: bool,
-}
-
-fn layout_strategy() -> impl Strategy<Value = Layout> {
-    (any::<bool>(), any::<bool>(), any::<bool>()).prop_map(|(transposed, stepped, reversed)| {
-        Layout {
-            transposed,
-            stepped,
-            reversed,
-        }
-    })
 }
 
 fn case_strategy() -> impl Strategy<Value = Case> {
@@ -177,18 +147,7 @@ fn zero_case_strategy() -> impl Strategy<Value = Case> {
 impl Case {
     /// Shape of the backing array from which the view is cut.
     fn base_shape(&self) -> Vec<usize> {
-        let mut w = self.shape.clone();
-        let last = w.len() - 1;
-        if self.layout.stepped {
-            w[0] *= 2;
-            if last > 0 {
-                w[last] *= 2;
-            }
-        }
-        if self.layout.transposed {
-            w.reverse();
-        }
-        w
+        self.layout.backing_shape(&self.shape)
     }
 
     /// A backing array filled from the seed (mixed with `salt`), uniform in `[lo, hi)`.
@@ -212,28 +171,6 @@ impl Case {
     }
 }
 
-/// Cuts the logical array out of a backing array built by `Case::base`.
-/// Works for shared and mutable views alike.
-fn arrange<S: RawData>(mut v: ArrayBase<S, IxDyn>, layout: Layout) -> ArrayBase<S, IxDyn> {
-    if layout.transposed {
-        v = v.reversed_axes();
-    }
-    let last = v.ndim() - 1;
-    if layout.stepped {
-        v.slice_axis_inplace(Axis(0), Slice::new(0, None, 2));
-        if last > 0 {
-            v.slice_axis_inplace(Axis(last), Slice::new(0, None, 2));
-        }
-    }
-    if layout.reversed {
-        v.slice_axis_inplace(Axis(0), Slice::new(0, None, -1));
-        if last > 0 {
-            v.slice_axis_inplace(Axis(last), Slice::new(0, None, -1));
-        }
-    }
-    v
-}
-
 /// A standard-layout (row-major, contiguous) copy with the same logical contents.
 fn standard<A: Clone>(v: &ArrayViewD<'_, A>) -> ArrayD<A> {
     let out = ArrayD::from_shape_vec(v.raw_dim(), v.iter().cloned().collect()).unwrap();
@@ -241,41 +178,13 @@ fn standard<A: Clone>(v: &ArrayViewD<'_, A>) -> ArrayD<A> {
     out
 }
 
-/// The lanes of `a` along `axis`, widened to f64, in logical order.
-fn lanes<A: TestFloat>(a: &ArrayRef<A, IxDyn>, axis: Axis) -> Vec<Vec<f64>> {
-    a.lanes(axis)
-        .into_iter()
-        .map(|l| l.iter().map(|v| v.wide()).collect())
-        .collect()
-}
-
-fn max_of(xs: &[f64]) -> f64 {
-    xs.iter().copied().fold(f64::NEG_INFINITY, f64::max)
-}
-
 fn spread_of(xs: &[f64]) -> f64 {
     let fin: Vec<f64> = xs.iter().copied().filter(|v| v.is_finite()).collect();
     if fin.is_empty() {
         0.0
     } else {
-        max_of(&fin) - fin.iter().copied().fold(f64::INFINITY, f64::min)
+        lane_max(&fin) - fin.iter().copied().fold(f64::INFINITY, f64::min)
     }
-}
-
-fn naive_lse(xs: &[f64]) -> f64 {
-    let m = max_of(xs);
-    if m == f64::NEG_INFINITY {
-        return m;
-    }
-    m + xs.iter().map(|x| (x - m).exp()).sum::<f64>().ln()
-}
-
-fn naive_softmax(xs: &[f64]) -> Vec<f64> {
-    let lse = naive_lse(xs);
-    if lse == f64::NEG_INFINITY {
-        return vec![0.0; xs.len()];
-    }
-    xs.iter().map(|x| (x - lse).exp()).collect()
 }
 
 /// Elementwise comparison of two arrays of the same shape with `close`.
@@ -428,7 +337,7 @@ fn order_preserved<A: TestFloat>(case: &Case) -> Result<(), TestCaseError> {
                         l[j]
                     );
                 } else if x[i] == x[j] {
-                    let d = A::ulps(pa[k][i], pa[k][j]);
+                    let d = ulps(pa[k][i], pa[k][j]);
                     prop_assert!(
                         d <= TIE_ULPS,
                         "[{}] tie x[{}] = x[{}] = {} gives p {} and {} ({} ULP apart)",
@@ -486,8 +395,8 @@ fn logsumexp_matches_naive<A: TestFloat>(case: &Case) -> Result<(), TestCaseErro
     want_shape.remove(case.axis);
     prop_assert_eq!(lse.shape(), &want_shape[..]);
     for (xl, got) in lanes(&x, ax).iter().zip(lse.iter()) {
-        let want = naive_lse(xl);
-        let m = max_of(xl);
+        let want = naive_logsumexp(xl);
+        let m = lane_max(xl);
         let n = xl.len() as f64;
         let tol =
             A::EPS * (LSE_SCALE * (m.abs() + n.ln() + 1.0) + LSE_PER_ELEM * n + spread_of(xl));
@@ -515,7 +424,7 @@ fn temperature<A: TestFloat>(case: &Case, t: f64) -> Result<(), TestCaseError> {
     let l = log_softmax(&x, ax);
     for (a, b) in p1.iter().zip(p.iter()).chain(l1.iter().zip(l.iter())) {
         prop_assert!(
-            A::ulps(*a, *b) == 0,
+            ulps(*a, *b) == 0,
             "[{}] temperature 1 gives {} but the plain function {}",
             A::NAME,
             a,
@@ -692,7 +601,7 @@ fn into_and_inplace<A: TestFloat>(case: &Case) -> Result<(), TestCaseError> {
     arrange(seen.view_mut(), case.layout).fill(true);
     for ((o, u), s) in out_base.iter().zip(untouched.iter()).zip(seen.iter()) {
         if !s {
-            prop_assert!(A::ulps(*o, *u) == 0, "[{}] wrote outside the view", A::NAME);
+            prop_assert!(ulps(*o, *u) == 0, "[{}] wrote outside the view", A::NAME);
         }
     }
 
@@ -977,7 +886,7 @@ fn nan_stays_in_its_lane<A: TestFloat>(case: &Case, pick: usize) -> Result<(), T
                     );
                 } else {
                     prop_assert!(
-                        A::ulps(*g, *w) == 0,
+                        ulps(*g, *w) == 0,
                         "[{}] {}: NaN in lane {} changed lane {}: {} instead of {}",
                         A::NAME,
                         what,
@@ -1002,7 +911,7 @@ fn nan_stays_in_its_lane<A: TestFloat>(case: &Case, pick: usize) -> Result<(), T
             );
         } else {
             prop_assert!(
-                A::ulps(*g, *w) == 0,
+                ulps(*g, *w) == 0,
                 "[{}] logsumexp lane {} changed",
                 A::NAME,
                 no
@@ -1014,7 +923,7 @@ fn nan_stays_in_its_lane<A: TestFloat>(case: &Case, pick: usize) -> Result<(), T
         let ok = if i == k {
             g.is_nan()
         } else {
-            A::ulps(*g, *w) == 0
+            ulps(*g, *w) == 0
         };
         prop_assert!(
             ok,
@@ -1034,7 +943,7 @@ fn nan_stays_in_its_lane<A: TestFloat>(case: &Case, pick: usize) -> Result<(), T
         let ok = if i == k {
             g.is_nan()
         } else {
-            A::ulps(*g, *w) == 0
+            ulps(*g, *w) == 0
         };
         prop_assert!(
             ok,
@@ -1221,7 +1130,7 @@ fn jacobian_formula<A: TestFloat>(xs: &[f64]) -> Result<(), TestCaseError> {
 // ---------------------------------------------------------------------------
 
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(proptest_config(CASES))]
 
     #[test]
     fn softmax_lanes_sum_to_one(case in case_strategy()) {
@@ -1394,8 +1303,8 @@ fn accumulator<A: TestFloat>(
         into_first.merge(p);
     }
 
-    let want = naive_lse(&wide);
-    let m = max_of(&wide);
+    let want = naive_logsumexp(&wide);
+    let m = lane_max(&wide);
     let from_fn = logsumexp(&Array1::from(xs.clone()), Axis(0)).into_scalar();
     let got = [
         ("push_slice", whole.value()),
@@ -1434,7 +1343,7 @@ fn accumulator<A: TestFloat>(
     let before = whole.value();
     let mut copy = whole;
     copy.push(A::of(50.0));
-    prop_assert!(A::ulps(whole.value(), before) == 0);
+    prop_assert!(ulps(whole.value(), before) == 0);
     prop_assert!(copy.value() >= A::of(50.0));
     Ok(())
 }

@@ -1,0 +1,32 @@
+//! The integration tests of `logits`, as one test binary: one module per suite, all built on one
+//! harness (`harness`). `cargo test --test suite` runs everything; a module name filters one
+//! suite, as in `cargo test --test suite robustness::`. A filter matches any part of a test's
+//! path, so `reference::` also runs `loss_reference::` (and `errors::`, `loss_errors::`);
+//! `-- --skip loss_` leaves those out.
+//!
+//! - `accuracy`: the largest error of every function against a higher-precision reference, on
+//!   every instruction-set path, held to the README's bounds.
+//! - `reference`, `loss_reference`: exact values computed with mpmath (`tests/data/`).
+//! - `properties`, `loss_properties`: mathematical properties over random shapes and layouts.
+//! - `robustness`: adversarial inputs for every public function and loss method.
+//! - `errors`, `loss_errors`: every error path.
+//! - `linear`: the fused LM head against the unfused path.
+//! - `top_k`, `edges`: `top_k`, and edge cases the fuzzers found.
+//! - `fuzz_regressions`: the fuzz targets' checks on every saved input.
+//! - `parallel`: large inputs, split into tasks with the `rayon` feature.
+
+mod harness;
+
+mod accuracy;
+mod edges;
+mod errors;
+mod fuzz_regressions;
+mod linear;
+mod loss_errors;
+mod loss_properties;
+mod loss_reference;
+mod parallel;
+mod properties;
+mod reference;
+mod robustness;
+mod top_k;
