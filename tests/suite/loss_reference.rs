@@ -522,7 +522,7 @@ fn ce_edge_rows<A: TestFloat>(rows: &[EdgeRow], fails: &mut Vec<String>) {
     }
 }
 
-/// The `CrossEntropy` docs and DESIGN.md, in closed form: a row of all −inf has loss +inf and
+/// The `CrossEntropy` docs and the README's edge cases, in closed form: a row of all −inf has loss +inf and
 /// gradient 0; terms with `aᵢ = 0` contribute 0 where `log pᵢ = −inf`; +inf logits share the
 /// mass equally; NaN stays in its row. The gradient is `A p − a` with
 /// `a = (1 − ε) [i = y] + ε/3`, `A = 1`.
@@ -850,8 +850,8 @@ fn binary_cross_entropy_with_logits_infinite_f64() {
     bcel_infinite::<f64>();
 }
 
-/// The reduced loss of elements whose limit is +inf is +inf (DESIGN: "the limit loss (0 or
-/// inf)"), for the sum and the mean, for BCE with logits and for a cross-entropy sample whose
+/// The reduced loss of elements whose limit is +inf is +inf (the README: "at ±inf the loss is
+/// its limit (0 or inf)"), for the sum and the mean, for BCE with logits and for a cross-entropy sample whose
 /// logits are all −inf (documented per-sample loss +inf); and a smoothed cross-entropy sample
 /// with a −inf logit has per-sample loss +inf.
 fn infinite_totals<A: TestFloat>() {

@@ -1349,7 +1349,7 @@ fn accumulator<A: TestFloat>(
 }
 
 // ---------------------------------------------------------------------------
-// Deterministic edge cases (DESIGN.md, Semantics), for f32 and f64
+// Deterministic edge cases (README, "Semantics at the edges"), for f32 and f64
 // ---------------------------------------------------------------------------
 
 fn all_neg_inf_lane<A: TestFloat>() {

@@ -1,7 +1,7 @@
 //! Tests of `top_k`: reference cases, ties, NaN and infinities, `k = 0` and `k` beyond the axis,
 //! strided and transposed views, any axis of 3-D arrays, and a property against a full sort.
 
-use crate::harness::same_value;
+use crate::harness::{proptest_config, same_value};
 use logits::top_k;
 use ndarray::{Array, Array1, Array2, Array3, ArrayD, Axis, IxDyn, array, s};
 use proptest::prelude::*;
@@ -198,7 +198,7 @@ fn value() -> impl Strategy<Value = f64> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(proptest_config(256))]
 
     #[test]
     fn agrees_with_a_sort(

@@ -17,15 +17,26 @@ pub use oracle::{
 };
 pub use rng::SplitMix;
 
-use proptest::test_runner::Config as ProptestConfig;
+use proptest::test_runner::{Config as ProptestConfig, RngSeed};
+
+/// The seed of every property's cases, unless `PROPTEST_RNG_SEED` gives another.
+const SEED: u64 = 0x6c6f_6769_7473;
 
 /// `cases` cases per property, and no files of past failures (`failure_persistence`): a failing
-/// case is printed, and every run draws afresh.
+/// case is printed. The cases are drawn from a fixed seed, so that every run (CI's included)
+/// checks the same ones; `PROPTEST_RNG_SEED=n` draws others, and a longer hunt takes more cases
+/// (`ROBUSTNESS_CASES` in `robustness`).
 pub fn proptest_config(cases: u32) -> ProptestConfig {
+    let defaults = ProptestConfig::default();
+    let rng_seed = match defaults.rng_seed {
+        RngSeed::Random => RngSeed::Fixed(SEED),
+        fixed @ RngSeed::Fixed(_) => fixed,
+    };
     ProptestConfig {
         cases,
         failure_persistence: None,
-        ..ProptestConfig::default()
+        rng_seed,
+        ..defaults
     }
 }
 
