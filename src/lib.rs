@@ -1,11 +1,16 @@
-//! Numerically stable, vectorised softmax and its relatives over [`ndarray`], for `f32` and `f64`.
+//! Numerically stable, vectorised softmax and cross-entropy over [`ndarray`], for `f32` and `f64`.
 //!
 //! - [`softmax`], [`log_softmax`], [`logsumexp`] along any axis of any array, owned or a view, of
 //!   any layout; [`softmax_with_temperature`], [`masked_softmax`], in-place and into-buffer
-//!   variants that allocate nothing.
+//!   variants that allocate nothing; [`top_k`].
 //! - Derivatives: [`softmax_jacobian`], and the products [`softmax_backward`],
 //!   [`log_softmax_backward`], [`softmax_jvp`] that never form the Jacobian.
 //! - [`sigmoid`] and [`log_sigmoid`]; the online, mergeable [`LogSumExp`] accumulator.
+//! - Losses whose gradient comes from the same pass: [`CrossEntropy`] (weights, `ignore_index`,
+//!   label smoothing, temperature, any class axis, class or probability targets, logits or
+//!   (log-)probabilities), [`LinearCrossEntropy`] (a language-model head fused with its
+//!   cross-entropy, never building the logits), [`BinaryCrossEntropy`],
+//!   [`BinaryCrossEntropyWithLogits`], [`SigmoidFocalLoss`], [`KlDiv`].
 //!
 //! Edge cases have answers, never accidental NaN: a fully masked (all −inf) lane has softmax 0,
 //! log-softmax −inf and logsumexp −inf; +inf entries share the mass; NaN stays in its lane; huge
@@ -22,7 +27,16 @@
 //! let p = softmax(&x, Axis(1));
 //! approx::assert_abs_diff_eq!(p.row(0), array![0.659_001_1, 0.242_433, 0.098_565_9], epsilon = 1e-6);
 //! assert_eq!(p.row(1), array![0.0, 0.0, 1.0]);
+//!
+//! let (loss, grad) = cross_entropy_and_grad(&x, &[0, 2])?;
+//! assert!(loss > 0.0 && grad.dim() == (2, 3));
+//! # Ok::<(), logits::Error>(())
 //! ```
+//!
+//! # Crate features
+//!
+//! - `rayon` (off by default): split work over rayon's thread pool, in tasks of at least 32K
+//!   elements, so that small inputs stay on the calling thread.
 
 mod backward;
 mod edge;
@@ -58,7 +72,9 @@ pub use softmax::{
 };
 pub use top_k::top_k;
 
-/// Everything, for `use logits::prelude::*`.
+/// What users call, for `use logits::prelude::*`: every function, loss and option type, the
+/// [`Float`] trait and the [`Error`] type. Its [`Result`] takes std's two parameters too, so a glob
+/// import breaks no `Result<T, E>` in scope.
 ///
 /// ```
 /// use logits::prelude::*;
@@ -68,8 +84,8 @@ pub use top_k::top_k;
 pub mod prelude {
     pub use crate::{
         BinaryCrossEntropy, BinaryCrossEntropyWithLogits, CrossEntropy, Input, IntoTargets, KlDiv,
-        LinearCrossEntropy, LinearGrads, Reduction, SigmoidFocalLoss, binary_cross_entropy,
-        binary_cross_entropy_and_grad, binary_cross_entropy_with_logits,
+        LinearCrossEntropy, LinearGrads, Reduction, SigmoidFocalLoss, Targets,
+        binary_cross_entropy, binary_cross_entropy_and_grad, binary_cross_entropy_with_logits,
         binary_cross_entropy_with_logits_and_grad, cross_entropy, cross_entropy_and_grad, kl_div,
         kl_div_and_grad, nll_loss, nll_loss_and_grad, sigmoid_focal_loss,
     };

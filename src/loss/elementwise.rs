@@ -266,7 +266,7 @@ macro_rules! elementwise_methods {
         ///
         /// # Errors
         ///
-        /// [`Error::ShapeMismatch`] if the target's shape differs from the input's, or a weight
+        /// [`Error::ShapeMismatch`](crate::Error::ShapeMismatch) if the target's shape differs from the input's, or a weight
         /// does not broadcast to it; the type's documentation lists its other errors.
         ///
         /// # Examples
@@ -299,7 +299,7 @@ macro_rules! elementwise_methods {
         ///
         /// # Errors
         ///
-        /// As [`loss`](Self::loss), and [`Error::ShapeMismatch`] if `grad`'s shape is not the
+        /// As [`loss`](Self::loss), and [`Error::ShapeMismatch`](crate::Error::ShapeMismatch) if `grad`'s shape is not the
         /// input's.
         ///
         /// # Examples
