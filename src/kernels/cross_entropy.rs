@@ -33,6 +33,14 @@ use crate::numeric::{Total, count, weighted};
 /// The class index of a sample that is ignored: its loss and gradient are 0.
 pub(crate) const IGNORED: usize = usize::MAX;
 
+/// The targets of rows: a class index per row ([`IGNORED`] for an ignored one), or a probability
+/// per row and class.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Targets<'a, S> {
+    Classes(&'a [usize]),
+    Probabilities(&'a [S]),
+}
+
 /// The options of a cross-entropy as the kernels use them.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Options<'a, S: Storage> {
@@ -552,16 +560,16 @@ fn short_rows<V: Simd, S: Storage<Compute = V::E>>(
     }
 }
 
-struct Classes<'a, S: Storage> {
+struct Logits<'a, S: Storage> {
     x: &'a [S],
     len: usize,
-    targets: &'a [usize],
+    targets: Targets<'a, S>,
     losses: &'a mut [S::Compute],
     grad: Option<&'a mut [S]>,
     o: Options<'a, S>,
 }
 
-impl<S: Storage> Kernel for Classes<'_, S> {
+impl<S: Storage> Kernel for Logits<'_, S> {
     type S = S;
     type Output = ();
     #[inline(always)]
@@ -571,113 +579,51 @@ impl<S: Storage> Kernel for Classes<'_, S> {
             len,
             targets,
             losses,
-            grad,
+            mut grad,
             o,
         } = self;
-        if columns::short_rows::<V>(len, targets.len()) {
-            return short_rows::<V, S>(x, len, targets, losses, grad, &o);
+        if let Targets::Classes(t) = targets
+            && columns::short_rows::<V>(len, t.len())
+        {
+            return short_rows::<V, S>(x, len, t, losses, grad, &o);
         }
-        let rows = x.chunks_exact(len).zip(targets).zip(losses.iter_mut());
-        match grad {
-            Some(grad) => {
-                for (((x, &y), loss), g) in rows.zip(grad.chunks_exact_mut(len)) {
-                    *loss = row::<V, S>(x, Target::Class(y), &o, Some(g));
-                }
-            }
-            None => {
-                for ((x, &y), loss) in rows {
-                    *loss = row::<V, S>(x, Target::Class(y), &o, None);
-                }
-            }
+        for (r, (x, loss)) in x.chunks_exact(len).zip(losses.iter_mut()).enumerate() {
+            let target = match targets {
+                Targets::Classes(t) => Target::Class(t[r]),
+                Targets::Probabilities(q) => Target::Soft(&q[r * len..(r + 1) * len]),
+            };
+            let g = grad.as_deref_mut().map(|g| &mut g[r * len..(r + 1) * len]);
+            *loss = row::<V, S>(x, target, &o, g);
         }
     }
 }
 
-/// Per-row cross-entropy of rows of `len` logits against class indices ([`IGNORED`] rows give
-/// 0), into `losses`, and the gradient of `Σ losses · grad_scale` into `grad` when given.
+/// Per-row cross-entropy of rows of `len` logits against their targets (class indices, an
+/// [`IGNORED`] row giving 0, or probabilities, rows of `len` as the logits), into `losses`, and
+/// the gradient of `Σ losses · grad_scale` into `grad` when given.
 ///
-/// Every target must be [`IGNORED`] or below `len`: the caller validates them.
-pub(crate) fn classes<S: Storage>(
+/// Every class index must be [`IGNORED`] or below `len`: the caller validates them.
+pub(crate) fn logits<S: Storage>(
     isa: Isa,
     x: &[S],
     len: usize,
-    targets: &[usize],
+    targets: Targets<'_, S>,
     losses: &mut [S::Compute],
     grad: Option<&mut [S]>,
     o: Options<'_, S>,
 ) {
-    assert!(len > 0 && x.len() == targets.len() * len && losses.len() == targets.len());
-    assert!(targets.iter().all(|&y| y == IGNORED || y < len));
+    assert!(len > 0 && x.len() == losses.len() * len);
+    assert!(match targets {
+        Targets::Classes(t) =>
+            t.len() == losses.len() && t.iter().all(|&y| y == IGNORED || y < len),
+        Targets::Probabilities(q) => q.len() == x.len(),
+    });
     assert!(grad.as_ref().is_none_or(|g| g.len() == x.len()));
     assert!(o.weight.is_none_or(|w| w.len() == len));
-    isa.run(Classes {
+    isa.run(Logits {
         x,
         len,
         targets,
-        losses,
-        grad,
-        o,
-    });
-}
-
-struct Probabilities<'a, S: Storage> {
-    x: &'a [S],
-    q: &'a [S],
-    len: usize,
-    losses: &'a mut [S::Compute],
-    grad: Option<&'a mut [S]>,
-    o: Options<'a, S>,
-}
-
-impl<S: Storage> Kernel for Probabilities<'_, S> {
-    type S = S;
-    type Output = ();
-    #[inline(always)]
-    fn run<V: Simd<E = Compute<Self>>>(self) {
-        let Self {
-            x,
-            q,
-            len,
-            losses,
-            grad,
-            o,
-        } = self;
-        let rows = x
-            .chunks_exact(len)
-            .zip(q.chunks_exact(len))
-            .zip(losses.iter_mut());
-        match grad {
-            Some(grad) => {
-                for (((x, q), loss), g) in rows.zip(grad.chunks_exact_mut(len)) {
-                    *loss = row::<V, S>(x, Target::Soft(q), &o, Some(g));
-                }
-            }
-            None => {
-                for ((x, q), loss) in rows {
-                    *loss = row::<V, S>(x, Target::Soft(q), &o, None);
-                }
-            }
-        }
-    }
-}
-
-/// [`classes`] for probability targets `q` (rows of `len`, as the logits).
-pub(crate) fn probabilities<S: Storage>(
-    isa: Isa,
-    x: &[S],
-    q: &[S],
-    len: usize,
-    losses: &mut [S::Compute],
-    grad: Option<&mut [S]>,
-    o: Options<'_, S>,
-) {
-    assert!(len > 0 && x.len() == losses.len() * len && q.len() == x.len());
-    assert!(grad.as_ref().is_none_or(|g| g.len() == x.len()));
-    assert!(o.weight.is_none_or(|w| w.len() == len));
-    isa.run(Probabilities {
-        x,
-        q,
-        len,
         losses,
         grad,
         o,
@@ -840,13 +786,6 @@ pub(crate) enum Given {
     LogProbabilities,
     /// Probabilities: `log p = max(ln x, −100)`, as PyTorch clamps it.
     Probabilities,
-}
-
-/// A sample's target, for [`given`]: a class (or [`IGNORED`]), or probabilities.
-#[derive(Clone, Copy, Debug)]
-pub(crate) enum Targets<'a, S> {
-    Classes(&'a [usize]),
-    Probabilities(&'a [S]),
 }
 
 /// Cross-entropy of rows of `len` log-probabilities or probabilities (no softmax), per row into

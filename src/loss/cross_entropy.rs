@@ -532,21 +532,16 @@ approx::assert_relative_eq!(sum, 2.0 * std::f32::consts::LN_2);
         };
         parallel::run(tasks, |(task, ((x, l), g))| {
             let samples = task * k..task * k + l.len();
-            match (&call.targets, given) {
-                (TargetRows::Classes(t), None) => {
-                    kernel::classes(isa, x, c, &t[samples], l, g, o);
+            let targets = match &call.targets {
+                TargetRows::Classes(t) => kernel::Targets::Classes(&t[samples]),
+                TargetRows::Probabilities(q) => {
+                    let q = q.as_slice().unwrap_or_default();
+                    kernel::Targets::Probabilities(&q[samples.start * c..samples.end * c])
                 }
-                (TargetRows::Probabilities(q), None) => {
-                    let q = &q.as_slice().unwrap_or_default()[samples.start * c..samples.end * c];
-                    kernel::probabilities(isa, x, q, c, l, g, o);
-                }
-                (TargetRows::Classes(t), Some(kind)) => {
-                    kernel::given(x, c, kind, kernel::Targets::Classes(&t[samples]), l, g, &o);
-                }
-                (TargetRows::Probabilities(q), Some(kind)) => {
-                    let q = &q.as_slice().unwrap_or_default()[samples.start * c..samples.end * c];
-                    kernel::given(x, c, kind, kernel::Targets::Probabilities(q), l, g, &o);
-                }
+            };
+            match given {
+                None => kernel::logits(isa, x, c, targets, l, g, o),
+                Some(kind) => kernel::given(x, c, kind, targets, l, g, &o),
             }
         });
     }

@@ -12,7 +12,9 @@ use crate::Float;
 use crate::edge::Edge;
 use crate::error::{Error, Result};
 use crate::kernels::Isa;
-use crate::kernels::cross_entropy::{self as kernel, Hard, IGNORED, Options, Streamed};
+use crate::kernels::cross_entropy::{
+    self as kernel, Hard, IGNORED, Options, Streamed, Targets as RowTargets,
+};
 use crate::{parallel, validate};
 
 /// Rows below which a panel of rows against the whole vocabulary is not worth its overhead (each
@@ -637,7 +639,7 @@ fn cross_entropy_rows<A: Float>(
         .collect();
     parallel::run(tasks, |((z, targets), losses)| {
         if !grad {
-            return kernel::classes(isa, z, len, targets, losses, None, o);
+            return kernel::logits(isa, z, len, RowTargets::Classes(targets), losses, None, o);
         }
         let group = (SCRATCH / len).max(1);
         let mut scratch = vec![A::zero(); group.min(targets.len()) * len];
@@ -648,7 +650,15 @@ fn cross_entropy_rows<A: Float>(
         for ((z, targets), losses) in pieces {
             let x = &mut scratch[..z.len()];
             x.copy_from_slice(z);
-            kernel::classes(isa, x, len, targets, losses, Some(z), o);
+            kernel::logits(
+                isa,
+                x,
+                len,
+                RowTargets::Classes(targets),
+                losses,
+                Some(z),
+                o,
+            );
         }
     });
 }
