@@ -4,8 +4,8 @@
 //! a row of an LM head's logits seen one vocabulary chunk at a time — a row comes down to the
 //! same statistics ([`RowStats`]: its maximum `m`, `s = Σ exp((x − m) / T)` and its tail, and with
 //! label smoothing `Σ w (x − m)`) and the same target terms. One function, written once over
-//! vectors, turns them into the loss and the gradient's coefficient ([`finish`]), and the
-//! gradient is `k · exp((x − m) / T) − c · w − d · h` on every path.
+//! vectors, turns them into the loss and the gradient's coefficient `k` ([`finish`]), and the
+//! gradient is `k · exp((x − m) / T) − scale · (ε/C · w + (1 − ε) · h) / T` on every path.
 //!
 //! The formula (PyTorch's): with class weights `w`, smoothing `ε` over `C` classes and a hard
 //! target `h` (`w_y` at the target class `y`, or `wᵢ qᵢ` for probability targets `q`), a sample
@@ -160,9 +160,10 @@ impl<E: Elem> RowStats<E> {
         }
     }
 
-    /// The statistics of two parts of a row together (`inv_t = 1 / T`): the sums move to the
-    /// larger maximum, and everything of the part with the smaller one becomes tail.
-    pub(crate) fn merge(self, other: Self, inv_t: E) -> Self {
+    /// The statistics of two parts of a row together (`inv_t = 1 / T`; `Σ w (x − m)` only with
+    /// label smoothing): the sums move to the larger maximum, and everything of the part with the
+    /// smaller one becomes tail.
+    pub(crate) fn merge(self, other: Self, inv_t: E, smoothing: bool) -> Self {
         let (hi, lo) = if self.max >= other.max {
             (self, other)
         } else {
@@ -184,11 +185,16 @@ impl<E: Elem> RowStats<E> {
         } else {
             hi.tail + moved
         };
+        let smooth = if smoothing {
+            hi.smooth + lo.smooth + weighted(lo.weight, lo.max - hi.max)
+        } else {
+            E::zero()
+        };
         Self {
             max: hi.max,
             sum: hi.sum + moved,
             tail,
-            smooth: hi.smooth + lo.smooth + weighted(lo.weight, lo.max - hi.max),
+            smooth,
             weight,
         }
     }
@@ -487,13 +493,13 @@ fn short_rows<V: Simd, S: Storage<Compute = V::E>>(
             // Compensated, as on the other short-row and column paths.
             let (mut sum, mut tail) = (columns::Kahan::<V>::new(), columns::Kahan::<V>::new());
             let mut smooth = V::splat(zero);
-            for k in 0..len {
-                let v = cols.read::<V, V::E>(&t, k, j, n, zero).sub(m);
+            for class in 0..len {
+                let v = cols.read::<V, V::E>(&t, class, j, n, zero).sub(m);
                 let e = v.mul(it).exp();
                 sum.add(e);
                 tail.add(v.zero_or(e));
                 // A class whose weight is 0 adds 0, even where its logit is −inf.
-                let wk = o.w(k);
+                let wk = o.w(class);
                 if o.smoothing() && wk != zero {
                     smooth = V::splat(wk).mul_add(v, smooth);
                 }
@@ -531,10 +537,14 @@ fn short_rows<V: Simd, S: Storage<Compute = V::E>>(
             // Ignored samples get 0 (masked, not multiplied: the coefficients may be infinite).
             let (kp, kw) = (live.zero_or(k), live.zero_or(V::splat(c)));
             if grad.is_some() {
-                for k in 0..len {
-                    let e = cols.read::<V, V::E>(&t, k, j, n, zero).sub(m).mul(it).exp();
-                    let g = e.mul(kp).sub(kw.mul(V::splat(o.w(k))));
-                    cols.write(g, &mut u[..n_all], k, j, n);
+                for class in 0..len {
+                    let e = cols
+                        .read::<V, V::E>(&t, class, j, n, zero)
+                        .sub(m)
+                        .mul(it)
+                        .exp();
+                    let g = e.mul(kp).sub(kw.mul(V::splat(o.w(class))));
+                    cols.write(g, &mut u[..n_all], class, j, n);
                 }
             }
         }
@@ -719,7 +729,7 @@ impl<E: Elem> Streamed<E> {
             _ => (self.stats, part),
         };
         self.stats = Some(match seen {
-            Some(seen) => seen.merge(part, inv_t),
+            Some(seen) => seen.merge(part, inv_t, smoothing),
             None => part,
         });
     }
