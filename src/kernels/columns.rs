@@ -7,7 +7,7 @@
 use num_traits::{Float as _, One as _, Zero as _};
 
 use super::simd::MAX_LANES;
-use super::{Elem, Simd, Storage, lane};
+use super::{Elem, Simd, Storage, stats};
 
 /// A row-major block whose lanes are its columns: element `i` of lane `j` is `x[i * width + j]`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -226,7 +226,7 @@ pub(crate) fn online_panel<V: Simd, S: Storage<Compute = V::E>, const TAIL: bool
     Online { m, s, tail }
 }
 
-/// `s ← ln s` for each column's sum and tail, as [`lane::ln_of_sum`] takes it.
+/// `s ← ln s` for each column's sum and tail, as [`stats::ln_of_sum`] takes it.
 #[inline(always)]
 pub(crate) fn ln_of_sums<V: Simd>(s: &mut [V::E], tail: &[V::E]) {
     let mut k = 0;
@@ -234,7 +234,7 @@ pub(crate) fn ln_of_sums<V: Simd>(s: &mut [V::E], tail: &[V::E]) {
         let n = V::LANES.min(s.len() - k);
         let sv = V::read_n(s, k, n, V::E::one());
         let tv = V::read_n(tail, k, n, V::E::zero());
-        lane::ln_of_sum(sv, tv).write_n(s, k, n);
+        stats::ln_of_sum(sv, tv).write_n(s, k, n);
         k += n;
     }
 }
@@ -278,10 +278,10 @@ pub(crate) fn short_rows<V: Simd>(len: usize, rows: usize) -> bool {
 }
 
 /// Scratch for one transposed block of short rows.
-pub(crate) type Block<E> = [E; SHORT_ROW * TRANSPOSE_ROWS];
+pub(crate) type Scratch<E> = [E; SHORT_ROW * TRANSPOSE_ROWS];
 
-/// A zeroed [`Block`].
+/// A zeroed [`Scratch`].
 #[inline(always)]
-pub(crate) fn block<E: Elem>() -> Block<E> {
+pub(crate) fn scratch<E: Elem>() -> Scratch<E> {
     [E::zero(); SHORT_ROW * TRANSPOSE_ROWS]
 }

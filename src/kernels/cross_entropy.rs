@@ -26,7 +26,7 @@ use super::dispatch::{Compute, Kernel};
 use super::loops::{self, InPlace, Separate};
 use super::scalar::Scalar;
 use super::simd::MAX_LANES;
-use super::{Elem, Isa, Simd, Storage, lane};
+use super::{Elem, Isa, Simd, Storage, stats};
 use crate::edge::Edge;
 use crate::numeric::{Total, count, weighted};
 
@@ -229,7 +229,7 @@ fn finish<V: Simd>(
 ) -> (V, V) {
     let c = V::splat;
     let (zero, it) = (V::E::zero(), c(o.inv_t));
-    let ln_s = lane::ln_of_sum(st.sum, st.tail);
+    let ln_s = stats::ln_of_sum(st.sum, st.tail);
     let keep = c(o.keep);
     // −(1 − ε) Σ hᵢ log pᵢ, with Σ hᵢ log pᵢ = Σ hᵢ (xᵢ − m) / T − ln s · Σ hᵢ.
     let hard_log_p = hard.shift.mul(it).sub(ln_s.mul(hard.weight));
@@ -383,7 +383,7 @@ fn row<V: Simd, S: Storage<Compute = V::E>>(
         }
         return zero;
     }
-    match Edge::of(lane::max::<V, S>(x)) {
+    match Edge::of(stats::max::<V, S>(x)) {
         Ok(m) => finite_row::<V, S>(x, m, target, o, grad),
         Err(edge) => match edge.cross_entropy::<V::E>() {
             Some((loss, g)) => {
@@ -392,7 +392,7 @@ fn row<V: Simd, S: Storage<Compute = V::E>>(
                 }
                 loss
             }
-            None => finite_row::<V, S>(&lane::stand_in(x), zero, target, o, grad),
+            None => finite_row::<V, S>(&stats::stand_in(x), zero, target, o, grad),
         },
     }
 }
@@ -477,8 +477,8 @@ fn short_rows<V: Simd, S: Storage<Compute = V::E>>(
     let one = V::E::one();
     let it = V::splat(o.inv_t);
     let c = o.c();
-    let mut t = columns::block::<V::E>();
-    let mut u = columns::block::<V::E>();
+    let mut t = columns::scratch::<V::E>();
+    let mut u = columns::scratch::<V::E>();
     let mut first = 0;
     while first < targets.len() {
         let rows = TRANSPOSE_ROWS.min(targets.len() - first);
@@ -652,7 +652,7 @@ impl<S: Storage> Kernel for Part<'_, S> {
     #[inline(always)]
     fn run<V: Simd<E = Compute<Self>>>(self) -> Self::Output {
         let (x, o, weight) = (self.x, &self.o, self.weight);
-        match Edge::of(lane::max::<V, S>(x)) {
+        match Edge::of(stats::max::<V, S>(x)) {
             Ok(m) => (
                 RowStats {
                     weight,
@@ -662,7 +662,7 @@ impl<S: Storage> Kernel for Part<'_, S> {
             ),
             Err(Edge::NoMass) => (RowStats::no_mass(weight, o.smoothing()), None),
             Err(Edge::Infinite) => {
-                let stand_in = lane::stand_in(x);
+                let stand_in = stats::stand_in(x);
                 let zero = V::E::zero();
                 (
                     RowStats {

@@ -9,7 +9,7 @@ use super::columns::{
 };
 use super::dispatch::{Compute, Kernel};
 use super::simd::MAX_LANES;
-use super::{Isa, Lanes, Simd, Storage, lane};
+use super::{Isa, Lanes, Simd, Storage, stats};
 use crate::edge::Edge;
 
 /// Elements per block of the online maximum-and-sum: small enough to stay in L1 between its two
@@ -26,7 +26,7 @@ fn max_sum<V: Simd, S: Storage<Compute = V::E>>(x: &[S], inv_t: V::E) -> (V::E, 
     let ninf = V::E::neg_infinity();
     let (mut m, mut s) = (ninf, V::E::zero());
     for block in x.chunks(BLOCK) {
-        let bm = lane::max::<V, S>(block);
+        let bm = stats::max::<V, S>(block);
         if bm.is_nan() {
             return (bm, bm);
         }
@@ -37,7 +37,7 @@ fn max_sum<V: Simd, S: Storage<Compute = V::E>>(x: &[S], inv_t: V::E) -> (V::E, 
             m = bm;
         }
         if m.is_finite() {
-            s = s + lane::exp_sum::<V, S>(block, m, inv_t);
+            s = s + stats::exp_sum::<V, S>(block, m, inv_t);
         }
     }
     (m, s)
@@ -49,7 +49,7 @@ fn max_sum<V: Simd, S: Storage<Compute = V::E>>(x: &[S], inv_t: V::E) -> (V::E, 
 fn lane<V: Simd, S: Storage<Compute = V::E>>(x: &[S], inv_t: V::E) -> V::E {
     let (m, s) = max_sum::<V, S>(x, inv_t);
     match Edge::of(m) {
-        Ok(m) => m * inv_t + lane::ln_sum::<V, S>(x, m, inv_t, s),
+        Ok(m) => m * inv_t + stats::ln_sum::<V, S>(x, m, inv_t, s),
         Err(edge) => edge.logsumexp(),
     }
 }
@@ -75,7 +75,7 @@ fn block<V: Simd, S: Storage<Compute = V::E>>(x: &[S], out: &mut [V::E], c: Colu
         let (mut ms, mut lse) = ([V::E::zero(); MAX_LANES], [V::E::zero(); MAX_LANES]);
         raw.store(&mut ms);
         m.mul(it)
-            .add(lane::ln_of_sum(sum.sum, tail.sum))
+            .add(stats::ln_of_sum(sum.sum, tail.sum))
             .store(&mut lse);
         for k in 0..n {
             out[j + k] = match Edge::of(ms[k]) {
@@ -112,7 +112,7 @@ fn short_rows<V: Simd, S: Storage<Compute = V::E>>(
     len: usize,
     inv_t: V::E,
 ) {
-    let mut t = columns::block::<V::E>();
+    let mut t = columns::scratch::<V::E>();
     let mut row = 0;
     while row < out.len() {
         let rows = TRANSPOSE_ROWS.min(out.len() - row);

@@ -6,7 +6,7 @@
 //!   [`bce`] (binary cross-entropy with logits). Each holds its lane, column-panel and short-row
 //!   variants and its choice among them.
 //! - Toolkits beneath them, which import no op: `loops` (folds, sums and maps over slices),
-//!   `lane` (a lane's maximum, sum and `ln` of the sum), `columns` (column strips and panels,
+//!   `stats` (a lane's maximum, sum and `ln` of the sum), `columns` (column strips and panels,
 //!   transposes of short rows).
 //! - The machinery: `dispatch` ([`Isa`], detected once, and the [`Kernel`](dispatch::Kernel)
 //!   trait every op implements once, generic over the vector type), `simd` (the `Simd` trait and
@@ -30,10 +30,10 @@ pub(crate) mod vjp;
 mod columns;
 mod dispatch;
 mod elem;
-mod lane;
 mod loops;
 mod scalar;
 mod simd;
+mod stats;
 #[cfg(target_arch = "x86_64")]
 mod x86;
 

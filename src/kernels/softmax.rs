@@ -9,7 +9,7 @@ use super::columns::{
 use super::dispatch::{Compute, Kernel};
 use super::loops::{self, InPlace, LaneIo, Separate};
 use super::simd::MAX_LANES;
-use super::{Isa, Lanes, Simd, Storage, lane};
+use super::{Isa, Lanes, Simd, Storage, stats};
 use crate::edge::Edge;
 
 /// Softmax (or log-softmax, `log`) of `x / T`, with `inv_t = 1 / T`.
@@ -23,13 +23,13 @@ pub(crate) struct Normalize<E> {
 /// says: one value throughout, or the result of its stand-in.
 #[inline(always)]
 fn lane<V: Simd, S: Storage<Compute = V::E>, I: LaneIo<S>>(io: &mut I, op: Normalize<V::E>) {
-    match Edge::of(lane::max::<V, S>(io.src())) {
+    match Edge::of(stats::max::<V, S>(io.src())) {
         Ok(m) => finite_lane::<V, S, I>(io, m, op),
         Err(edge) => {
             if let Some(v) = edge.normalized::<V::E>(op.log) {
                 io.dst().fill(S::narrow(v));
             } else {
-                let stand_in = lane::stand_in(io.src());
+                let stand_in = stats::stand_in(io.src());
                 finite_lane::<V, S, _>(&mut Separate(&stand_in, io.dst()), V::E::zero(), op);
             }
         }
@@ -47,8 +47,8 @@ fn finite_lane<V: Simd, S: Storage<Compute = V::E>, I: LaneIo<S>>(
 ) {
     let (mv, it) = (V::splat(m), V::splat(op.inv_t));
     if op.log {
-        let s = lane::exp_sum::<V, S>(io.src(), m, op.inv_t);
-        let c = V::splat(lane::ln_sum::<V, S>(io.src(), m, op.inv_t, s));
+        let s = stats::exp_sum::<V, S>(io.src(), m, op.inv_t);
+        let c = V::splat(stats::ln_sum::<V, S>(io.src(), m, op.inv_t, s));
         loops::map(
             io,
             #[inline(always)]
@@ -95,7 +95,7 @@ fn strip<V: Simd, S: Storage<Compute = V::E>, I: LaneIo<S>>(
             sum.add(e);
             tail.add(v.zero_or(e));
         }
-        let ln_s = lane::ln_of_sum(sum.sum, tail.sum);
+        let ln_s = stats::ln_of_sum(sum.sum, tail.sum);
         for i in 0..c.len {
             let v = c
                 .read::<V, S>(io.src(), i, j, n, zero)
@@ -223,8 +223,8 @@ fn short_rows<V: Simd, S: Storage<Compute = V::E>, I: LaneIo<S>>(
     len: usize,
     op: Normalize<V::E>,
 ) {
-    let mut t = columns::block::<V::E>();
-    let mut u = columns::block::<V::E>();
+    let mut t = columns::scratch::<V::E>();
+    let mut u = columns::scratch::<V::E>();
     let total = io.src().len() / len;
     let mut row = 0;
     while row < total {

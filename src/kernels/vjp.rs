@@ -3,7 +3,7 @@
 use num_traits::Zero as _;
 
 use super::dispatch::{Compute, Kernel};
-use super::{Isa, Simd, Storage, lane, loops};
+use super::{Isa, Simd, Storage, loops, stats};
 use crate::edge::Edge;
 
 /// A vector–Jacobian product of the softmax family.
@@ -38,7 +38,7 @@ fn lane<V: Simd, S: Storage<Compute = V::E>>(y: &[S], g: &[S], out: &mut [S], ki
             );
         }
         Vjp::LogSoftmax => {
-            if Edge::of(lane::max::<V, S>(y)) == Err(Edge::NoMass) {
+            if Edge::of(stats::max::<V, S>(y)) == Err(Edge::NoMass) {
                 out.fill(S::narrow(V::E::zero()));
                 return;
             }
