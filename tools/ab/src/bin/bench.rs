@@ -140,6 +140,36 @@ fn main() {
     op_cases!(f32, "f32", 65536, 10, 1, cases);
     op_cases!(f32, "f32", 4096, 1000, 0, cases);
     op_cases!(f64, "f64", 4096, 1000, 1, cases);
+    // The fused LM head, both tilings: panels of rows (the default chunk size) and vocabulary
+    // chunks recomputed for the gradient (a small chunk size).
+    for chunk in [4096, 256] {
+        let (n, d, v) = (512, 256, 8000);
+        let h = std::rc::Rc::new(input::<f32>(n, d).mapv(|x| x * 0.05));
+        let w = std::rc::Rc::new(input::<f32>(v, d).mapv(|x| x * 0.05));
+        let targets: std::rc::Rc<Vec<usize>> =
+            std::rc::Rc::new((0..n).map(|i| (i * 7919) % v).collect());
+        let (ho, wo, to) = (h.clone(), w.clone(), targets.clone());
+        let (hn, wn, tn) = (h.clone(), w.clone(), targets.clone());
+        let (hc, mut copy_out) = (h.clone(), Array2::<f32>::zeros((n, d)));
+        cases.push(Case {
+            name: format!("linear_cross_entropy_loss_and_grad/{n}x{d}x{v}/chunk{chunk}"),
+            old: Box::new(move || {
+                let ce = logits_old::LinearCrossEntropy::new().chunk_size(chunk);
+                black_box(ce.loss_and_grad(&*ho, &*wo, &to[..]).unwrap());
+            }),
+            new: Box::new(move || {
+                let ce = logits::LinearCrossEntropy::new().chunk_size(chunk);
+                black_box(ce.loss_and_grad(&*hn, &*wn, &tn[..]).unwrap());
+            }),
+            copy: Box::new(move || {
+                copy_out
+                    .as_slice_mut()
+                    .unwrap()
+                    .copy_from_slice(hc.as_slice().unwrap());
+                black_box(&copy_out);
+            }),
+        });
+    }
     cases.retain(|c| c.name.contains(&filter));
     println!(
         "isa old {} new {}; {rounds} rounds; times relative to a copy of the same bytes",
