@@ -839,19 +839,38 @@ pub(crate) fn given<S: Storage>(
                 Given::Probabilities => v.ln().max(floor),
             }
         };
-        let (mut hard, mut soft) = (Total::default(), Total::default());
+        // The statistics of a row whose log-probabilities are given: `Σ h log p` and
+        // `Σ w log p` in place of `Σ h (x − m)` and `Σ w (x − m)`, `T = 1`, and `s = 1`.
+        let (mut shift, mut hard_weight, mut smooth) =
+            (Total::default(), Total::default(), Total::default());
         for i in 0..len {
             let lp = log_p(i);
-            hard.add(weighted(h(i), lp));
+            shift.add(weighted(h(i), lp));
+            hard_weight.add(h(i));
             if o.smoothing() {
-                soft.add(weighted(o.w(i), lp));
+                smooth.add(weighted(o.w(i), lp));
             }
         }
-        let hard: S::Compute = hard.value();
-        *loss = zero - weighted(o.keep, hard);
-        if o.smoothing() {
-            *loss = *loss - o.share * soft.value::<S::Compute>();
-        }
+        let st = RowStats {
+            max: zero,
+            sum: S::Compute::one(),
+            tail: zero,
+            smooth: smooth.value(),
+            weight: o.total_weight,
+        };
+        let hard = Hard {
+            shift: shift.value(),
+            weight: hard_weight.value(),
+        };
+        *loss = finish_row(
+            st,
+            hard,
+            &Options {
+                inv_t: S::Compute::one(),
+                ..*o
+            },
+        )
+        .0;
         if let Some(g) = g {
             for (i, gi) in g.iter_mut().enumerate() {
                 let a = weighted(o.keep * h(i) + o.share * o.w(i), o.grad_scale);
