@@ -800,7 +800,8 @@ pub(crate) enum Given {
 
 /// Cross-entropy of rows of `len` log-probabilities or probabilities (no softmax), per row into
 /// `losses`, and the gradient of `Σ losses · grad_scale` with respect to the input into `grad`:
-/// `loss = −Σ aᵢ log pᵢ`, `∂loss/∂xᵢ = −aᵢ ∂log pᵢ/∂xᵢ`, the target terms `a` as for logits.
+/// `loss = −Σ aᵢ log pᵢ`, `∂loss/∂xᵢ = −aᵢ ∂log pᵢ/∂xᵢ`, with `aᵢ = (1 − ε) hᵢ + ε/C wᵢ` as for
+/// logits.
 pub(crate) fn given<S: Storage>(
     x: &[S],
     len: usize,
@@ -839,41 +840,17 @@ pub(crate) fn given<S: Storage>(
                 Given::Probabilities => v.ln().max(floor),
             }
         };
-        // The statistics of a row whose log-probabilities are given: `Σ h log p` and
-        // `Σ w log p` in place of `Σ h (x − m)` and `Σ w (x − m)`, `T = 1`, and `s = 1`.
-        let (mut shift, mut hard_weight, mut smooth) =
-            (Total::default(), Total::default(), Total::default());
+        // −Σ aᵢ log pᵢ, summed in f64 and rounded once: the terms of a log-probability near the
+        // type's range do not overflow a partial sum.
+        let a = |i: usize| o.keep * h(i) + o.share * o.w(i);
+        let mut total = Total::default();
         for i in 0..len {
-            let lp = log_p(i);
-            shift.add(weighted(h(i), lp));
-            hard_weight.add(h(i));
-            if o.smoothing() {
-                smooth.add(weighted(o.w(i), lp));
-            }
+            total.add(weighted(a(i), log_p(i)));
         }
-        let st = RowStats {
-            max: zero,
-            sum: S::Compute::one(),
-            tail: zero,
-            smooth: smooth.value(),
-            weight: o.total_weight,
-        };
-        let hard = Hard {
-            shift: shift.value(),
-            weight: hard_weight.value(),
-        };
-        *loss = finish_row(
-            st,
-            hard,
-            &Options {
-                inv_t: S::Compute::one(),
-                ..*o
-            },
-        )
-        .0;
+        *loss = zero - total.value::<S::Compute>();
         if let Some(g) = g {
             for (i, gi) in g.iter_mut().enumerate() {
-                let a = weighted(o.keep * h(i) + o.share * o.w(i), o.grad_scale);
+                let a = weighted(a(i), o.grad_scale);
                 // −a ∂log p/∂x: −a for log-probabilities, −a / x for probabilities (0 where the
                 // log is clamped).
                 *gi = S::narrow(match kind {
