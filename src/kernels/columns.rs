@@ -7,6 +7,7 @@
 use num_traits::{Float as _, One as _, Zero as _};
 
 use super::simd::MAX_LANES;
+use super::stats::Shift;
 use super::{Elem, Simd, Storage, stats};
 
 /// A row-major block whose lanes are its columns: element `i` of lane `j` is `x[i * width + j]`.
@@ -168,7 +169,6 @@ pub(crate) fn online_panel<V: Simd, S: Storage<Compute = V::E>, const TAIL: bool
 ) -> Online<V::E> {
     let zero = V::E::zero();
     let ninf = V::E::neg_infinity();
-    let it = V::splat(inv_t);
     // A maximum of −inf (nothing finite yet) is replaced by −MAX in the exponents, so that
     // −inf − max is −inf, not NaN; a finite entry is never below −MAX.
     let floor = V::splat(V::E::min_value());
@@ -187,15 +187,15 @@ pub(crate) fn online_panel<V: Simd, S: Storage<Compute = V::E>, const TAIL: bool
             }
             let old = V::read_n(&m, k, n, ninf);
             let new = old.max_nan(bm);
-            let safe = floor.max(new);
-            let f = old.sub(safe).mul(it).exp();
+            let shift = Shift::new(floor.max(new), inv_t);
+            let f = shift.z(old).exp();
             let (mut block, mut block_tail) = (V::splat(zero), V::splat(zero));
             for i in rows.clone() {
-                let v = c.read::<V, S>(x, i, j0 + k, n, ninf);
-                let e = v.sub(safe).mul(it).exp();
+                let z = shift.z(c.read::<V, S>(x, i, j0 + k, n, ninf));
+                let e = z.exp();
                 block = block.add(e);
                 if TAIL {
-                    block_tail = block_tail.add(safe.sub(v).zero_or(e));
+                    block_tail = block_tail.add(z.zero_or(e));
                 }
             }
             let s_old = V::read_n(&s, k, n, zero).mul(f);

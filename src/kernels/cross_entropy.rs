@@ -26,6 +26,7 @@ use super::dispatch::{Compute, Kernel};
 use super::loops::{self, InPlace, Separate};
 use super::scalar::Scalar;
 use super::simd::MAX_LANES;
+use super::stats::Shift;
 use super::{Elem, Isa, Simd, Storage, stats};
 use crate::edge::Edge;
 use crate::numeric::{Total, count, weighted};
@@ -128,17 +129,18 @@ fn summed<S: Storage>(weight: Option<&[S]>, classes: usize) -> S::Compute {
     )
 }
 
-/// The statistics of a row of logits (or of a part of one) that its cross-entropy needs.
+/// The statistics of a row of logits (or of a part of one) that its cross-entropy needs, with
+/// `z = (x − m) / T = d · s` ([`Shift`]).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) struct RowStats<E> {
     /// The maximum `m` (−inf for a part with no mass).
     pub max: E,
-    /// `s = Σ exp((x − m) / T)`.
+    /// `s = Σ exp(z)`.
     pub sum: E,
     /// The part of `sum` from the entries below the maximum.
     pub tail: E,
-    /// `Σ w (x − m)` (a term of weight 0 adding 0); 0 without label smoothing.
-    pub smooth: E,
+    /// `Σ w d` (a term of weight 0 adding 0); 0 without label smoothing.
+    pub wd: E,
     /// `Σ w` over the row's (or part's) classes.
     pub weight: E,
 }
@@ -146,7 +148,7 @@ pub(crate) struct RowStats<E> {
 impl<E: Elem> RowStats<E> {
     /// A part with no mass: every logit −inf (or none), of summed class weight `weight`.
     pub(crate) fn no_mass(weight: E, smoothing: bool) -> Self {
-        let smooth = if smoothing {
+        let wd = if smoothing {
             weighted(weight, E::neg_infinity())
         } else {
             E::zero()
@@ -155,13 +157,13 @@ impl<E: Elem> RowStats<E> {
             max: E::neg_infinity(),
             sum: E::zero(),
             tail: E::zero(),
-            smooth,
+            wd,
             weight,
         }
     }
 
-    /// The statistics of two parts of a row together (`inv_t = 1 / T`; `Σ w (x − m)` only with
-    /// label smoothing): the sums move to the larger maximum, and everything of the part with the
+    /// The statistics of two parts of a row together (`inv_t = 1 / T`; `Σ w d` only with label
+    /// smoothing): the sums move to the larger maximum, and everything of the part with the
     /// smaller one becomes tail.
     pub(crate) fn merge(self, other: Self, inv_t: E, smoothing: bool) -> Self {
         let (hi, lo) = if self.max >= other.max {
@@ -173,20 +175,22 @@ impl<E: Elem> RowStats<E> {
         if hi.max == E::neg_infinity() {
             // Neither part has mass.
             return Self {
-                smooth: hi.smooth + lo.smooth,
+                wd: hi.wd + lo.wd,
                 weight,
                 ..hi
             };
         }
-        let f = ((lo.max - hi.max) * inv_t).exp();
+        // The smaller maximum, relative to the larger: its part's d all move by it.
+        let dd = stats::d(lo.max, hi.max, inv_t);
+        let f = (dd * stats::scale(inv_t)).exp();
         let moved = lo.sum * f;
         let tail = if lo.max == hi.max {
             hi.tail + lo.tail
         } else {
             hi.tail + moved
         };
-        let smooth = if smoothing {
-            hi.smooth + lo.smooth + weighted(lo.weight, lo.max - hi.max)
+        let wd = if smoothing {
+            hi.wd + lo.wd + weighted(lo.weight, dd)
         } else {
             E::zero()
         };
@@ -194,26 +198,26 @@ impl<E: Elem> RowStats<E> {
             max: hi.max,
             sum: hi.sum + moved,
             tail,
-            smooth,
+            wd,
             weight,
         }
     }
 }
 
-/// A row's hard target, relative to the row's maximum `m`: `Σ hᵢ (xᵢ − m)` (a term of weight 0
-/// adding 0) and `Σ hᵢ`.
+/// A row's hard target: `Σ hᵢ dᵢ` (a term of weight 0 adding 0) and `Σ hᵢ`.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Hard<V> {
-    pub shift: V,
-    pub weight: V,
+    pub hd: V,
+    pub h: V,
 }
 
 impl<E: Elem> Hard<E> {
-    /// The class target `y`, of weight `w_y`, whose logit is `x_y`, in a row of maximum `m`.
-    pub(crate) fn class(x_y: E, w_y: E, m: E) -> Self {
+    /// The class target `y`, of weight `w_y`, whose logit is `x_y`, in a row of maximum `m`
+    /// (`inv_t = 1 / T`).
+    pub(crate) fn class(x_y: E, w_y: E, m: E, inv_t: E) -> Self {
         Self {
-            shift: weighted(w_y, x_y - m),
-            weight: w_y,
+            hd: weighted(w_y, stats::d(x_y, m, inv_t)),
+            h: w_y,
         }
     }
 }
@@ -231,16 +235,18 @@ fn finish<V: Simd>(
     let (zero, it) = (V::E::zero(), c(o.inv_t));
     let ln_s = stats::ln_of_sum(st.sum, st.tail);
     let keep = c(o.keep);
-    // −(1 − ε) Σ hᵢ log pᵢ, with Σ hᵢ log pᵢ = Σ hᵢ (xᵢ − m) / T − ln s · Σ hᵢ.
-    let hard_log_p = hard.shift.mul(it).sub(ln_s.mul(hard.weight));
+    // −(1 − ε) Σ hᵢ log pᵢ, with Σ hᵢ log pᵢ = (Σ hᵢ dᵢ) · s − ln s · Σ hᵢ (the weighted sum of
+    // half differences scaled after summing, so that it overflows only where it must).
+    let scale = c(stats::scale(o.inv_t));
+    let hard_log_p = hard.hd.mul(scale).sub(ln_s.mul(hard.h));
     let mut loss = c(zero).sub(keep.zero_or(keep.mul(hard_log_p)));
     if o.smoothing() {
         // − ε/C Σ wᵢ log pᵢ.
-        let soft_log_p = st.smooth.mul(it).sub(ln_s.mul(st.weight));
+        let soft_log_p = st.wd.mul(scale).sub(ln_s.mul(st.weight));
         loss = c(o.share).mul(soft_log_p).mul_add(c(-V::E::one()), loss);
     }
     // A = (1 − ε) Σ hᵢ + ε/C Σ wᵢ, and k = scale · A / (T s).
-    let a = keep.mul(hard.weight).add(c(o.share).mul(st.weight));
+    let a = keep.mul(hard.h).add(c(o.share).mul(st.weight));
     let k = a.zero_or(a.mul(c(o.grad_scale))).mul(it).div(st.sum);
     (loss, k)
 }
@@ -256,12 +262,12 @@ pub(crate) fn finish_row<S: Storage>(
         max: v(st.max),
         sum: v(st.sum),
         tail: v(st.tail),
-        smooth: v(st.smooth),
+        wd: v(st.wd),
         weight: v(st.weight),
     };
     let hard = Hard {
-        shift: v(hard.shift),
-        weight: v(hard.weight),
+        hd: v(hard.hd),
+        h: v(hard.h),
     };
     let (loss, k) = finish(&st, &hard, o);
     (loss.0, k.0)
@@ -276,9 +282,9 @@ enum Target<'a, S> {
     Soft(&'a [S]),
 }
 
-/// The statistics of a row whose maximum `m` is finite, with `e = exp((x − m) / T)` written into
-/// `e` when given (the gradient buffer, which the gradient overwrites later). `Σ w (x − m)` only
-/// with label smoothing.
+/// The statistics of a row whose maximum `m` is finite, with `e = exp(z)` written into `e` when
+/// given (the gradient buffer, which the gradient overwrites later). `Σ w d` only with label
+/// smoothing.
 #[inline(always)]
 fn row_stats<V: Simd, S: Storage<Compute = V::E>>(
     x: &[S],
@@ -287,18 +293,18 @@ fn row_stats<V: Simd, S: Storage<Compute = V::E>>(
     e: Option<&mut [S]>,
 ) -> RowStats<V::E> {
     let zero = V::E::zero();
-    let (mv, it) = (V::splat(m), V::splat(o.inv_t));
+    let shift = Shift::new(V::splat(m), o.inv_t);
     let sum = match e {
         Some(e) => loops::map_sum(
             &mut Separate(x, e),
             #[inline(always)]
-            |v: V| v.sub(mv).mul(it).exp(),
+            |v: V| shift.z(v).exp(),
         ),
         None => loops::sum(
             x,
             V::E::neg_infinity(),
             #[inline(always)]
-            |v: V| v.sub(mv).mul(it).exp(),
+            |v: V| shift.z(v).exp(),
         ),
     };
     let tail = if sum < V::E::TWO {
@@ -306,36 +312,39 @@ fn row_stats<V: Simd, S: Storage<Compute = V::E>>(
             x,
             m,
             #[inline(always)]
-            |v: V| mv.sub(v).zero_or(v.sub(mv).mul(it).exp()),
+            |v: V| {
+                let z = shift.z(v);
+                z.zero_or(z.exp())
+            },
         )
     } else {
         zero
     };
-    let smooth = match (o.smoothing(), o.weight) {
+    let wd = match (o.smoothing(), o.weight) {
         (false, _) => zero,
         (true, Some(w)) => loops::sum2(
             x,
             w,
             #[inline(always)]
-            |v: V, wv: V| wv.zero_or(wv.mul(v.sub(mv))),
+            |v: V, wv: V| wv.zero_or(wv.mul(shift.d(v))),
         ),
         (true, None) => loops::sum(
             x,
             m,
             #[inline(always)]
-            |v: V| v.sub(mv),
+            |v: V| shift.d(v),
         ),
     };
     RowStats {
         max: m,
         sum,
         tail,
-        smooth,
+        wd,
         weight: o.total_weight,
     }
 }
 
-/// `Σ hᵢ (xᵢ − m)` and `Σ hᵢ` for probability targets `q`, `hᵢ = wᵢ qᵢ`.
+/// `Σ hᵢ dᵢ` and `Σ hᵢ` for probability targets `q`, `hᵢ = wᵢ qᵢ`.
 #[inline(always)]
 fn soft_hard<V: Simd, S: Storage<Compute = V::E>>(
     x: &[S],
@@ -343,8 +352,8 @@ fn soft_hard<V: Simd, S: Storage<Compute = V::E>>(
     m: V::E,
     o: &Options<'_, S>,
 ) -> Hard<V::E> {
-    let mv = V::splat(m);
-    let (mut shift, mut weight) = (Total::default(), Total::default());
+    let shift = Shift::new(V::splat(m), o.inv_t);
+    let (mut hd, mut hs) = (Total::default(), Total::default());
     let zero = V::E::zero();
     let mut j = 0;
     while j < x.len() {
@@ -354,14 +363,14 @@ fn soft_hard<V: Simd, S: Storage<Compute = V::E>>(
             Some(w) => V::read_n(w, j, n, zero).mul(qv),
             None => qv,
         };
-        let d = V::read_n(x, j, n, zero).sub(mv);
-        shift.add(loops::add_first(V::splat(zero), h.zero_or(h.mul(d)), n).reduce_add());
-        weight.add(h.reduce_add());
+        let d = shift.d(V::read_n(x, j, n, zero));
+        hd.add(loops::add_first(V::splat(zero), h.zero_or(h.mul(d)), n).reduce_add());
+        hs.add(h.reduce_add());
         j += n;
     }
     Hard {
-        shift: shift.value(),
-        weight: weight.value(),
+        hd: hd.value(),
+        h: hs.value(),
     }
 }
 
@@ -408,7 +417,7 @@ fn finite_row<V: Simd, S: Storage<Compute = V::E>>(
 ) -> V::E {
     let st = row_stats::<V, S>(x, m, o, grad.as_deref_mut());
     let hard = match target {
-        Target::Class(y) => Hard::class(x[y].widen(), o.w(y), m),
+        Target::Class(y) => Hard::class(x[y].widen(), o.w(y), m, o.inv_t),
         Target::Soft(q) => soft_hard::<V, S>(x, q, m, o),
     };
     let (loss, k) = finish_row(st, hard, o);
@@ -475,8 +484,8 @@ fn short_rows<V: Simd, S: Storage<Compute = V::E>>(
 ) {
     let zero = V::E::zero();
     let one = V::E::one();
-    let it = V::splat(o.inv_t);
     let c = o.c();
+    let s = V::splat(stats::scale(o.inv_t));
     let mut t = columns::scratch::<V::E>();
     let mut u = columns::scratch::<V::E>();
     let mut first = 0;
@@ -490,18 +499,20 @@ fn short_rows<V: Simd, S: Storage<Compute = V::E>>(
         for (j, n) in cols.strips(V::LANES) {
             let mut edge = [false; MAX_LANES];
             let m = finite_max(strip_max::<V, V::E>(&t, cols, j, n), n, &mut edge);
+            let shift = Shift::new(m, o.inv_t);
             // Compensated, as on the other short-row and column paths.
             let (mut sum, mut tail) = (columns::Kahan::<V>::new(), columns::Kahan::<V>::new());
-            let mut smooth = V::splat(zero);
+            let mut wd = V::splat(zero);
             for class in 0..len {
-                let v = cols.read::<V, V::E>(&t, class, j, n, zero).sub(m);
-                let e = v.mul(it).exp();
+                let d = shift.d(cols.read::<V, V::E>(&t, class, j, n, zero));
+                let z = d.mul(s);
+                let e = z.exp();
                 sum.add(e);
-                tail.add(v.zero_or(e));
+                tail.add(z.zero_or(e));
                 // A class whose weight is 0 adds 0, even where its logit is −inf.
                 let wk = o.w(class);
                 if o.smoothing() && wk != zero {
-                    smooth = V::splat(wk).mul_add(v, smooth);
+                    wd = V::splat(wk).mul_add(d, wd);
                 }
             }
             // Per sample: the target's logit and weight, and 1 if it counts (0 if ignored).
@@ -521,12 +532,12 @@ fn short_rows<V: Simd, S: Storage<Compute = V::E>>(
                 max: m,
                 sum: sum.sum,
                 tail: tail.sum,
-                smooth,
+                wd,
                 weight: V::splat(o.total_weight),
             };
             let hard = Hard {
-                shift: wy.zero_or(wy.mul(xy.sub(m))),
-                weight: wy,
+                hd: wy.zero_or(wy.mul(shift.d(xy))),
+                h: wy,
             };
             let (loss, k) = finish(&st, &hard, o);
             let mut out = [zero; MAX_LANES];
@@ -538,11 +549,7 @@ fn short_rows<V: Simd, S: Storage<Compute = V::E>>(
             let (kp, kw) = (live.zero_or(k), live.zero_or(V::splat(c)));
             if grad.is_some() {
                 for class in 0..len {
-                    let e = cols
-                        .read::<V, V::E>(&t, class, j, n, zero)
-                        .sub(m)
-                        .mul(it)
-                        .exp();
+                    let e = shift.z(cols.read::<V, V::E>(&t, class, j, n, zero)).exp();
                     let g = e.mul(kp).sub(kw.mul(V::splat(o.w(class))));
                     cols.write(g, &mut u[..n_all], class, j, n);
                 }
@@ -749,14 +756,15 @@ impl<S: Storage> Kernel for PartGradient<'_, S> {
     #[inline(always)]
     fn run<V: Simd<E = Compute<Self>>>(self) {
         let Self { z, m, k, target, o } = self;
-        let (mv, it, kv, cv) = (V::splat(m), V::splat(o.inv_t), V::splat(k), V::splat(o.c()));
+        let shift = Shift::new(V::splat(m), o.inv_t);
+        let (kv, cv) = (V::splat(k), V::splat(o.c()));
         match o.weight.filter(|_| o.smoothing()) {
             Some(w) => {
                 let zero = V::E::zero();
                 let mut j = 0;
                 while j < z.len() {
                     let n = V::LANES.min(z.len() - j);
-                    let e = V::read_n(z, j, n, zero).sub(mv).mul(it).exp();
+                    let e = shift.z(V::read_n(z, j, n, zero)).exp();
                     e.mul(kv)
                         .sub(cv.mul(V::read_n(w, j, n, zero)))
                         .write_n(z, j, n);
@@ -766,7 +774,7 @@ impl<S: Storage> Kernel for PartGradient<'_, S> {
             None => loops::map(
                 &mut InPlace(&mut *z),
                 #[inline(always)]
-                |v: V| v.sub(mv).mul(it).exp().mul(kv).sub(cv),
+                |v: V| shift.z(v).exp().mul(kv).sub(cv),
             ),
         }
         if let Some(y) = target {

@@ -9,6 +9,7 @@ use super::columns::{
 };
 use super::dispatch::{Compute, Kernel};
 use super::simd::MAX_LANES;
+use super::stats::Shift;
 use super::{Isa, Lanes, Simd, Storage, stats};
 use crate::edge::Edge;
 
@@ -32,7 +33,7 @@ fn max_sum<V: Simd, S: Storage<Compute = V::E>>(x: &[S], inv_t: V::E) -> (V::E, 
         }
         if bm > m {
             if m > ninf {
-                s = s * ((m - bm) * inv_t).exp();
+                s = s * stats::z(m, bm, inv_t).exp();
             }
             m = bm;
         }
@@ -65,12 +66,13 @@ fn block<V: Simd, S: Storage<Compute = V::E>>(x: &[S], out: &mut [V::E], c: Colu
         let mut edge = [false; MAX_LANES];
         let raw = strip_max::<V, S>(x, c, j, n);
         let m = finite_max(raw, n, &mut edge);
+        let shift = Shift::new(m, inv_t);
         let (mut sum, mut tail) = (columns::Kahan::new(), columns::Kahan::new());
         for i in 0..c.len {
-            let v = c.read::<V, S>(x, i, j, n, V::E::zero()).sub(m);
-            let e = v.mul(it).exp();
+            let z = shift.z(c.read::<V, S>(x, i, j, n, V::E::zero()));
+            let e = z.exp();
             sum.add(e);
-            tail.add(v.zero_or(e));
+            tail.add(z.zero_or(e));
         }
         let (mut ms, mut lse) = ([V::E::zero(); MAX_LANES], [V::E::zero(); MAX_LANES]);
         raw.store(&mut ms);

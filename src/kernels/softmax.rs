@@ -9,6 +9,7 @@ use super::columns::{
 use super::dispatch::{Compute, Kernel};
 use super::loops::{self, InPlace, LaneIo, Separate};
 use super::simd::MAX_LANES;
+use super::stats::Shift;
 use super::{Isa, Lanes, Simd, Storage, stats};
 use crate::edge::Edge;
 
@@ -45,20 +46,20 @@ fn finite_lane<V: Simd, S: Storage<Compute = V::E>, I: LaneIo<S>>(
     m: V::E,
     op: Normalize<V::E>,
 ) {
-    let (mv, it) = (V::splat(m), V::splat(op.inv_t));
+    let shift = Shift::new(V::splat(m), op.inv_t);
     if op.log {
         let s = stats::exp_sum::<V, S>(io.src(), m, op.inv_t);
         let c = V::splat(stats::ln_sum::<V, S>(io.src(), m, op.inv_t, s));
         loops::map(
             io,
             #[inline(always)]
-            |v: V| v.sub(mv).mul(it).sub(c),
+            |v: V| shift.z(v).sub(c),
         );
     } else {
         let s = loops::map_sum(
             io,
             #[inline(always)]
-            |v: V| v.sub(mv).mul(it).exp(),
+            |v: V| shift.z(v).exp(),
         );
         let r = V::splat(s.recip());
         loops::map(
@@ -84,29 +85,25 @@ fn strip<V: Simd, S: Storage<Compute = V::E>, I: LaneIo<S>>(
     // Lanes at an edge are worked out first, from the input, which in place the vector passes
     // overwrite, and written last.
     let edges = gathered_edges::<V, S>(io.src(), c, j, &edge[..n], op);
-    let it = V::splat(op.inv_t);
+    let shift = Shift::new(m, op.inv_t);
     let zero = V::E::zero();
     let mut sum = columns::Kahan::new();
     if op.log {
         let mut tail = columns::Kahan::new();
         for i in 0..c.len {
-            let v = c.read::<V, S>(io.src(), i, j, n, zero).sub(m);
-            let e = v.mul(it).exp();
+            let z = shift.z(c.read::<V, S>(io.src(), i, j, n, zero));
+            let e = z.exp();
             sum.add(e);
-            tail.add(v.zero_or(e));
+            tail.add(z.zero_or(e));
         }
         let ln_s = stats::ln_of_sum(sum.sum, tail.sum);
         for i in 0..c.len {
-            let v = c
-                .read::<V, S>(io.src(), i, j, n, zero)
-                .sub(m)
-                .mul(it)
-                .sub(ln_s);
+            let v = shift.z(c.read::<V, S>(io.src(), i, j, n, zero)).sub(ln_s);
             c.write(v, io.dst(), i, j, n);
         }
     } else {
         for i in 0..c.len {
-            let e = c.read::<V, S>(io.src(), i, j, n, zero).sub(m).mul(it).exp();
+            let e = shift.z(c.read::<V, S>(io.src(), i, j, n, zero)).exp();
             c.write(e, io.dst(), i, j, n);
             sum.add(e);
         }
@@ -150,7 +147,7 @@ fn panels<V: Simd, S: Storage<Compute = V::E>, I: LaneIo<S>>(
     op: Normalize<V::E>,
 ) {
     let zero = V::E::zero();
-    let it = V::splat(op.inv_t);
+    let shift = Shift::new(V::splat(zero), op.inv_t);
     let mut j0 = 0;
     while j0 < c.width {
         let p = PANEL.min(c.width - j0);
@@ -173,7 +170,8 @@ fn panels<V: Simd, S: Storage<Compute = V::E>, I: LaneIo<S>>(
                 tail[k] = zero;
             }
         }
-        // Per column: ln s for log-softmax, 1 / s for softmax.
+        // Per column: the offset of its maximum, and ln s for log-softmax, 1 / s for softmax.
+        shift.offsets(&mut m);
         if op.log {
             columns::ln_of_sums::<V>(&mut s, &tail);
         } else {
@@ -186,8 +184,8 @@ fn panels<V: Simd, S: Storage<Compute = V::E>, I: LaneIo<S>>(
             let mut k = 0;
             while k < p {
                 let n = V::LANES.min(p - k);
-                let (mv, sv) = (V::read_n(&m, k, n, zero), V::read_n(&s, k, n, zero));
-                let z = c.read::<V, S>(io.src(), i, j0 + k, n, zero).sub(mv).mul(it);
+                let (cv, sv) = (V::read_n(&m, k, n, zero), V::read_n(&s, k, n, zero));
+                let z = shift.z_at(c.read::<V, S>(io.src(), i, j0 + k, n, zero), cv);
                 let v = if op.log { z.sub(sv) } else { z.exp().mul(sv) };
                 c.write(v, io.dst(), i, j0 + k, n);
                 k += n;

@@ -1,12 +1,96 @@
-//! Statistics of one contiguous lane, shared by every op that normalises one: its maximum, its
-//! sum of shifted exponentials, the logarithm of that sum (exact also near 1), and the stand-in
-//! of a lane with +inf entries.
+//! Statistics of one contiguous lane, shared by every op that normalises one: `z = (x − m) / T`
+//! ([`Shift`]), the lane's maximum, its sum of shifted exponentials, the logarithm of that sum
+//! (exact also near 1), and the stand-in of a lane with +inf entries.
 
-use num_traits::{Float as _, One as _};
+use num_traits::{Float as _, One as _, Zero as _};
 
 use super::scalar::Scalar;
 use super::{Elem, Simd, Storage, loops};
 use crate::edge::Edge;
+
+/// `z = (x − m) / T` for the entries `x` of lanes of maximum `m` (one per vector lane), formed as
+/// `d · s`: the half difference `d = x/2 − m/2`, which never overflows (one fused multiply-add),
+/// times `s = 2/T`. So `z` overflows only where it must (a lane spanning more than the type's
+/// range at `T > 1` keeps its finite `z`), and sums weighted by `d` then scaled by `s` only where
+/// the weighted sum must. Halving is exact, so `z` rounds as `(x − m) · (1/T)` does. (Where `2/T`
+/// would overflow, `d = x − m` and `s = 1/T`: every `z` but the maximum's is then beyond range.)
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Shift<V: Simd> {
+    /// 1/2 (or 1), as a scalar and splat.
+    half: V::E,
+    h: V,
+    /// `−m · h`.
+    c: V,
+    /// `(1/T) / h`.
+    s: V,
+}
+
+impl<V: Simd> Shift<V> {
+    /// The shift of lanes of maxima `m` (finite), with `inv_t = 1 / T`.
+    #[inline(always)]
+    pub(crate) fn new(m: V, inv_t: V::E) -> Self {
+        let h = half(inv_t);
+        Self {
+            half: h,
+            h: V::splat(h),
+            c: V::splat(V::E::zero()).sub(m.mul(V::splat(h))),
+            s: V::splat(scale(inv_t)),
+        }
+    }
+
+    /// `d = (x − m) / 2`.
+    #[inline(always)]
+    pub(crate) fn d(self, x: V) -> V {
+        x.mul_add(self.h, self.c)
+    }
+
+    /// `z = (x − m) / T = d · s`.
+    #[inline(always)]
+    pub(crate) fn z(self, x: V) -> V {
+        self.d(x).mul(self.s)
+    }
+
+    /// The maxima `m` (finite), one per column, turned into the offsets [`Shift::z_at`] takes.
+    pub(crate) fn offsets(self, m: &mut [V::E]) {
+        for v in m {
+            *v = V::E::zero() - *v * self.half;
+        }
+    }
+
+    /// `z` of lanes whose maxima's [`offsets`](Shift::offsets) are `c` (with this shift's `T`).
+    #[inline(always)]
+    pub(crate) fn z_at(self, x: V, c: V) -> V {
+        x.mul_add(self.h, c).mul(self.s)
+    }
+}
+
+/// The factor of a [`Shift`]'s half difference: 1/2, or 1 where `2/T` would overflow.
+#[inline(always)]
+fn half<E: Elem>(inv_t: E) -> E {
+    if inv_t > E::max_value() / E::TWO {
+        E::one()
+    } else {
+        E::one() / E::TWO
+    }
+}
+
+/// `s`, the factor that turns a [`Shift`]'s half differences `d` into `z = d · s`.
+#[inline(always)]
+pub(crate) fn scale<E: Elem>(inv_t: E) -> E {
+    inv_t / half(inv_t)
+}
+
+/// `d = (x − m) / 2` of one value, as [`Shift`] forms it.
+#[inline(always)]
+pub(crate) fn d<E: Elem>(x: E, m: E, inv_t: E) -> E {
+    Shift::new(Scalar(m), inv_t).d(Scalar(x)).0
+}
+
+/// `z = (x − m) / T` of one value, as [`Shift`] forms it.
+#[inline(always)]
+pub(crate) fn z<E: Elem>(x: E, m: E, inv_t: E) -> E {
+    Shift::new(Scalar(m), inv_t).z(Scalar(x)).0
+}
 
 /// The maximum of a lane: NaN if any entry is NaN, −inf if the lane is empty.
 #[inline(always)]
@@ -18,12 +102,12 @@ pub(crate) fn max<V: Simd, S: Storage<Compute = V::E>>(x: &[S]) -> V::E {
 /// `Σ exp((x − m) / T)` of a lane whose maximum `m` is finite, with `inv_t = 1 / T`.
 #[inline(always)]
 pub(crate) fn exp_sum<V: Simd, S: Storage<Compute = V::E>>(x: &[S], m: V::E, inv_t: V::E) -> V::E {
-    let (mv, it) = (V::splat(m), V::splat(inv_t));
+    let shift = Shift::new(V::splat(m), inv_t);
     loops::sum(
         x,
         V::E::neg_infinity(),
         #[inline(always)]
-        |v: V| v.sub(mv).mul(it).exp(),
+        |v: V| shift.z(v).exp(),
     )
 }
 
@@ -39,12 +123,15 @@ pub(crate) fn ln_sum<V: Simd, S: Storage<Compute = V::E>>(
     if s >= V::E::TWO || s.is_nan() {
         return s.ln();
     }
-    let (mv, it) = (V::splat(m), V::splat(inv_t));
+    let shift = Shift::new(V::splat(m), inv_t);
     let tail = loops::sum(
         x,
         m,
         #[inline(always)]
-        |v: V| mv.sub(v).zero_or(v.sub(mv).mul(it).exp()),
+        |v: V| {
+            let z = shift.z(v);
+            z.zero_or(z.exp())
+        },
     );
     ln_of_sum(Scalar(s), Scalar(tail)).0
 }
