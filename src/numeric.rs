@@ -68,17 +68,34 @@ impl Total {
     /// The sum, rounded to `E`.
     #[inline]
     pub(crate) fn value<E: Float>(self) -> E {
-        narrow(if self.sum.is_finite() {
+        narrow(self.wide())
+    }
+
+    /// The sum, in `f64`.
+    #[inline]
+    pub(crate) fn wide(self) -> f64 {
+        if self.sum.is_finite() {
             self.sum + self.carry
         } else {
             self.sum
-        })
+        }
     }
 }
 
-/// `Σ xᵢ` with [`Total`], rounded to `E`.
-pub(crate) fn compensated_sum<E: Float>(xs: impl IntoIterator<Item = E>) -> E {
+/// `Σ xᵢ` with [`Total`], in `f64`.
+pub(crate) fn compensated_sum<E: Float>(xs: impl IntoIterator<Item = E>) -> f64 {
     let mut total = Total::default();
     xs.into_iter().for_each(|x| total.add(x));
-    total.value()
+    total.wide()
+}
+
+/// A sum `total` (in `f64`) over `denominator` (0 or positive), rounded once to `E`: the mean of
+/// values near the type's range stays finite where it is. A denominator of 0 (nothing counted)
+/// gives 0.
+pub(crate) fn mean<E: Float>(total: f64, denominator: f64) -> E {
+    if denominator == 0.0 {
+        E::zero()
+    } else {
+        narrow(total / denominator)
+    }
 }

@@ -109,13 +109,13 @@ pub(crate) fn probabilities<A: Float, D: Dimension>(
 
 /// Class-index targets in logical (C) order, [`IGNORED`] for `ignore`, each checked against
 /// `classes`; with the summed weight of the counted ones (their number without `weight`), the
-/// denominator of a weighted mean.
+/// denominator of a weighted mean, in `f64`.
 pub(crate) fn class_targets<A: Float>(
     t: &ArrayViewD<'_, usize>,
     classes: usize,
     ignore: Option<usize>,
     weight: Option<&Array1<A>>,
-) -> Result<(Vec<usize>, A)> {
+) -> Result<(Vec<usize>, f64)> {
     let mut flat = Vec::with_capacity(t.len());
     let mut denominator = Total::default();
     for &label in t {
@@ -137,7 +137,7 @@ pub(crate) fn class_targets<A: Float>(
             });
         }
     }
-    Ok((flat, denominator.value()))
+    Ok((flat, denominator.wide()))
 }
 
 /// An optional per-element weight, broadcast to `shape`.

@@ -54,7 +54,7 @@ fn element<V: Simd>(x: V, y: V, pw: V) -> (V, V) {
 
 impl<S: Storage> Kernel for BceWithLogits<'_, S> {
     type S = S;
-    type Output = S::Compute;
+    type Output = f64;
     #[inline(always)]
     fn run<V: Simd<E = Compute<Self>>>(mut self) -> Self::Output {
         let w = V::LANES;
@@ -109,13 +109,13 @@ impl<S: Storage> Kernel for BceWithLogits<'_, S> {
             }
         }
         total.add(acc.reduce_add());
-        total.value()
+        total.wide()
     }
 }
 
-/// Binary cross-entropy with logits over contiguous slices: returns `Σ loss` and writes the
+/// Binary cross-entropy with logits over contiguous slices: returns `Σ loss` (in `f64`) and writes the
 /// gradient and per-element losses where asked.
-pub(crate) fn bce_with_logits<S: Storage>(isa: Isa, args: BceWithLogits<'_, S>) -> S::Compute {
+pub(crate) fn bce_with_logits<S: Storage>(isa: Isa, args: BceWithLogits<'_, S>) -> f64 {
     let n = args.x.len();
     assert!(args.row > 0 && n.is_multiple_of(args.row) && args.y.len() == n);
     assert!(args.pos_weight.is_none_or(|p| p.len() == args.row));

@@ -106,7 +106,8 @@ struct Call<'a, A> {
     targets: TargetRows<A>,
     /// Shape of the logits without the class axis, in their order.
     outer: Vec<usize>,
-    denominator: A,
+    /// The mean's denominator, in `f64`.
+    denominator: f64,
     inv_t: A,
 }
 
@@ -478,7 +479,7 @@ approx::assert_relative_eq!(sum, 2.0 * std::f32::consts::LN_2);
                 validate::probabilities("targets", &q)?;
                 (
                     TargetRows::Probabilities(standard(q, &perm).into_owned()),
-                    count(rows),
+                    count::<f64>(rows),
                 )
             }
         };

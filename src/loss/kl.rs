@@ -81,7 +81,7 @@ impl<A: Float> ElementwiseLoss<A> for KlDiv {
         self.reduction
     }
 
-    fn mean_denominator(&self, shape: &[usize]) -> A {
+    fn mean_denominator(&self, shape: &[usize]) -> f64 {
         count(shape.first().copied().unwrap_or(1))
     }
 }

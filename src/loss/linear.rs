@@ -173,7 +173,7 @@ struct Call<'a, A: Float> {
     /// A class per row, `IGNORED` for ignored rows.
     targets: Vec<usize>,
     /// The mean's denominator: the number of rows not ignored.
-    denominator: A,
+    denominator: f64,
     /// The cross-entropy's options, as the kernels take them.
     o: Options<'a, A>,
     isa: Isa,

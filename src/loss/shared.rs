@@ -10,7 +10,7 @@ use super::Reduction;
 use crate::Float;
 use crate::error::Result;
 use crate::kernels::cross_entropy::Options;
-use crate::numeric::compensated_sum;
+use crate::numeric::{compensated_sum, mean, narrow};
 use crate::validate;
 
 /// The shared options.
@@ -59,28 +59,26 @@ impl<A: Float> Shared<A> {
         &self,
         t: &ArrayViewD<'_, usize>,
         classes: usize,
-    ) -> Result<(Vec<usize>, A)> {
+    ) -> Result<(Vec<usize>, f64)> {
         validate::class_targets(t, classes, self.ignore_index, self.weight.as_ref())
     }
 
     /// The gradient's multiplier: the mean's `1 / denominator`, or 0 when the denominator is
     /// (every target ignored, or none), or 1 for a sum.
-    pub(crate) fn grad_scale(&self, denominator: A) -> A {
+    pub(crate) fn grad_scale(&self, denominator: f64) -> A {
         match self.reduction {
             Reduction::Sum => A::one(),
-            Reduction::Mean if denominator == A::zero() => A::zero(),
-            Reduction::Mean => denominator.recip(),
+            Reduction::Mean => mean(1.0, denominator),
         }
     }
 
     /// The losses reduced: their sum, or their sum over `denominator` (0 when that is 0: every
-    /// target ignored, where PyTorch answers NaN).
-    pub(crate) fn reduce(&self, losses: &[A], denominator: A) -> A {
+    /// target ignored, where PyTorch answers NaN), divided in `f64` and rounded once.
+    pub(crate) fn reduce(&self, losses: &[A], denominator: f64) -> A {
         let total = compensated_sum(losses.iter().copied());
         match self.reduction {
-            Reduction::Sum => total,
-            Reduction::Mean if denominator == A::zero() => A::zero(),
-            Reduction::Mean => total / denominator,
+            Reduction::Sum => narrow(total),
+            Reduction::Mean => mean(total, denominator),
         }
     }
 
