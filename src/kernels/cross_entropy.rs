@@ -29,7 +29,7 @@ use super::simd::MAX_LANES;
 use super::stats::Shift;
 use super::{Elem, Isa, Simd, Storage, stats};
 use crate::edge::Edge;
-use crate::numeric::{Total, count, weighted};
+use crate::numeric::{Total, count, mean, narrow, weighted};
 
 /// The class index of a sample that is ignored: its loss and gradient are 0.
 pub(crate) const IGNORED: usize = usize::MAX;
@@ -55,27 +55,44 @@ pub(crate) struct Options<'a, S: Storage> {
     pub total_weight: S::Compute,
     /// `1 / T`.
     pub inv_t: S::Compute,
-    /// The gradient's multiplier: the reduction's `1 / denominator`, or 1.
+    /// The reduction's divisor: the gradient is that of `Σ losses / divisor` (1 for a sum, 0
+    /// for a mean over nothing, whose gradient is 0), in `f64`.
+    pub divisor: f64,
+    /// `1 / divisor` (0 for a divisor of 0), rounded to the compute element.
     pub grad_scale: S::Compute,
+    /// Whether the gradient's uniform coefficients are finite, so that its fast form (one
+    /// multiply-add per entry) cannot meet `∞ · 0`; where not, [`careful`] writes it.
+    fast: bool,
 }
 
 impl<'a, S: Storage> Options<'a, S> {
-    /// The options for `classes` classes, label smoothing `smoothing` and temperature `1 / inv_t`.
+    /// The options for `classes` classes, label smoothing `smoothing`, temperature `1 / inv_t`
+    /// and a gradient of `Σ losses / divisor`.
     pub(crate) fn new(
         weight: Option<&'a [S]>,
         smoothing: S::Compute,
         classes: usize,
         inv_t: S::Compute,
-        grad_scale: S::Compute,
+        divisor: f64,
     ) -> Self {
-        Self {
+        let mut o = Self {
             weight,
             keep: S::Compute::one() - smoothing,
             share: smoothing / count(classes),
             total_weight: summed(weight, classes),
             inv_t,
-            grad_scale,
-        }
+            divisor,
+            grad_scale: mean(1.0, divisor),
+            fast: false,
+        };
+        let w_max = weight.map_or_else(S::Compute::one, |w| {
+            w.iter()
+                .fold(S::Compute::zero(), |m, &v| m.max(v.widen().abs()))
+        });
+        o.fast = [o.grad_scale, o.c() * w_max, o.target_term(w_max)]
+            .iter()
+            .all(|v| v.is_finite());
+        o
     }
 
     /// The options of the classes `range` of a row (a chunk of a vocabulary), with their summed
@@ -222,15 +239,15 @@ impl<E: Elem> Hard<E> {
     }
 }
 
-/// The loss of rows and the multiplier `k` of `exp((x − m) / T)` in their gradient, from their
-/// statistics: written once over vectors, run with `Scalar` for one row at a time and with
+/// The loss of rows, the multiplier `k` of `exp(z)` in their gradient, and `A = Σ aᵢ`, from
+/// their statistics: written once over vectors, run with `Scalar` for one row at a time and with
 /// wider vectors for many short rows at once.
 #[inline(always)]
 fn finish<V: Simd>(
     st: &RowStats<V>,
     hard: &Hard<V>,
     o: &Options<'_, impl Storage<Compute = V::E>>,
-) -> (V, V) {
+) -> (V, V, V) {
     let c = V::splat;
     let (zero, it) = (V::E::zero(), c(o.inv_t));
     let ln_s = stats::ln_of_sum(st.sum, st.tail);
@@ -248,15 +265,15 @@ fn finish<V: Simd>(
     // A = (1 − ε) Σ hᵢ + ε/C Σ wᵢ, and k = scale · A / (T s).
     let a = keep.mul(hard.h).add(c(o.share).mul(st.weight));
     let k = a.zero_or(a.mul(c(o.grad_scale))).mul(it).div(st.sum);
-    (loss, k)
+    (loss, k, a)
 }
 
-/// The loss and gradient coefficient `k` of one row from its statistics.
+/// The loss of one row from its statistics, and how its gradient is written.
 pub(crate) fn finish_row<S: Storage>(
     st: RowStats<S::Compute>,
     hard: Hard<S::Compute>,
     o: &Options<'_, S>,
-) -> (S::Compute, S::Compute) {
+) -> (S::Compute, RowGradient<S::Compute>) {
     let v = |e| Scalar(e);
     let st = RowStats {
         max: v(st.max),
@@ -269,8 +286,50 @@ pub(crate) fn finish_row<S: Storage>(
         hd: v(hard.hd),
         h: v(hard.h),
     };
-    let (loss, k) = finish(&st, &hard, o);
-    (loss.0, k.0)
+    let (loss, k, a) = finish(&st, &hard, o);
+    let gradient = if o.fast && k.0.is_finite() {
+        RowGradient::Fast { k: k.0 }
+    } else {
+        RowGradient::Careful {
+            s: st.sum.0,
+            a: a.0,
+        }
+    };
+    (loss.0, gradient)
+}
+
+/// How a row's gradient is written from its exponentials `eⱼ = exp(zⱼ)`.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum RowGradient<E> {
+    /// `k eⱼ − c wⱼ − scale (1 − ε) hⱼ / T`, with every coefficient finite: one multiply-add per
+    /// entry.
+    Fast { k: E },
+    /// Where a coefficient overflows (a tiny temperature with large weights, say): each entry as
+    /// `((A eⱼ / s − aⱼ) / divisor) / T` in `f64`, which overflows only where the entry does and
+    /// never makes `∞ · 0`; `s` is the row's sum and `A = Σ aᵢ`.
+    Careful { s: E, a: E },
+}
+
+/// [`RowGradient::Careful`]: overwrites `g`, holding `e`, with the gradient of a row whose sum is
+/// `s` and `A = a_total`, target `target` (its position, for a part of a row).
+fn careful<S: Storage>(
+    g: &mut [S],
+    s: S::Compute,
+    a_total: S::Compute,
+    hard: impl Fn(usize) -> S::Compute,
+    o: &Options<'_, S>,
+) {
+    if o.divisor == 0.0 {
+        return g.fill(S::narrow(S::Compute::zero()));
+    }
+    let wide = crate::numeric::wide::<S::Compute>;
+    let (s, a_total, it) = (wide(s), wide(a_total), wide(o.inv_t));
+    let (keep, share) = (wide(o.keep), wide(o.share));
+    for (j, gj) in g.iter_mut().enumerate() {
+        let a = keep * wide(hard(j)) + share * wide(o.w(j));
+        let u = a_total * (wide(gj.widen()) / s) - a;
+        *gj = S::narrow(narrow(u / o.divisor * it));
+    }
 }
 
 /// A sample's target.
@@ -420,9 +479,21 @@ fn finite_row<V: Simd, S: Storage<Compute = V::E>>(
         Target::Class(y) => Hard::class(x[y].widen(), o.w(y), m, o.inv_t),
         Target::Soft(q) => soft_hard::<V, S>(x, q, m, o),
     };
-    let (loss, k) = finish_row(st, hard, o);
+    let (loss, gradient) = finish_row(st, hard, o);
     if let Some(g) = grad {
-        // g holds exp((x − m) / T): g ← k g − c w − (the hard target's term).
+        // g holds exp(z): g ← k g − c w − (the hard target's term).
+        let k = match gradient {
+            RowGradient::Fast { k } => k,
+            RowGradient::Careful { s, a } => {
+                let h = |j: usize| match target {
+                    Target::Class(y) if j == y => o.w(y),
+                    Target::Class(_) => V::E::zero(),
+                    Target::Soft(q) => o.w(j) * q[j].widen(),
+                };
+                careful(g, s, a, h, o);
+                return loss;
+            }
+        };
         let (kv, cv) = (V::splat(k), V::splat(o.c()));
         match target {
             Target::Class(y) => {
@@ -539,7 +610,19 @@ fn short_rows<V: Simd, S: Storage<Compute = V::E>>(
                 hd: wy.zero_or(wy.mul(shift.d(xy))),
                 h: wy,
             };
-            let (loss, k) = finish(&st, &hard, o);
+            let (loss, k, _) = finish(&st, &hard, o);
+            if grad.is_some() {
+                // A row whose gradient's coefficient overflows goes through `row` too, which
+                // writes it carefully.
+                let mut ks = [zero; MAX_LANES];
+                k.store(&mut ks);
+                for q in 0..n {
+                    if !edge[q] && !ks[q].is_finite() {
+                        edge[q] = true;
+                        redo.push(j + q);
+                    }
+                }
+            }
             let mut out = [zero; MAX_LANES];
             live.zero_or(loss).store(&mut out);
             for q in (0..n).filter(|&q| !edge[q]) {
@@ -599,8 +682,10 @@ impl<S: Storage> Kernel for Logits<'_, S> {
             mut grad,
             o,
         } = self;
+        // Short rows compute the gradient's fast form only.
         if let Targets::Classes(t) = targets
             && columns::short_rows::<V>(len, t.len())
+            && (grad.is_none() || o.fast)
         {
             return short_rows::<V, S>(x, len, t, losses, grad, &o);
         }
@@ -745,7 +830,7 @@ impl<E: Elem> Streamed<E> {
 struct PartGradient<'a, S: Storage> {
     z: &'a mut [S],
     m: S::Compute,
-    k: S::Compute,
+    gradient: RowGradient<S::Compute>,
     target: Option<usize>,
     o: Options<'a, S>,
 }
@@ -755,8 +840,32 @@ impl<S: Storage> Kernel for PartGradient<'_, S> {
     type Output = ();
     #[inline(always)]
     fn run<V: Simd<E = Compute<Self>>>(self) {
-        let Self { z, m, k, target, o } = self;
+        let Self {
+            z,
+            m,
+            gradient,
+            target,
+            o,
+        } = self;
         let shift = Shift::new(V::splat(m), o.inv_t);
+        let k = match gradient {
+            RowGradient::Fast { k } => k,
+            RowGradient::Careful { s, a } => {
+                loops::map(
+                    &mut InPlace(&mut *z),
+                    #[inline(always)]
+                    |v: V| shift.z(v).exp(),
+                );
+                let h = |j| {
+                    if Some(j) == target {
+                        o.w(j)
+                    } else {
+                        V::E::zero()
+                    }
+                };
+                return careful(z, s, a, h, &o);
+            }
+        };
         let (kv, cv) = (V::splat(k), V::splat(o.c()));
         match o.weight.filter(|_| o.smoothing()) {
             Some(w) => {
@@ -783,18 +892,24 @@ impl<S: Storage> Kernel for PartGradient<'_, S> {
     }
 }
 
-/// Overwrites the logits `z` of a part of a row with their gradient, `k exp((z − m) / T) − c w`,
-/// less `d w_y` at the target's position in the part, if there; `m` and `k` are the row's.
+/// Overwrites the logits `z` of a part of a row with their gradient, as `gradient` (the row's)
+/// says, `m` being the row's maximum and `target` the target's position in the part, if there.
 pub(crate) fn part_gradient<S: Storage>(
     isa: Isa,
     z: &mut [S],
     m: S::Compute,
-    k: S::Compute,
+    gradient: RowGradient<S::Compute>,
     target: Option<usize>,
     o: Options<'_, S>,
 ) {
     assert!(target.is_none_or(|y| y < z.len()));
-    isa.run(PartGradient { z, m, k, target, o });
+    isa.run(PartGradient {
+        z,
+        m,
+        gradient,
+        target,
+        o,
+    });
 }
 
 /// What the input of a cross-entropy holds, when it is not logits.
@@ -858,7 +973,13 @@ pub(crate) fn given<S: Storage>(
         *loss = zero - total.value::<S::Compute>();
         if let Some(g) = g {
             for (i, gi) in g.iter_mut().enumerate() {
-                let a = weighted(a(i), o.grad_scale);
+                // `a / divisor` in f64: a divisor near the type's smallest values does not
+                // overflow a reciprocal.
+                let a = if o.divisor == 0.0 {
+                    zero
+                } else {
+                    narrow::<S::Compute>(crate::numeric::wide(a(i)) / o.divisor)
+                };
                 // −a ∂log p/∂x: −a for log-probabilities, −a / x for probabilities (0 where the
                 // log is clamped).
                 *gi = S::narrow(match kind {

@@ -690,8 +690,7 @@ fn short_row_cross_entropy_agrees_with_each_row_alone() {
                     .collect();
                 let weight: Vec<f64> = values(len, 77, 0.2, 2.0);
                 for (smoothing, weighted) in [(0.0, false), (0.15, true), (0.3, false)] {
-                    let o =
-                        Options::new(weighted.then_some(&weight[..]), smoothing, len, 0.7, 0.25);
+                    let o = Options::new(weighted.then_some(&weight[..]), smoothing, len, 0.7, 4.0);
                     let mut losses = vec![0.0; rows];
                     let mut grad = vec![0.0; rows * len];
                     cross_entropy_rows(isa, &x, len, &targets, &mut losses, Some(&mut grad), o);

@@ -265,7 +265,7 @@ approx::assert_relative_eq!(sum, 2.0 * std::f32::consts::LN_2);
     {
         let p = self.prepare(logits, targets.into_targets())?;
         let mut losses = vec![A::zero(); p.rows];
-        self.compute(&p, &mut losses, None, A::zero());
+        self.compute(&p, &mut losses, None, 1.0);
         Ok(self.reduce(&p, &losses))
     }
 
@@ -300,7 +300,7 @@ approx::assert_relative_eq!(sum, 2.0 * std::f32::consts::LN_2);
         let p = self.prepare(logits, targets.into_targets())?;
         let mut losses = vec![A::zero(); p.rows];
         let mut grad = vec![A::zero(); p.x.len()];
-        self.compute(&p, &mut losses, Some(&mut grad), self.grad_scale(&p));
+        self.compute(&p, &mut losses, Some(&mut grad), self.divisor(&p));
         Ok((self.reduce(&p, &losses), unpermute(&p, grad)?))
     }
 
@@ -342,13 +342,13 @@ approx::assert_relative_eq!(sum, 2.0 * std::f32::consts::LN_2);
         let p = self.prepare(logits, targets.into_targets())?;
         validate::same_shape("grad", grad, "logits", logits)?;
         let mut losses = vec![A::zero(); p.rows];
-        let scale = self.grad_scale(&p);
+        let divisor = self.divisor(&p);
         let last = p.perm.iter().enumerate().all(|(i, &a)| i == a);
         match grad.as_slice_mut() {
-            Some(g) if last => self.compute(&p, &mut losses, Some(g), scale),
+            Some(g) if last => self.compute(&p, &mut losses, Some(g), divisor),
             _ => {
                 let mut buf = vec![A::zero(); p.x.len()];
-                self.compute(&p, &mut losses, Some(&mut buf), scale);
+                self.compute(&p, &mut losses, Some(&mut buf), divisor);
                 let src = ArrayViewD::from_shape(p.x.shape(), &buf).map_err(|_| shape_error(&p))?;
                 grad.view_mut()
                     .into_dyn()
@@ -389,7 +389,7 @@ approx::assert_relative_eq!(sum, 2.0 * std::f32::consts::LN_2);
     {
         let p = self.prepare(logits, targets.into_targets())?;
         let mut losses = vec![A::zero(); p.rows];
-        self.compute(&p, &mut losses, None, A::zero());
+        self.compute(&p, &mut losses, None, 1.0);
         per_sample_array::<A, D>(&p, losses)
     }
 
@@ -425,7 +425,7 @@ approx::assert_relative_eq!(sum, 2.0 * std::f32::consts::LN_2);
         let p = self.prepare(logits, targets.into_targets())?;
         let mut losses = vec![A::zero(); p.rows];
         let mut grad = vec![A::zero(); p.x.len()];
-        self.compute(&p, &mut losses, Some(&mut grad), A::one());
+        self.compute(&p, &mut losses, Some(&mut grad), 1.0);
         Ok((per_sample_array::<A, D>(&p, losses)?, unpermute(&p, grad)?))
     }
 
@@ -495,25 +495,25 @@ approx::assert_relative_eq!(sum, 2.0 * std::f32::consts::LN_2);
         })
     }
 
-    /// The gradient's multiplier for this call.
-    fn grad_scale(&self, call: &Call<'_, A>) -> A {
-        self.shared.grad_scale(call.denominator)
+    /// The gradient's divisor for this call.
+    fn divisor(&self, call: &Call<'_, A>) -> f64 {
+        self.shared.divisor(call.denominator)
     }
 
     fn reduce(&self, call: &Call<'_, A>, losses: &[A]) -> A {
         self.shared.reduce(losses, call.denominator)
     }
 
-    /// Per-sample losses into `losses`, and the gradient of `grad_scale · Σ losses` into `grad`:
+    /// Per-sample losses into `losses`, and the gradient of `Σ losses / divisor` into `grad`:
     /// the samples split into tasks (one without the rayon feature or for small batches), each
     /// through the cross-entropy engine.
-    fn compute(&self, call: &Call<'_, A>, losses: &mut [A], grad: Option<&mut [A]>, grad_scale: A) {
+    fn compute(&self, call: &Call<'_, A>, losses: &mut [A], grad: Option<&mut [A]>, divisor: f64) {
         let (c, rows) = (call.classes, call.rows);
         if c == 0 || rows == 0 {
             return;
         }
         let Some(x) = call.x.as_slice() else { return };
-        let o = self.shared.kernel(c, call.inv_t, grad_scale);
+        let o = self.shared.kernel(c, call.inv_t, divisor);
         let isa = Isa::detect();
         let k = parallel::units_per_task(rows, c);
         let grads: Vec<Option<&mut [A]>> = match grad {

@@ -13,7 +13,7 @@ use crate::edge::Edge;
 use crate::error::{Error, Result};
 use crate::kernels::Isa;
 use crate::kernels::cross_entropy::{
-    self as kernel, Hard, IGNORED, Options, Streamed, Targets as RowTargets,
+    self as kernel, Hard, IGNORED, Options, RowGradient, Streamed, Targets as RowTargets,
 };
 use crate::{parallel, validate};
 
@@ -393,14 +393,14 @@ approx::assert_relative_eq!(sum, 2.0 * std::f32::consts::LN_2);
         };
         validate::shape("targets", t.shape(), "rows of h", &[rows])?;
         let (targets, denominator) = self.shared.class_targets(&t, classes)?;
-        let grad_scale = self.shared.grad_scale(denominator);
+        let divisor = self.shared.divisor(denominator);
         Ok(Call {
             h: h.view(),
             w: w.view(),
             bias: self.bias.as_ref().map(|b| b.view()),
             targets,
             denominator,
-            o: self.shared.kernel(classes, inv_t, grad_scale),
+            o: self.shared.kernel(classes, inv_t, divisor),
             isa: Isa::detect(),
         })
     }
@@ -728,12 +728,14 @@ fn chunks<A: Float>(
             let local = (v0..v1).contains(&y).then(|| y - v0);
             match *coef {
                 Coef::Fill(v) => x.fill(v),
-                Coef::Scale { m, k } => kernel::part_gradient(call.isa, x, m, k, local, po),
-                Coef::StandIn { k } => {
+                Coef::Row { m, gradient } => {
+                    kernel::part_gradient(call.isa, x, m, gradient, local, po);
+                }
+                Coef::StandIn { gradient } => {
                     for v in x.iter_mut() {
                         *v = Edge::stand_in(*v);
                     }
-                    kernel::part_gradient(call.isa, x, A::zero(), k, local, po);
+                    kernel::part_gradient(call.isa, x, A::zero(), gradient, local, po);
                 }
             }
         }
@@ -755,10 +757,10 @@ fn chunks<A: Float>(
 enum Coef<A> {
     /// One value throughout (0 for ignored rows and rows without mass, NaN for NaN rows).
     Fill(A),
-    /// `k · exp((z − m) / T) − …`, the engine's gradient of a row of maximum `m`.
-    Scale { m: A, k: A },
+    /// The engine's gradient of a row of maximum `m`.
+    Row { m: A, gradient: RowGradient<A> },
     /// The gradient of the row's stand-in (a row with +inf logits), of maximum 0.
-    StandIn { k: A },
+    StandIn { gradient: RowGradient<A> },
 }
 
 /// The loss of a row from its merged statistics and its target's logit `x_y` (of class weight
@@ -776,11 +778,14 @@ fn finish<A: Float>(st: &Streamed<A>, x_y: A, w_y: A, o: &Options<'_, A>) -> (A,
             .unwrap_or_else(|| unreachable!("a stand-in's maximum is finite"));
         return (loss, Coef::Fill(fill));
     }
-    let (loss, k) = kernel::finish_row(stats, Hard::class(x_y, w_y, stats.max, o.inv_t), o);
+    let (loss, gradient) = kernel::finish_row(stats, Hard::class(x_y, w_y, stats.max, o.inv_t), o);
     let coef = if infinite {
-        Coef::StandIn { k }
+        Coef::StandIn { gradient }
     } else {
-        Coef::Scale { m: stats.max, k }
+        Coef::Row {
+            m: stats.max,
+            gradient,
+        }
     };
     (loss, coef)
 }

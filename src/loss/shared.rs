@@ -63,15 +63,6 @@ impl<A: Float> Shared<A> {
         validate::class_targets(t, classes, self.ignore_index, self.weight.as_ref())
     }
 
-    /// The gradient's multiplier: the mean's `1 / denominator`, or 0 when the denominator is
-    /// (every target ignored, or none), or 1 for a sum.
-    pub(crate) fn grad_scale(&self, denominator: f64) -> A {
-        match self.reduction {
-            Reduction::Sum => A::one(),
-            Reduction::Mean => mean(1.0, denominator),
-        }
-    }
-
     /// The losses reduced: their sum, or their sum over `denominator` (0 when that is 0: every
     /// target ignored, where PyTorch answers NaN), divided in `f64` and rounded once.
     pub(crate) fn reduce(&self, losses: &[A], denominator: f64) -> A {
@@ -82,10 +73,20 @@ impl<A: Float> Shared<A> {
         }
     }
 
-    /// The options as the kernels take them, for `classes` classes.
-    pub(crate) fn kernel(&self, classes: usize, inv_t: A, grad_scale: A) -> Options<'_, A> {
+    /// The gradient's divisor: that of the mean (the summed weight of the counted targets), or
+    /// 1 for a sum.
+    pub(crate) fn divisor(&self, denominator: f64) -> f64 {
+        match self.reduction {
+            Reduction::Sum => 1.0,
+            Reduction::Mean => denominator,
+        }
+    }
+
+    /// The options as the kernels take them, for `classes` classes and a gradient of
+    /// `Σ losses / divisor`.
+    pub(crate) fn kernel(&self, classes: usize, inv_t: A, divisor: f64) -> Options<'_, A> {
         let weight = self.weight.as_ref().and_then(|w| w.as_slice());
-        Options::new(weight, self.label_smoothing, classes, inv_t, grad_scale)
+        Options::new(weight, self.label_smoothing, classes, inv_t, divisor)
     }
 }
 
