@@ -1,9 +1,10 @@
 //! Binary cross-entropy with logits: loss, gradient and per-element losses in one vectorised pass.
 
-use num_traits::{One as _, Zero as _};
+use num_traits::{Float as _, One as _, Zero as _};
 
 use super::dispatch::{Compute, Kernel};
 use super::loops::add_first;
+use super::simd::MAX_LANES;
 use super::{Isa, Simd, Storage};
 use crate::numeric::Total;
 
@@ -62,6 +63,8 @@ impl<S: Storage> Kernel for BceWithLogits<'_, S> {
         let scale = V::splat(self.grad_scale);
         let mut total = Total::default();
         let mut acc = V::splat(V::E::zero());
+        // The block's losses, kept in case their vector sum overflows.
+        let mut block = [V::E::zero(); BLOCK * MAX_LANES];
         let mut pending = 0;
         let rows = self.x.len() / self.row;
         for r in 0..rows {
@@ -94,22 +97,39 @@ impl<S: Storage> Kernel for BceWithLogits<'_, S> {
                     loss.write_n(p, at, n);
                 }
                 // Only the first `n` lanes are elements.
-                acc = if n < w {
-                    add_first(acc, loss, n)
-                } else {
-                    acc.add(loss)
-                };
+                if n < w {
+                    loss = add_first(V::splat(zero), loss, n);
+                }
+                loss.store(&mut block[pending * w..]);
+                acc = acc.add(loss);
                 pending += 1;
-                if pending == 16 {
-                    total.add(acc.reduce_add());
+                if pending == BLOCK {
+                    flush(&mut total, acc, &block[..pending * w]);
                     acc = V::splat(V::E::zero());
                     pending = 0;
                 }
                 i += n;
             }
         }
-        total.add(acc.reduce_add());
+        flush(&mut total, acc, &block[..pending * w]);
         total.wide()
+    }
+}
+
+/// Loss vectors summed in the element type before a block's total goes to `f64`.
+const BLOCK: usize = 16;
+
+/// Adds a block's vector sum `acc` to `total`, or, where it overflowed (element losses near the
+/// type's range, whose sum in `f64` may be in range), the block's losses one by one in `f64`.
+#[inline(always)]
+fn flush<V: Simd>(total: &mut Total, acc: V, block: &[V::E]) {
+    let part = acc.reduce_add();
+    if part.is_finite() {
+        total.add(part);
+    } else {
+        for &v in block {
+            total.add(v);
+        }
     }
 }
 

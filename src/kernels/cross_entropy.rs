@@ -156,33 +156,31 @@ pub(crate) struct RowStats<E> {
     pub sum: E,
     /// The part of `sum` from the entries below the maximum.
     pub tail: E,
-    /// `Σ w d` (a term of weight 0 adding 0); 0 without label smoothing.
-    pub wd: E,
+    /// `Σ (ε/C) w d`, summed term by term (a term of weight 0 adding 0) so that, as a weighted
+    /// average of the `d`, it overflows only where the smoothing term of the loss does; 0
+    /// without label smoothing.
+    pub smooth: E,
     /// `Σ w` over the row's (or part's) classes.
     pub weight: E,
 }
 
 impl<E: Elem> RowStats<E> {
-    /// A part with no mass: every logit −inf (or none), of summed class weight `weight`.
-    pub(crate) fn no_mass(weight: E, smoothing: bool) -> Self {
-        let wd = if smoothing {
-            weighted(weight, E::neg_infinity())
-        } else {
-            E::zero()
-        };
+    /// A part with no mass: every logit −inf (or none), of summed class weight `weight`, for a
+    /// smoothing share `ε/C` (0 for none).
+    pub(crate) fn no_mass(weight: E, share: E) -> Self {
+        let smooth = weighted(share * weight, E::neg_infinity());
         Self {
             max: E::neg_infinity(),
             sum: E::zero(),
             tail: E::zero(),
-            wd,
+            smooth,
             weight,
         }
     }
 
-    /// The statistics of two parts of a row together (`inv_t = 1 / T`; `Σ w d` only with label
-    /// smoothing): the sums move to the larger maximum, and everything of the part with the
-    /// smaller one becomes tail.
-    pub(crate) fn merge(self, other: Self, inv_t: E, smoothing: bool) -> Self {
+    /// The statistics of two parts of a row together (`inv_t = 1 / T`, `share = ε/C`): the sums
+    /// move to the larger maximum, and everything of the part with the smaller one becomes tail.
+    pub(crate) fn merge(self, other: Self, inv_t: E, share: E) -> Self {
         let (hi, lo) = if self.max >= other.max {
             (self, other)
         } else {
@@ -192,7 +190,7 @@ impl<E: Elem> RowStats<E> {
         if hi.max == E::neg_infinity() {
             // Neither part has mass.
             return Self {
-                wd: hi.wd + lo.wd,
+                smooth: hi.smooth + lo.smooth,
                 weight,
                 ..hi
             };
@@ -206,16 +204,12 @@ impl<E: Elem> RowStats<E> {
         } else {
             hi.tail + moved
         };
-        let wd = if smoothing {
-            hi.wd + lo.wd + weighted(lo.weight, dd)
-        } else {
-            E::zero()
-        };
+        let smooth = hi.smooth + lo.smooth + weighted(share * lo.weight, dd);
         Self {
             max: hi.max,
             sum: hi.sum + moved,
             tail,
-            wd,
+            smooth,
             weight,
         }
     }
@@ -258,9 +252,12 @@ fn finish<V: Simd>(
     let hard_log_p = hard.hd.mul(scale).sub(ln_s.mul(hard.h));
     let mut loss = c(zero).sub(keep.zero_or(keep.mul(hard_log_p)));
     if o.smoothing() {
-        // − ε/C Σ wᵢ log pᵢ.
-        let soft_log_p = st.wd.mul(scale).sub(ln_s.mul(st.weight));
-        loss = c(o.share).mul(soft_log_p).mul_add(c(-V::E::one()), loss);
+        // − ε/C Σ wᵢ log pᵢ = −(Σ (ε/C) wᵢ dᵢ · s − ln s · ε/C Σ wᵢ).
+        let soft_log_p = st
+            .smooth
+            .mul(scale)
+            .sub(ln_s.mul(c(o.share).mul(st.weight)));
+        loss = loss.sub(soft_log_p);
     }
     // A = (1 − ε) Σ hᵢ + ε/C Σ wᵢ, and k = scale · A / (T s).
     let a = keep.mul(hard.h).add(c(o.share).mul(st.weight));
@@ -279,7 +276,7 @@ pub(crate) fn finish_row<S: Storage>(
         max: v(st.max),
         sum: v(st.sum),
         tail: v(st.tail),
-        wd: v(st.wd),
+        smooth: v(st.smooth),
         weight: v(st.weight),
     };
     let hard = Hard {
@@ -379,26 +376,30 @@ fn row_stats<V: Simd, S: Storage<Compute = V::E>>(
     } else {
         zero
     };
-    let wd = match (o.smoothing(), o.weight) {
+    let share = V::splat(o.share);
+    let smooth = match (o.smoothing(), o.weight) {
         (false, _) => zero,
         (true, Some(w)) => loops::sum2(
             x,
             w,
             #[inline(always)]
-            |v: V, wv: V| wv.zero_or(wv.mul(shift.d(v))),
+            |v: V, wv: V| {
+                let a = share.mul(wv);
+                a.zero_or(a.mul(shift.d(v)))
+            },
         ),
         (true, None) => loops::sum(
             x,
             m,
             #[inline(always)]
-            |v: V| shift.d(v),
+            |v: V| share.mul(shift.d(v)),
         ),
     };
     RowStats {
         max: m,
         sum,
         tail,
-        wd,
+        smooth,
         weight: o.total_weight,
     }
 }
@@ -573,7 +574,7 @@ fn short_rows<V: Simd, S: Storage<Compute = V::E>>(
             let shift = Shift::new(m, o.inv_t);
             // Compensated, as on the other short-row and column paths.
             let (mut sum, mut tail) = (columns::Kahan::<V>::new(), columns::Kahan::<V>::new());
-            let mut wd = V::splat(zero);
+            let mut smooth = V::splat(zero);
             for class in 0..len {
                 let d = shift.d(cols.read::<V, V::E>(&t, class, j, n, zero));
                 let z = d.mul(s);
@@ -581,9 +582,9 @@ fn short_rows<V: Simd, S: Storage<Compute = V::E>>(
                 sum.add(e);
                 tail.add(z.zero_or(e));
                 // A class whose weight is 0 adds 0, even where its logit is −inf.
-                let wk = o.w(class);
-                if o.smoothing() && wk != zero {
-                    wd = V::splat(wk).mul_add(d, wd);
+                let ak = o.share * o.w(class);
+                if ak != zero {
+                    smooth = V::splat(ak).mul_add(d, smooth);
                 }
             }
             // Per sample: the target's logit and weight, and 1 if it counts (0 if ignored).
@@ -603,7 +604,7 @@ fn short_rows<V: Simd, S: Storage<Compute = V::E>>(
                 max: m,
                 sum: sum.sum,
                 tail: tail.sum,
-                wd,
+                smooth,
                 weight: V::splat(o.total_weight),
             };
             let hard = Hard {
@@ -611,16 +612,14 @@ fn short_rows<V: Simd, S: Storage<Compute = V::E>>(
                 h: wy,
             };
             let (loss, k, _) = finish(&st, &hard, o);
-            if grad.is_some() {
-                // A row whose gradient's coefficient overflows goes through `row` too, which
-                // writes it carefully.
-                let mut ks = [zero; MAX_LANES];
-                k.store(&mut ks);
-                for q in 0..n {
-                    if !edge[q] && !ks[q].is_finite() {
-                        edge[q] = true;
-                        redo.push(j + q);
-                    }
+            // A row whose gradient's coefficient overflows goes through `row` too, which writes
+            // it carefully (with or without a gradient, so that the loss is the same bits).
+            let mut ks = [zero; MAX_LANES];
+            k.store(&mut ks);
+            for q in 0..n {
+                if !edge[q] && !ks[q].is_finite() {
+                    edge[q] = true;
+                    redo.push(j + q);
                 }
             }
             let mut out = [zero; MAX_LANES];
@@ -682,10 +681,11 @@ impl<S: Storage> Kernel for Logits<'_, S> {
             mut grad,
             o,
         } = self;
-        // Short rows compute the gradient's fast form only.
+        // Short rows compute the gradient's fast form only (and so that a loss is the same bits
+        // with and without its gradient, they leave the same rows to `row` in both cases).
         if let Targets::Classes(t) = targets
             && columns::short_rows::<V>(len, t.len())
-            && (grad.is_none() || o.fast)
+            && o.fast
         {
             return short_rows::<V, S>(x, len, t, losses, grad, &o);
         }
@@ -752,7 +752,7 @@ impl<S: Storage> Kernel for Part<'_, S> {
                 },
                 None,
             ),
-            Err(Edge::NoMass) => (RowStats::no_mass(weight, o.smoothing()), None),
+            Err(Edge::NoMass) => (RowStats::no_mass(weight, o.share), None),
             Err(Edge::Infinite) => {
                 let stand_in = stats::stand_in(x);
                 let zero = V::E::zero();
@@ -764,7 +764,7 @@ impl<S: Storage> Kernel for Part<'_, S> {
                     Some(Edge::Infinite),
                 )
             }
-            Err(Edge::Nan) => (RowStats::no_mass(weight, false), Some(Edge::Nan)),
+            Err(Edge::Nan) => (RowStats::no_mass(weight, V::E::zero()), Some(Edge::Nan)),
         }
     }
 }
@@ -798,12 +798,7 @@ impl<E: Elem> Streamed<E> {
     };
 
     /// Adds a part, from [`part_stats`].
-    pub(crate) fn push(
-        &mut self,
-        (part, edge): (RowStats<E>, Option<Edge>),
-        inv_t: E,
-        smoothing: bool,
-    ) {
+    pub(crate) fn push(&mut self, (part, edge): (RowStats<E>, Option<Edge>), inv_t: E, share: E) {
         if self.edge == Some(Edge::Nan) || edge == Some(Edge::Nan) {
             self.edge = Some(Edge::Nan);
             return;
@@ -812,16 +807,13 @@ impl<E: Elem> Streamed<E> {
         let (seen, part) = match (self.edge, edge) {
             (None, Some(Edge::Infinite)) => {
                 self.edge = edge;
-                (
-                    self.stats.map(|s| RowStats::no_mass(s.weight, smoothing)),
-                    part,
-                )
+                (self.stats.map(|s| RowStats::no_mass(s.weight, share)), part)
             }
-            (Some(Edge::Infinite), None) => (self.stats, RowStats::no_mass(part.weight, smoothing)),
+            (Some(Edge::Infinite), None) => (self.stats, RowStats::no_mass(part.weight, share)),
             _ => (self.stats, part),
         };
         self.stats = Some(match seen {
-            Some(seen) => seen.merge(part, inv_t, smoothing),
+            Some(seen) => seen.merge(part, inv_t, share),
             None => part,
         });
     }

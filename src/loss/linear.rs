@@ -675,7 +675,6 @@ fn chunks<A: Float>(
     let (rows, classes) = (call.h.nrows(), call.w.nrows());
     let width = width.min(classes);
     let o = call.o;
-    let smoothing = o.share > A::zero();
     let mut buf = vec![A::zero(); rows * width];
     let mut stats = vec![Streamed::NEW; rows];
     // The target's logit of each row, as it comes by.
@@ -695,7 +694,7 @@ fn chunks<A: Float>(
                 st.push(
                     kernel::part_stats(call.isa, x, po, weight),
                     o.inv_t,
-                    smoothing,
+                    o.share,
                 );
                 if (v0..v1).contains(&y) {
                     *t = x[y - v0];
