@@ -9,9 +9,14 @@ use crate::kernels::{Isa, logsumexp as kernel};
 ///
 /// It keeps the pair `(m, s)` with `m = max xᵢ` and `s = Σ exp(xᵢ − m)`: adding a larger value
 /// rescales `s`, so nothing overflows. `s` is kept compensated (with the rounding error of every
-/// addition carried along), so values pushed one at a time sum as exactly as a slice does. The
-/// value is the same, up to rounding, whatever the order of pushes and merges. Edge cases follow [`logsumexp`](crate::logsumexp): nothing pushed, or
-/// only −inf, gives −inf; any +inf gives +inf; any NaN gives NaN.
+/// addition carried along), so values pushed one at a time sum as exactly as a slice does. Beside
+/// it the accumulator carries the *tail*, the part of `s` from the values below the maximum (all
+/// of a part's sum becomes tail when a merge raises the maximum), so that a value near 0 (one
+/// value holding nearly all the mass, `s = 1 + tail`) is `m + ln(1 + tail)`, exact to a few ULPs
+/// as [`logsumexp`](crate::logsumexp) is, however the values came in. The value is the same, up
+/// to rounding, whatever the order of pushes and merges. Edge cases follow
+/// [`logsumexp`](crate::logsumexp): nothing pushed, or only −inf, gives −inf; any +inf gives +inf;
+/// any NaN gives NaN.
 ///
 /// # Examples
 ///
@@ -28,9 +33,11 @@ use crate::kernels::{Isa, logsumexp as kernel};
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct LogSumExp<A> {
     max: A,
-    sum: A,
-    /// The rounding error of `sum`: the running sum is `sum + carry`.
-    carry: A,
+    /// `s`, with its rounding error: the running sum is `sum.0 + sum.1`.
+    sum: (A, A),
+    /// The part of `s` from the values below the maximum, with its rounding error; exact where
+    /// `s < 2`, the only place [`value`](Self::value) reads it.
+    tail: (A, A),
 }
 
 impl<A: Float> Default for LogSumExp<A> {
@@ -47,25 +54,26 @@ impl<A: Float> LogSumExp<A> {
     /// ```
     #[must_use]
     pub fn new() -> Self {
+        let zero = (A::zero(), A::zero());
         Self {
             max: A::neg_infinity(),
-            sum: A::zero(),
-            carry: A::zero(),
+            sum: zero,
+            tail: zero,
         }
     }
 
-    /// The accumulator of one running pair: maximum `max` and `sum = Σ exp(xᵢ − max)`.
-    fn from_pair(max: A, sum: A) -> Self {
-        let sum = match Edge::of(max) {
-            Ok(_) => sum,
-            Err(Edge::Nan) => max,
-            Err(Edge::Infinite) => A::one(),
+    /// The accumulator of one part: maximum `max`, `sum = Σ exp(xᵢ − max)` and its `tail`.
+    fn from_parts(max: A, sum: A, tail: A) -> Self {
+        let (sum, tail) = match Edge::of(max) {
+            Ok(_) => (sum, tail),
+            Err(Edge::Nan) => (max, max),
+            Err(Edge::Infinite) => (A::one(), A::zero()),
             Err(Edge::NoMass) => return Self::new(),
         };
         Self {
             max,
-            sum,
-            carry: A::zero(),
+            sum: (sum, A::zero()),
+            tail: (tail, A::zero()),
         }
     }
 
@@ -78,7 +86,7 @@ impl<A: Float> LogSumExp<A> {
     /// assert_eq!(acc.value(), std::f64::consts::LN_2);
     /// ```
     pub fn push(&mut self, x: A) {
-        self.merge(&Self::from_pair(x, A::one()));
+        self.merge(&Self::from_parts(x, A::one(), A::zero()));
     }
 
     /// Adds every value of `xs`, vectorised, reading the slice once.
@@ -89,8 +97,8 @@ impl<A: Float> LogSumExp<A> {
     /// approx::assert_relative_eq!(acc.value(), 1e300);
     /// ```
     pub fn push_slice(&mut self, xs: &[A]) {
-        let (max, sum) = kernel::max_sum_slice(Isa::detect(), xs);
-        self.merge(&Self::from_pair(max, sum));
+        let (max, sum, tail) = kernel::max_sum_slice(Isa::detect(), xs);
+        self.merge(&Self::from_parts(max, sum, tail));
     }
 
     /// Adds everything `other` has seen.
@@ -105,38 +113,28 @@ impl<A: Float> LogSumExp<A> {
     pub fn merge(&mut self, other: &Self) {
         let (a, b) = (*self, *other);
         *self = match (Edge::of(a.max), Edge::of(b.max)) {
-            (Err(Edge::Nan), _) | (_, Err(Edge::Nan)) => Self::from_pair(A::nan(), A::nan()),
+            (Err(Edge::Nan), _) | (_, Err(Edge::Nan)) => {
+                Self::from_parts(A::nan(), A::nan(), A::nan())
+            }
             (Err(Edge::Infinite), _) | (_, Err(Edge::Infinite)) => {
-                Self::from_pair(A::infinity(), A::one())
+                Self::from_parts(A::infinity(), A::one(), A::zero())
             }
             (_, Err(Edge::NoMass)) => a,
             (Err(Edge::NoMass), _) => b,
-            (Ok(ma), Ok(mb)) if ma >= mb => Self::add_scaled(a, b, (mb - ma).exp()),
-            (Ok(ma), Ok(mb)) => Self::add_scaled(b, a, (ma - mb).exp()),
+            (Ok(ma), Ok(mb)) if ma >= mb => Self::add_scaled(a, b),
+            (Ok(_), Ok(_)) => Self::add_scaled(b, a),
         };
     }
 
-    /// `a` plus `b` scaled by `f = exp(b.max − a.max) ≤ 1`, keeping `a`'s maximum: the sum is
-    /// added with Knuth's two-sum and the product's error taken by a fused multiply-add, both
-    /// into the carry.
-    fn add_scaled(a: Self, b: Self, f: A) -> Self {
-        let t = b.sum * f;
-        let t_err = b.sum.mul_add(f, -t);
-        let s = a.sum + t;
-        let v = s - a.sum;
-        let s_err = (a.sum - (s - v)) + (t - v);
-        let carry = a.carry + b.carry * f + t_err + s_err;
-        // Renormalised, so that `sum` alone is the rounded total.
-        let sum = s + carry;
-        let carry = if sum.is_finite() {
-            carry - (sum - s)
-        } else {
-            A::zero()
-        };
+    /// `a` plus `b` scaled by `f = exp(b.max − a.max) ≤ 1`, keeping `a`'s maximum: all of `b`
+    /// becomes tail unless its maximum is `a`'s.
+    fn add_scaled(a: Self, b: Self) -> Self {
+        let f = (b.max - a.max).exp();
+        let b_tail = if b.max == a.max { b.tail } else { b.sum };
         Self {
             max: a.max,
-            sum,
-            carry,
+            sum: add_compensated(a.sum, b.sum, f),
+            tail: add_compensated(a.tail, b_tail, f),
         }
     }
 
@@ -150,7 +148,7 @@ impl<A: Float> LogSumExp<A> {
     #[must_use]
     pub fn value(&self) -> A {
         match Edge::of(self.max) {
-            Ok(m) => m + self.sum.ln(),
+            Ok(m) => m + kernel::ln_of_sum(self.sum.0, self.tail.0),
             Err(edge) => edge.logsumexp(),
         }
     }
@@ -177,7 +175,7 @@ impl<A: Float> LogSumExp<A> {
     /// ```
     #[must_use]
     pub fn sum(&self) -> A {
-        self.sum
+        self.sum.0
     }
 }
 
@@ -200,5 +198,23 @@ impl<A: Float> FromIterator<A> for LogSumExp<A> {
         let mut acc = Self::new();
         acc.extend(iter);
         acc
+    }
+}
+
+/// `a + b · f` for compensated pairs `(value, rounding error)` and `0 ≤ f ≤ 1`: the sum added with
+/// Knuth's two-sum and the product's error taken by a fused multiply-add, both into the error,
+/// then renormalised so that the value alone is the rounded total.
+fn add_compensated<A: Float>((a, a_err): (A, A), (b, b_err): (A, A), f: A) -> (A, A) {
+    let t = b * f;
+    let t_err = b.mul_add(f, -t);
+    let s = a + t;
+    let v = s - a;
+    let s_err = (a - (s - v)) + (t - v);
+    let err = a_err + b_err * f + t_err + s_err;
+    let total = s + err;
+    if total.is_finite() {
+        (total, err - (total - s))
+    } else {
+        (total, A::zero())
     }
 }

@@ -8,9 +8,10 @@ use super::columns::{
     self, Columns, Online, PANEL, TRANSPOSE_ROWS, finite_max, online_panel, strip_max,
 };
 use super::dispatch::{Compute, Kernel};
+use super::scalar::Scalar;
 use super::simd::MAX_LANES;
 use super::stats::Shift;
-use super::{Isa, Lanes, Simd, Storage, stats};
+use super::{Elem, Isa, Lanes, Simd, Storage, stats};
 use crate::edge::Edge;
 
 /// Elements per block of the online maximum-and-sum: small enough to stay in L1 between its two
@@ -180,15 +181,29 @@ struct MaxSum<'a, S: Storage> {
 
 impl<S: Storage> Kernel for MaxSum<'_, S> {
     type S = S;
-    type Output = (S::Compute, S::Compute);
+    type Output = (S::Compute, S::Compute, S::Compute);
     #[inline(always)]
     fn run<V: Simd<E = Compute<Self>>>(self) -> Self::Output {
-        max_sum::<V, S>(self.x, V::E::one())
+        let one = V::E::one();
+        let (m, s) = max_sum::<V, S>(self.x, one);
+        let tail = if m.is_finite() && s < V::E::TWO {
+            stats::tail::<V, S>(self.x, m, one)
+        } else {
+            s - one
+        };
+        (m, s, tail)
     }
 }
 
-/// `(max, Σ exp(x − max))` of `x`, as the online pass of a row computes it (see `max_sum` for the
-/// lanes at an edge).
-pub(crate) fn max_sum_slice<S: Storage>(isa: Isa, x: &[S]) -> (S::Compute, S::Compute) {
+/// `(max, s, tail)` of `x`: `s = Σ exp(x − max)` as the online pass of a row computes it (see
+/// `max_sum` for the lanes at an edge), and the part of `s` from the entries below the maximum,
+/// exact where `s < 2` (the only place [`ln_of_sum`] reads it; elsewhere `s − 1`).
+pub(crate) fn max_sum_slice<S: Storage>(isa: Isa, x: &[S]) -> (S::Compute, S::Compute, S::Compute) {
     isa.run(MaxSum { x })
+}
+
+/// `ln s` for a sum `s` of exponentials shifted by their maximum, given its `tail`: the rule
+/// every path follows (`ln(1 + tail)` where one entry holds the maximum and `s < 2`, else `ln s`).
+pub(crate) fn ln_of_sum<E: Elem>(s: E, tail: E) -> E {
+    stats::ln_of_sum(Scalar(s), Scalar(tail)).0
 }

@@ -123,8 +123,14 @@ pub(crate) fn ln_sum<V: Simd, S: Storage<Compute = V::E>>(
     if s >= V::E::TWO || s.is_nan() {
         return s.ln();
     }
+    ln_of_sum(Scalar(s), Scalar(tail::<V, S>(x, m, inv_t))).0
+}
+
+/// The tail of `s = Σ exp((x − m) / T)`: the part from the entries below the maximum `m`.
+#[inline(always)]
+pub(crate) fn tail<V: Simd, S: Storage<Compute = V::E>>(x: &[S], m: V::E, inv_t: V::E) -> V::E {
     let shift = Shift::new(V::splat(m), inv_t);
-    let tail = loops::sum(
+    loops::sum(
         x,
         m,
         #[inline(always)]
@@ -132,8 +138,7 @@ pub(crate) fn ln_sum<V: Simd, S: Storage<Compute = V::E>>(
             let z = shift.z(v);
             z.zero_or(z.exp())
         },
-    );
-    ln_of_sum(Scalar(s), Scalar(tail)).0
+    )
 }
 
 /// `ln s` for sums `s = Σ exp((x − m) / T)` of lanes whose maximum `m` is finite, given their
