@@ -1,8 +1,8 @@
 //! Numerically stable, vectorised softmax and cross-entropy over [`ndarray`], for `f32` and `f64`.
 //!
 //! - [`softmax`], [`log_softmax`], [`logsumexp`] along any axis of any array, owned or a view, of
-//!   any layout; [`softmax_with_temperature`], [`masked_softmax`], in-place and into-buffer
-//!   variants that allocate nothing; [`top_k`].
+//!   any layout; [`softmax_with_temperature`], [`masked_softmax`], [`masked_log_softmax`],
+//!   in-place and into-buffer variants that allocate nothing; [`top_k`].
 //! - Derivatives: [`softmax_jacobian`], and the products [`softmax_backward`],
 //!   [`log_softmax_backward`], [`softmax_jvp`] that never form the Jacobian.
 //! - [`sigmoid`] and [`log_sigmoid`]; the online, mergeable [`LogSumExp`] accumulator.
@@ -68,7 +68,8 @@ pub use loss::{
 pub use sigmoid::{log_sigmoid, sigmoid};
 pub use softmax::{
     log_softmax, log_softmax_inplace, log_softmax_into, log_softmax_with_temperature, logsumexp,
-    masked_softmax, softmax, softmax_inplace, softmax_into, softmax_with_temperature,
+    masked_log_softmax, masked_softmax, softmax, softmax_inplace, softmax_into,
+    softmax_with_temperature,
 };
 pub use top_k::top_k;
 
@@ -92,8 +93,8 @@ pub mod prelude {
     pub use crate::{
         Error, Float, LogSumExp, Result, log_sigmoid, log_softmax, log_softmax_backward,
         log_softmax_inplace, log_softmax_into, log_softmax_with_temperature, logsumexp,
-        masked_softmax, sigmoid, softmax, softmax_backward, softmax_inplace, softmax_into,
-        softmax_jacobian, softmax_jvp, softmax_with_temperature, top_k,
+        masked_log_softmax, masked_softmax, sigmoid, softmax, softmax_backward, softmax_inplace,
+        softmax_into, softmax_jacobian, softmax_jvp, softmax_with_temperature, top_k,
     };
 }
 

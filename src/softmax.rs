@@ -244,6 +244,57 @@ pub fn masked_softmax<A: Float, D: Dimension, E: Dimension>(
     mask: &ArrayRef<bool, E>,
     axis: Axis,
 ) -> Result<Array<A, D>> {
+    masked(x, mask, axis, op(A::one(), PLAIN))
+}
+
+/// Returns the log-softmax of `x` along `axis` over the entries where `mask` is `true`; the
+/// others get log-probability −inf.
+///
+/// The log of [`masked_softmax`], computed directly: `mask` broadcasts the same way, a lane whose
+/// every entry is masked out gives −inf throughout (not NaN), and its gradient through
+/// [`log_softmax_backward`](crate::log_softmax_backward) is 0. A NaN at a masked position is
+/// ignored. For a policy over a set of valid actions, or attention with padding, in log space.
+///
+/// # Errors
+///
+/// [`Error::ShapeMismatch`] if `mask` does not broadcast to `x`'s shape.
+///
+/// # Panics
+///
+/// If `axis` is out of bounds for `x`.
+///
+/// # Examples
+///
+/// ```
+/// use ndarray::{array, Axis};
+/// let scores = array![[0.0_f64, 0.0, 7.0], [4.0, 5.0, 6.0]];
+/// let valid = array![[true, true, false], [false, false, false]];
+/// let lp = logits::masked_log_softmax(&scores, &valid, Axis(1))?;
+/// let ln2 = std::f64::consts::LN_2;
+/// let ninf = f64::NEG_INFINITY;
+/// assert_eq!(lp, array![[-ln2, -ln2, ninf], [ninf, ninf, ninf]]);
+/// // A fully masked lane has no gradient.
+/// let g = logits::log_softmax_backward(&lp, &array![[1.0, 0.0, 0.0], [1.0, 1.0, 1.0]], Axis(1))?;
+/// assert_eq!(g.row(1), array![0.0, 0.0, 0.0]);
+/// # Ok::<(), logits::Error>(())
+/// ```
+#[track_caller]
+pub fn masked_log_softmax<A: Float, D: Dimension, E: Dimension>(
+    x: &ArrayRef<A, D>,
+    mask: &ArrayRef<bool, E>,
+    axis: Axis,
+) -> Result<Array<A, D>> {
+    masked(x, mask, axis, op(A::one(), LOG))
+}
+
+/// `op` of `x` with the entries where `mask` is `false` set to −inf.
+#[track_caller]
+fn masked<A: Float, D: Dimension, E: Dimension>(
+    x: &ArrayRef<A, D>,
+    mask: &ArrayRef<bool, E>,
+    axis: Axis,
+    op: Normalize<A>,
+) -> Result<Array<A, D>> {
     validate::axis(x, axis);
     let mask = mask
         .broadcast(x.raw_dim())
@@ -255,7 +306,7 @@ pub fn masked_softmax<A: Float, D: Dimension, E: Dimension>(
         .for_each(|o, &v, &keep| {
             *o = if keep { v } else { A::neg_infinity() };
         });
-    normalize_inplace(&mut out, axis, op(A::one(), PLAIN));
+    normalize_inplace(&mut out, axis, op);
     Ok(out)
 }
 
