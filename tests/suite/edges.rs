@@ -173,3 +173,179 @@ fn tiny_weights_and_temperature_do_not_overflow_the_gradient() {
         assert!(grad.row(1).iter().all(|&g| g == 0.0), "{grad}");
     }
 }
+
+// ---------------------------------------------------------------------------
+// Edges at the type's range (issue 12): each gives the exact answer, correctly rounded in scale.
+// ---------------------------------------------------------------------------
+
+/// `[−3e38, 3e38]` (f32) in a lane of `n` entries (the rest 0), and the same lane along each
+/// layout the kernels have: rows of `n` (short rows when `n ≤ 32`), and down columns (a strip,
+/// or the online panels when the column is longer than 64).
+fn spanning_lanes(n: usize) -> Vec<(Array2<f32>, Axis)> {
+    let mut lane = vec![0.0_f32; n];
+    lane[0] = -3e38;
+    lane[n - 1] = 3e38;
+    let rows = Array2::from_shape_fn((3, n), |(_, j)| lane[j]);
+    let cols = rows.t().as_standard_layout().into_owned();
+    vec![(rows, Axis(1)), (cols, Axis(0))]
+}
+
+/// A lane spanning more than the type's range, at a temperature that brings it back: the
+/// log-probabilities are finite (`−6e35` for −3e38 at T = 1000), the probabilities exact, on
+/// every path; where `x − max` overflowed, they were −inf.
+#[test]
+fn a_lane_spanning_the_range_keeps_its_finite_log_probabilities_at_a_high_temperature() {
+    for n in [2, 17, 40, 100] {
+        for (x, ax) in spanning_lanes(n) {
+            let lp = logits::log_softmax_with_temperature(&x, ax, 1000.0).unwrap();
+            let p = logits::softmax_with_temperature(&x, ax, 1000.0).unwrap();
+            for (lane, plane) in lp.lanes(ax).into_iter().zip(p.lanes(ax)) {
+                // (x − max) / T, exactly −6e35 at −3e38 and −3e35 at 0, less ln s = 0.
+                for (i, w) in [(0, -6e35_f32), (1, -3e35), (n - 1, 0.0)] {
+                    let w = if i == n - 1 { 0.0 } else { w };
+                    assert!(
+                        (lane[i] - w).abs() <= 1e-6 * w.abs(),
+                        "n = {n} {ax:?}: {lane}"
+                    );
+                }
+                assert_eq!(plane[n - 1], 1.0, "n = {n} {ax:?}: {plane}");
+                assert_eq!(plane[0], 0.0, "n = {n} {ax:?}: {plane}");
+            }
+            // The cross-entropy of that lane, with a target at −3e38: loss 6e35, finite; with
+            // label smoothing its Σ w (x − max) term stays in range too.
+            let ce = CrossEntropy::new().temperature(1000.0).class_axis(ax);
+            let targets = vec![0; 3];
+            let losses = ce.per_sample(&x, &targets).unwrap();
+            assert!(
+                losses.iter().all(|&l| (l - 6e35).abs() <= 1e-6 * 6e35),
+                "n = {n} {ax:?}: {losses}"
+            );
+            let smoothed = ce.clone().label_smoothing(0.5);
+            let losses = smoothed.per_sample(&x, &targets).unwrap();
+            let want = 0.5 * 6e35 + 0.5 / n as f64 * (6e35 + 3e35 * (n - 2) as f64);
+            assert!(
+                losses
+                    .iter()
+                    .all(|&l| (f64::from(l) - want).abs() <= 1e-5 * want),
+                "n = {n} {ax:?}: {losses} vs {want:e}"
+            );
+        }
+    }
+}
+
+/// A tiny temperature with large class weights: the gradient's coefficients (weights / T)
+/// overflow, while every entry of the exact gradient, `(A p − a) / T`, is finite (or beyond the
+/// range where it must be); the gradient never makes ∞ · 0 = NaN, on the row and short-row
+/// paths and through the LM head.
+#[test]
+fn overflowing_gradient_coefficients_never_make_nan() {
+    // p = (0.01, 0.99) at T = 1e-37: x₁ − x₀ = T ln 99.
+    let t = 1e-37_f32;
+    let d = 1e-37_f64 * 99.0_f64.ln();
+    for classes in [2, 40] {
+        let mut x = Array2::<f32>::from_elem((2, classes), NEG_INF);
+        for r in 0..2 {
+            x[[r, 0]] = 0.0;
+            x[[r, 1]] = d as f32;
+        }
+        let weight = vec![40.0_f32; classes];
+        let ce = CrossEntropy::new()
+            .weight(weight)
+            .temperature(t)
+            .reduction(logits::Reduction::Sum);
+        let (_, grad) = ce.loss_and_grad(&x, &[1, 1]).unwrap();
+        // (A p − a) / T with A = 40, p = (0.01, 0.99), a = (0, 40): ±0.4e37.
+        for r in 0..2 {
+            let (g0, g1) = (f64::from(grad[[r, 0]]), f64::from(grad[[r, 1]]));
+            assert!((g0 - 4e36).abs() < 1e-4 * 4e36, "{classes}: {grad}");
+            assert!((g1 + 4e36).abs() < 1e-4 * 4e36, "{classes}: {grad}");
+            assert!(grad.row(r).iter().skip(2).all(|&g| g == 0.0), "{grad}");
+        }
+    }
+    // Through the LM head (h·wᵀ gives the same logits), in panels and in vocabulary chunks.
+    let h = array![[1.0_f32]];
+    let w = array![[0.0_f32], [d as f32]];
+    for chunk in [1, 4096] {
+        let lce = logits::LinearCrossEntropy::new()
+            .temperature(t)
+            .reduction(logits::Reduction::Sum)
+            .chunk_size(chunk);
+        let g = lce.loss_and_grad(&h, &w, &[1]).unwrap();
+        assert!(
+            g.dh.iter().chain(&g.dw).all(|v| !v.is_nan()),
+            "chunk {chunk}: {g:?}"
+        );
+        // dw = G·h with G = (p − onehot)/T = (0.01, −0.01)/T.
+        assert!(
+            (f64::from(g.dw[[0, 0]]) - 1e35).abs() < 1e-4 * 1e35,
+            "{g:?}"
+        );
+    }
+}
+
+/// The mean of losses near the type's range is divided in `f64` and rounded once: two samples of
+/// loss 3e38 have a finite f32 mean, where summing in f32 first gave inf.
+#[test]
+fn a_mean_of_losses_near_the_range_is_finite() {
+    let x = array![[0.0_f32, -3e38], [0.0, -3e38]];
+    let loss = CrossEntropy::new().loss(&x, &[1, 1]).unwrap();
+    assert_eq!(loss, 3e38);
+    let y = array![1.0_f32, 1.0];
+    let bce = BinaryCrossEntropyWithLogits::new()
+        .loss(&array![-3e38_f32, -3e38], &y)
+        .unwrap();
+    assert_eq!(bce, 3e38);
+    let kl = logits::KlDiv::new()
+        .loss(&array![[-3e38_f32], [-3e38]], &array![[1.0], [1.0]])
+        .unwrap();
+    assert_eq!(kl, 3e38);
+}
+
+/// `LogSumExp` keeps the tail of its sum (and merges it), so a value near 0 keeps its relative
+/// precision however the values come: ln(1 + e⁻²⁰) = 2.0611536e-9.
+#[test]
+fn log_sum_exp_near_zero_keeps_its_relative_precision() {
+    let want = (-20.0_f64).exp().ln_1p();
+    let xs = [0.0_f32, -20.0];
+    let mut pushed = logits::LogSumExp::new();
+    for &v in xs.iter().rev() {
+        pushed.push(v);
+    }
+    let mut sliced = logits::LogSumExp::new();
+    sliced.push_slice(&xs);
+    let mut merged = logits::LogSumExp::new();
+    let (mut a, mut b) = (logits::LogSumExp::new(), logits::LogSumExp::new());
+    a.push_slice(&xs[1..]);
+    b.push_slice(&xs[..1]);
+    merged.merge(&a);
+    merged.merge(&b);
+    for acc in [pushed, sliced, merged] {
+        let v = f64::from(acc.value());
+        assert!((v - want).abs() <= 1e-6 * want, "{v:e} vs {want:e}");
+    }
+}
+
+/// `masked_log_softmax` of a fully masked lane is −inf throughout (not NaN), on every path, and
+/// its gradient through `log_softmax_backward` is 0.
+#[test]
+fn fully_masked_lanes_have_log_probability_minus_infinity() {
+    for n in [3, 17, 40, 100] {
+        let x = Array2::from_shape_fn((5, n), |(i, j)| ((i * n + j) as f32 * 0.37).sin());
+        let mut mask = Array2::from_elem((5, n), true);
+        mask.row_mut(2).fill(false);
+        for (x, mask, ax) in [
+            (x.clone(), mask.clone(), Axis(1)),
+            (x.t().to_owned(), mask.t().to_owned(), Axis(0)),
+        ] {
+            let lp = logits::masked_log_softmax(&x, &mask, ax).unwrap();
+            let other = Axis(1 - ax.index());
+            let dead = lp.index_axis(other, 2);
+            assert!(dead.iter().all(|&v| v == NEG_INF), "{n} {ax:?}: {dead}");
+            let live = lp.index_axis(other, 0);
+            let p: f32 = live.iter().map(|v| v.exp()).sum();
+            assert!((p - 1.0).abs() < 1e-5, "{n} {ax:?}: {live}");
+            let g = logits::log_softmax_backward(&lp, &Array2::ones(lp.raw_dim()), ax).unwrap();
+            assert!(g.index_axis(other, 2).iter().all(|&v| v == 0.0));
+        }
+    }
+}

@@ -14,9 +14,9 @@
 use crate::harness::{TestFloat, ulps};
 use logits::{
     Error, LogSumExp, log_sigmoid, log_softmax, log_softmax_backward, log_softmax_inplace,
-    log_softmax_into, log_softmax_with_temperature, logsumexp, masked_softmax, sigmoid, softmax,
-    softmax_backward, softmax_inplace, softmax_into, softmax_jacobian, softmax_jvp,
-    softmax_with_temperature,
+    log_softmax_into, log_softmax_with_temperature, logsumexp, masked_log_softmax, masked_softmax,
+    sigmoid, softmax, softmax_backward, softmax_inplace, softmax_into, softmax_jacobian,
+    softmax_jvp, softmax_with_temperature,
 };
 use ndarray::{Array1, Array2, ArrayD, Axis, IxDyn, array};
 
@@ -179,6 +179,8 @@ fn mask_mismatch<A: TestFloat>() {
     for m in &bad_2d {
         let e = masked_softmax(&x, m, Axis(1)).unwrap_err();
         assert_shape_error(&e, &[2, 3], m.shape());
+        let e = masked_log_softmax(&x, m, Axis(1)).unwrap_err();
+        assert_shape_error(&e, &[2, 3], m.shape());
     }
     // A 1-D mask must match the last axis.
     let m1 = Array1::from_elem(2, true);
@@ -200,6 +202,7 @@ fn mask_mismatch<A: TestFloat>() {
     assert!(masked_softmax(&x, &Array2::from_elem((1, 3), true), Axis(1)).is_ok());
     assert!(masked_softmax(&x, &Array2::from_elem((2, 1), false), Axis(0)).is_ok());
     assert!(masked_softmax(&x, &ndarray::arr0(true), Axis(1)).is_ok());
+    assert!(masked_log_softmax(&x, &Array2::from_elem((2, 1), false), Axis(0)).is_ok());
 }
 
 #[test]
@@ -341,6 +344,13 @@ fn log_softmax_with_temperature_axis_out_of_bounds_panics() {
 
 #[test]
 #[should_panic(expected = "out of bounds")]
+fn masked_log_softmax_axis_out_of_bounds_panics() {
+    let mask = Array2::from_elem((2, 3), true);
+    let _ = masked_log_softmax(&x23::<f64>(), &mask, Axis(2));
+}
+
+#[test]
+#[should_panic(expected = "out of bounds")]
 fn masked_softmax_axis_out_of_bounds_panics() {
     let mask = Array2::from_elem((2, 3), true);
     let _ = masked_softmax(&x23::<f32>(), &mask, Axis(2));
@@ -435,6 +445,7 @@ fn inputs_untouched<A: TestFloat>() {
         let _ = log_softmax_with_temperature(&x, ax, A::of(0.5)).unwrap();
         let _ = softmax_with_temperature(&x, ax, A::zero()).unwrap_err();
         let _ = masked_softmax(&x, &mask, ax).unwrap();
+        let _ = masked_log_softmax(&x, &mask, ax).unwrap();
         let mut out = Array2::<A>::zeros((3, 4));
         softmax_into(&x, &mut out, ax).unwrap();
         log_softmax_into(&x, &mut out, ax).unwrap();

@@ -17,14 +17,14 @@
 )]
 
 use crate::harness::{
-    Layout, SplitMix, TestFloat, arrange, close, lane_max, lanes, layout_strategy, naive_logsumexp,
-    naive_softmax, proptest_config, ulps,
+    Layout, SplitMix, TestFloat, arrange, close, lane_max, lanes, layout_strategy,
+    naive_log_softmax, naive_logsumexp, naive_softmax, proptest_config, ulps,
 };
 use logits::{
     LogSumExp, log_sigmoid, log_softmax, log_softmax_backward, log_softmax_inplace,
-    log_softmax_into, log_softmax_with_temperature, logsumexp, masked_softmax, sigmoid, softmax,
-    softmax_backward, softmax_inplace, softmax_into, softmax_jacobian, softmax_jvp,
-    softmax_with_temperature,
+    log_softmax_into, log_softmax_with_temperature, logsumexp, masked_log_softmax, masked_softmax,
+    sigmoid, softmax, softmax_backward, softmax_inplace, softmax_into, softmax_jacobian,
+    softmax_jvp, softmax_with_temperature,
 };
 use ndarray::{Array1, Array2, ArrayD, ArrayRef, ArrayViewD, Axis, IxDyn, array, s};
 use proptest::prelude::*;
@@ -691,6 +691,53 @@ fn masked<A: TestFloat>(case: &Case) -> Result<(), TestCaseError> {
             }
         }
     }
+
+    // The same mask in log space: excluded entries are exactly −inf, the rest the log-softmax of
+    // the included entries alone (−inf throughout where none is), and all true is log_softmax.
+    let got_log = masked_log_softmax(&x, &mask, ax).unwrap();
+    prop_assert_eq!(got_log.shape(), x.shape());
+    for ((xl, gl), ml) in lanes(&x, ax).iter().zip(lanes(&got_log, ax)).zip(&mlanes) {
+        let kept: Vec<f64> = xl
+            .iter()
+            .zip(ml)
+            .filter(|(_, m)| **m)
+            .map(|(v, _)| *v)
+            .collect();
+        let want = naive_log_softmax(&kept, 1.0);
+        let mut k = 0;
+        for (g, m) in gl.iter().zip(ml) {
+            if *m {
+                let tol = A::EPS * (LN_BASE + LN_PER_UNIT * want[k].abs());
+                prop_assert!(
+                    close(*g, want[k], 0.0, tol),
+                    "[{}] masked_log_softmax kept entry {} vs {}: x = {:?}, mask = {:?}",
+                    A::NAME,
+                    g,
+                    want[k],
+                    xl,
+                    ml
+                );
+                k += 1;
+            } else {
+                prop_assert!(
+                    *g == f64::NEG_INFINITY,
+                    "[{}] excluded log entry is {}, not −inf: x = {:?}, mask = {:?}",
+                    A::NAME,
+                    g,
+                    xl,
+                    ml
+                );
+            }
+        }
+    }
+    all_close(
+        "masked_log_softmax(all true)",
+        &masked_log_softmax(&x, &all, ax).unwrap(),
+        &log_softmax(&x, ax),
+        rel,
+        A::EPS * PATH_ABS_LOG,
+        case,
+    )?;
 
     // A 1-D mask over the last axis broadcasts like its expansion.
     let last = case.shape.len() - 1;
