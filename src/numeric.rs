@@ -99,3 +99,153 @@ pub(crate) fn mean<E: Float>(total: f64, denominator: f64) -> E {
         narrow(total / denominator)
     }
 }
+
+/// A sum of products `Σ gᵢ·xᵢ` in `f64` that keeps its own binary exponent, so that neither a
+/// product nor a partial sum overflows or underflows however large or small the factors: the
+/// exact sum, rounded about as a plain `f64` sum would be, then once to the element type. The
+/// backward products of [`LinearCrossEntropy`](crate::LinearCrossEntropy) redo with it the
+/// entries whose fast sums overflowed.
+///
+/// A term whose `g` is 0 adds nothing, even where `x` is infinite or NaN: `g` is a gradient, and a
+/// gradient of 0 means the term is absent. Any other term with a non-finite factor makes the sum
+/// what IEEE arithmetic makes it (±inf, or NaN for inf − inf and for NaN).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Scaled {
+    /// The sum is `sum · 2^exp`.
+    sum: f64,
+    exp: i32,
+    /// The sum of the terms with a non-finite factor, when there were any.
+    special: Option<f64>,
+}
+
+impl Scaled {
+    /// Adds `g · x`.
+    pub(crate) fn add_product(&mut self, g: f64, x: f64) {
+        if g == 0.0 {
+            return;
+        }
+        if !g.is_finite() || !x.is_finite() {
+            self.special = Some(self.special.unwrap_or(0.0) + g * x);
+            return;
+        }
+        if x == 0.0 {
+            return;
+        }
+        let ((gm, ge), (xm, xe)) = (frexp(g), frexp(x));
+        // |gm · xm| lies in [1/4, 1): exact, and far from either end of the range.
+        let (p, e) = (gm * xm, ge + xe);
+        if self.sum == 0.0 {
+            (self.sum, self.exp) = (p, e);
+        } else if e > self.exp {
+            self.sum = ldexp(self.sum, self.exp - e) + p;
+            self.exp = e;
+        } else {
+            self.sum += ldexp(p, e - self.exp);
+        }
+    }
+
+    /// The sum (±inf where it is beyond `f64`'s range).
+    pub(crate) fn value(self) -> f64 {
+        match self.special {
+            // A finite part cannot change an infinity or a NaN.
+            Some(s) => s,
+            None => ldexp(self.sum, self.exp),
+        }
+    }
+}
+
+/// `v = m · 2^e` with `|m|` in `[1/2, 1)`, for a finite `v` other than 0.
+fn frexp(v: f64) -> (f64, i32) {
+    const EXP: u64 = 0x7ff << 52;
+    let bits = v.to_bits();
+    let e = ((bits & EXP) >> 52) as i32;
+    if e == 0 {
+        // Subnormal: scaled into the normal range first.
+        let (m, e) = frexp(v * 2f64.powi(64));
+        return (m, e - 64);
+    }
+    (f64::from_bits((bits & !EXP) | (1022 << 52)), e - 1022)
+}
+
+/// `v · 2^e`, in steps that overflow or underflow only where the result does.
+fn ldexp(mut v: f64, mut e: i32) -> f64 {
+    while e > 1000 {
+        v *= 2f64.powi(1000);
+        e -= 1000;
+    }
+    while e < -1000 {
+        v *= 2f64.powi(-1000);
+        e += 1000;
+    }
+    v * 2f64.powi(e)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sum(terms: &[(f64, f64)]) -> f64 {
+        let mut s = Scaled::default();
+        for &(g, x) in terms {
+            s.add_product(g, x);
+        }
+        s.value()
+    }
+
+    #[test]
+    fn scaled_sums_do_not_overflow_on_the_way() {
+        // 10·1e308 + 10·1e308 − 19·1e308 = 1e308, where every partial sum overflows in f64.
+        assert_eq!(sum(&[(10.0, 1e308), (10.0, 1e308), (-19.0, 1e308)]), 1e308);
+        // And beyond the range where the exact sum is.
+        assert_eq!(sum(&[(10.0, 1e308), (10.0, 1e308)]), f64::INFINITY);
+        assert_eq!(sum(&[(-10.0, 1e308)]), f64::NEG_INFINITY);
+        // Products below the range that add up to a normal number.
+        let tiny = [(1e-200, 1e-200); 4];
+        assert_eq!(sum(&tiny), 0.0, "4e-400 is below f64's range");
+        let back = sum(&[
+            (1e-200, 1e-200),
+            (1e200, 1e200),
+            (-1e200, 1e200),
+            (2f64.powi(-1074), 1.0),
+        ]);
+        assert_eq!(back, 2f64.powi(-1074), "the subnormal survives");
+        // Ordinary sums as a plain f64 sum gives them.
+        let terms: Vec<(f64, f64)> = (1..100)
+            .map(|i| (f64::from(i) * 0.37, 1.0 / f64::from(i)))
+            .collect();
+        let plain: f64 = terms.iter().map(|(g, x)| g * x).sum();
+        assert!((sum(&terms) - plain).abs() <= 1e-14 * plain);
+        assert_eq!(sum(&[]), 0.0);
+    }
+
+    #[test]
+    fn scaled_sums_of_non_finite_terms_follow_ieee_except_a_zero_gradient() {
+        assert_eq!(sum(&[(0.0, f64::INFINITY), (2.0, 3.0)]), 6.0);
+        assert_eq!(sum(&[(0.0, f64::NAN), (-0.0, f64::NEG_INFINITY)]), 0.0);
+        assert_eq!(sum(&[(1.0, f64::INFINITY), (-1e308, 1e308)]), f64::INFINITY);
+        assert!(sum(&[(1.0, f64::INFINITY), (1.0, f64::NEG_INFINITY)]).is_nan());
+        assert!(sum(&[(f64::NAN, 0.0)]).is_nan());
+        assert!(sum(&[(2.0, f64::NAN)]).is_nan());
+    }
+
+    #[test]
+    fn frexp_and_ldexp_invert_each_other() {
+        let values = [
+            1.0,
+            -0.75,
+            3e-310,
+            -5e-324,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            123.456e200,
+        ];
+        for v in values {
+            let (m, e) = frexp(v);
+            assert!((0.5..1.0).contains(&m.abs()), "{v}: {m}");
+            assert_eq!(ldexp(m, e), v);
+        }
+        assert_eq!(ldexp(1.0, 1024), f64::INFINITY);
+        assert_eq!(ldexp(1.0, -1075), 0.0);
+        assert_eq!(ldexp(2f64.powi(1000), -2000), 2f64.powi(-1000));
+    }
+}

@@ -1432,18 +1432,72 @@ fn linear<A: Real>(b: &mut Bytes) {
         "linear loss {:?} but cross-entropy {l:?}",
         grads.loss
     );
-    let dh = g.dot(&w2);
-    let dw = g.t().dot(&h2);
+    // The products of the unfused gradient, summed without overflow on the way: a gradient near
+    // the type's range (a tiny temperature, huge weights) is finite wherever its exact value is.
+    let dh = exact_product(&g.view(), &w2.view());
+    let dw = exact_product(&g.t(), &h2.view());
+    let ones = Array2::from_elem((rows, 1), A::one());
+    let db = exact_product(&g.t(), &ones.view());
     let largest = |a: ndarray::ArrayView2<A>| a.iter().map(|v| v.wide().abs()).fold(0.0, f64::max);
     let scale = 1.0
-        + vocab.max(rows) as f64 * largest(g.view()) * largest(w2.view()).max(largest(h2.view()));
-    for (got, want) in [(&grads.dh, &dh), (&grads.dw, &dw)] {
+        + vocab.max(rows) as f64
+            * largest(g.view())
+            * largest(w2.view()).max(largest(h2.view())).max(1.0);
+    let dbias = grads.dbias.as_ref().map(|b| b.view().insert_axis(Axis(1)));
+    let pairs = [
+        (Some(grads.dh.view()), &dh),
+        (Some(grads.dw.view()), &dw),
+        (dbias, &db),
+    ];
+    for (got, want) in pairs {
+        let Some(got) = got else { continue };
         for (&a, &e) in got.iter().zip(want) {
-            let s = scale + e.wide().abs();
+            let s = scale + e.abs();
             assert!(
-                near(a.wide(), e.wide(), tol, s),
+                near_or_beyond::<A>(a.wide(), e, tol, s),
                 "linear gradient {a:?} but {e:?}"
             );
         }
     }
+}
+
+/// `a·b` for `a` `[n, k]` and `b` `[k, m]`, each entry summed in `f64` with its factors scaled by
+/// powers of two so that no product or partial sum overflows, then scaled back: the exact
+/// product, up to `f64` rounding (±inf only where it is beyond `f64`'s range). A term whose `a`
+/// factor (a gradient) is 0 adds nothing, even where the `b` factor is infinite.
+fn exact_product<A: Real>(a: &ndarray::ArrayView2<A>, b: &ndarray::ArrayView2<A>) -> Array2<f64> {
+    // The power of two at or above the largest finite |v| of a lane (1 for a lane of zeros).
+    let power = |lane: ndarray::ArrayView1<A>| {
+        let m = lane
+            .iter()
+            .map(|v| v.wide().abs())
+            .filter(|v| v.is_finite())
+            .fold(0.0, f64::max);
+        let e = if m == 0.0 { 0 } else { m.log2().floor() as i32 };
+        // 2^e in two steps, as 2^e alone is 0 below 2^-1022 in `powi`.
+        2f64.powi(e / 2) * 2f64.powi(e - e / 2)
+    };
+    Array2::from_shape_fn((a.nrows(), b.ncols()), |(i, j)| {
+        let (ai, bj) = (a.row(i), b.column(j));
+        let (pa, pb) = (power(ai), power(bj));
+        let sum: f64 = ai
+            .iter()
+            .zip(bj)
+            .filter(|(x, _)| **x != A::zero())
+            .map(|(x, y)| (x.wide() / pa) * (y.wide() / pb))
+            .sum();
+        sum * pa.min(pb) * pa.max(pb)
+    })
+}
+
+/// [`near`] for a value `a` of type `A` against an exact `f64` value `e`, where either may have
+/// overflowed: ±inf matches a finite value of the same sign within `tol · scale` of `A`'s range.
+fn near_or_beyond<A: Real>(a: f64, e: f64, tol: f64, scale: f64) -> bool {
+    let rounded = A::of(e).wide();
+    if near(a, rounded, tol, scale) {
+        return true;
+    }
+    let edge = A::HUGE.wide() - tol * scale;
+    let beyond = |inf: f64, v: f64| inf.is_infinite() && v.is_finite() && inf * v > 0.0;
+    (beyond(a, e) && e.abs() >= edge) || (beyond(rounded, a) && a.abs() >= edge)
 }

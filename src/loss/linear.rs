@@ -15,6 +15,7 @@ use crate::kernels::Isa;
 use crate::kernels::cross_entropy::{
     self as kernel, Hard, IGNORED, Options, RowGradient, Streamed, Targets as RowTargets,
 };
+use crate::numeric::{Scaled, narrow, wide};
 use crate::{parallel, validate};
 
 /// Rows below which a panel of rows against the whole vocabulary is not worth its overhead (each
@@ -98,6 +99,15 @@ const TASK_COLS: usize = 64;
 /// `G.t().dot(&h)`) up to rounding: the tests check every option at random sizes to within 64
 /// machine epsilons of the largest value (8e-6 in `f32`, 1.5e-14 in `f64`), and at `N = 4096`,
 /// `V = 32000` in `f32` the gradients differ by at most 2e-6 of their largest entry.
+///
+/// Near the type's range they are exact where the unfused path is not. A gradient entry whose
+/// fast sum (`Σ G·w`, `Σ G·h` or `Σ G`) came out ±inf or NaN, as a sum of terms near the range
+/// does on its way to a finite value (a tiny temperature makes `G` up to `1/T`; weights near
+/// `3e38` make each term large), is summed again term by term in `f64` with its own exponent:
+/// finite where the exact value is, ±inf where it overflows, NaN only from NaN input or `∞ − ∞`.
+/// An ignored row's `dh` is 0 even against infinite weights (its terms `0 · ∞` are absent). This
+/// costs a scan of the gradients; where an entry needs redoing, one more pass over the logits of
+/// the rows concerned.
 ///
 /// # Examples
 ///
@@ -427,9 +437,15 @@ approx::assert_relative_eq!(sum, 2.0 * std::f32::consts::LN_2);
         if call.targets.iter().all(|&y| y == IGNORED) {
             return losses;
         }
+        let mut grads = grads;
         match self.tiling(rows, classes) {
-            Tiling::Panels(panel) => panels(call, panel, grads, &mut losses),
-            Tiling::Chunks(width) => chunks(call, width, grads, &mut losses),
+            Tiling::Panels(panel) => panels(call, panel, grads.as_deref_mut(), &mut losses),
+            Tiling::Chunks(width) => chunks(call, width, grads.as_deref_mut(), &mut losses),
+        }
+        if let Some(g) = grads {
+            // Rows of the whole vocabulary within the chunk's budget of values.
+            let group = rows.saturating_mul(self.chunk_size) / classes;
+            redo_overflowed(call, &losses, g, group.clamp(1, rows));
         }
         losses
     }
@@ -748,6 +764,96 @@ fn chunks<A: Float>(
             dbias: g.dbias.as_mut().map(|b| b.slice_mut(s![v0..v1])),
         };
         backprop(&gz, &call.w.slice(s![v0..v1, ..]), &call.h, out);
+    }
+}
+
+/// Redoes, entry by entry with [`Scaled`] sums, the gradients whose fast products came out
+/// non-finite where the exact ones need not be: a sum that overflowed on its way to a finite
+/// value (a gradient near the type's range, from a tiny temperature or huge weights), or
+/// `0 · ∞` in an ignored row. Costs a scan of the gradients unless such entries exist; then one
+/// more pass over the logits of the rows concerned (of every counted row, for `dw` or the bias's
+/// gradient), `group` rows at a time.
+///
+/// An ignored row's `dh` is 0; a row whose loss is NaN keeps its NaN gradient, and makes every
+/// entry of `dw` and of the bias's gradient NaN, so that those are left as they are.
+fn redo_overflowed<A: Float>(call: &Call<'_, A>, losses: &[A], g: &mut Grads<A>, group: usize) {
+    let (classes, d) = (call.w.nrows(), call.h.ncols());
+    let finite = |v: &A| v.is_finite();
+    let counted = |i: usize| call.targets[i] != IGNORED;
+    let mut rows = Vec::new();
+    for (i, mut dh) in g.dh.rows_mut().into_iter().enumerate() {
+        if dh.iter().all(finite) {
+            continue;
+        }
+        if !counted(i) {
+            dh.fill(A::zero());
+        } else if !losses[i].is_nan() {
+            rows.push(i);
+        }
+    }
+    let nan_row = (0..losses.len()).any(|i| counted(i) && losses[i].is_nan());
+    let cols: Vec<usize> = if nan_row {
+        Vec::new()
+    } else {
+        let db = g.dbias.as_ref();
+        (0..classes)
+            .filter(|&v| !g.dw.row(v).iter().all(finite) || db.is_some_and(|b| !b[v].is_finite()))
+            .collect()
+    };
+    if rows.is_empty() && cols.is_empty() {
+        return;
+    }
+    let mut dh_sums = vec![Scaled::default(); rows.len() * d];
+    let mut dw_sums = vec![Scaled::default(); cols.len() * d];
+    let mut db_sums = vec![Scaled::default(); cols.len()];
+    let needed: Vec<usize> = if cols.is_empty() {
+        rows.clone()
+    } else {
+        (0..losses.len()).filter(|&i| counted(i)).collect()
+    };
+    let mut buf = vec![A::zero(); group.min(needed.len()) * classes];
+    let mut scratch = vec![A::zero(); group];
+    for part in needed.chunks(group) {
+        let n = part.len();
+        let h = call.h.select(Axis(0), part);
+        logits_into(
+            &h.view(),
+            &call.w,
+            call.bias.as_ref(),
+            matrix(&mut buf, n, classes),
+        );
+        let targets: Vec<usize> = part.iter().map(|&i| call.targets[i]).collect();
+        let z = &mut buf[..n * classes];
+        cross_entropy_rows(call, z, classes, &targets, &mut scratch[..n], true);
+        for (gi, &i) in z.chunks_exact(classes).zip(part) {
+            if let Ok(r) = rows.binary_search(&i) {
+                for (j, sum) in dh_sums[r * d..(r + 1) * d].iter_mut().enumerate() {
+                    for (&gv, &wv) in gi.iter().zip(call.w.column(j)) {
+                        sum.add_product(wide(gv), wide(wv));
+                    }
+                }
+            }
+            for (c, &v) in cols.iter().enumerate() {
+                let gv = wide(gi[v]);
+                for (sum, &hv) in dw_sums[c * d..(c + 1) * d].iter_mut().zip(call.h.row(i)) {
+                    sum.add_product(gv, wide(hv));
+                }
+                db_sums[c].add_product(gv, 1.0);
+            }
+        }
+    }
+    for (sums, &i) in dh_sums.chunks_exact(d.max(1)).zip(&rows) {
+        for (out, sum) in g.dh.row_mut(i).iter_mut().zip(sums) {
+            *out = narrow(sum.value());
+        }
+    }
+    for (c, &v) in cols.iter().enumerate() {
+        for (out, sum) in g.dw.row_mut(v).iter_mut().zip(&dw_sums[c * d..(c + 1) * d]) {
+            *out = narrow(sum.value());
+        }
+        if let Some(b) = g.dbias.as_mut() {
+            b[v] = narrow(db_sums[c].value());
+        }
     }
 }
 

@@ -283,6 +283,98 @@ fn overflowing_gradient_coefficients_never_make_nan() {
     }
 }
 
+/// The LM head's backward products `dh = G·w`, `dw = Gᵀ·h` and the bias's `Σ G` near the type's
+/// range: `G = (p − a)/T` with T = 1/4 reaches ±3, and `w` entries of 3e38 make partial sums
+/// overflow where the exact sums are finite. Each entry is the `f64` computation's, rounded,
+/// in panels and in vocabulary chunks, summed or averaged.
+#[test]
+fn backward_products_near_the_range_are_finite_where_exact() {
+    let w = array![[3e38_f32], [3e38], [3e38], [2.9e38], [-1e38]];
+    let h = array![[1e-38_f32], [2e-38], [-1e-38]];
+    let bias = vec![0.5_f32, 0.0, -0.5, 0.25, 1.0];
+    let wide = |a: &Array2<f32>| a.mapv(f64::from);
+    for chunk in [1, 2, 3, 4096] {
+        for reduction in [logits::Reduction::Sum, logits::Reduction::Mean] {
+            let lce = |t: f32| {
+                logits::LinearCrossEntropy::<f32>::new()
+                    .temperature(t)
+                    .reduction(reduction)
+                    .bias(bias.clone())
+                    .chunk_size(chunk)
+            };
+            let exact = logits::LinearCrossEntropy::<f64>::new()
+                .temperature(0.25)
+                .reduction(reduction)
+                .bias(bias.iter().map(|&b| f64::from(b)).collect::<Vec<_>>())
+                .chunk_size(chunk)
+                .loss_and_grad(&wide(&h), &wide(&w), &[3, 0, 4])
+                .unwrap();
+            let g = lce(0.25).loss_and_grad(&h, &w, &[3, 0, 4]).unwrap();
+            // Each within 1e-5 of its terms' magnitude, |G|·|w| or |G|·|h| summed (≤ 3 · 3 · 3e38
+            // and 3 · 3 · 2e-38): the sums cancel, and G carries the f32 logits' rounding.
+            let db = (
+                g.dbias.clone().unwrap().insert_axis(Axis(1)),
+                exact.dbias.clone().unwrap().insert_axis(Axis(1)),
+            );
+            let pairs = [
+                (&g.dh, &exact.dh, 3e39),
+                (&g.dw, &exact.dw, 2e-37),
+                (&db.0, &db.1, 10.0),
+            ];
+            for (got, want, scale) in pairs {
+                for (&a, &e) in got.iter().zip(want) {
+                    assert!(e.abs() < 3.4e38, "the exact gradient is finite: {exact:?}");
+                    assert!(
+                        (f64::from(a) - e).abs() <= 1e-5 * scale,
+                        "chunk {chunk}, {reduction:?}: {a} but {e}"
+                    );
+                }
+            }
+        }
+    }
+    // In f64: w entries of 1.7e308, against w scaled down and h up by 2^600: the same logits,
+    // and dh scaled down by 2^600 exactly.
+    let w = array![[1.7e308_f64], [1.7e308], [1.7e308], [1.6e308]];
+    let h = array![[1e-308_f64], [-2e-308]];
+    let scale = 2f64.powi(600);
+    for chunk in [1, 4096] {
+        let lce = logits::LinearCrossEntropy::<f64>::new()
+            .temperature(0.25)
+            .reduction(logits::Reduction::Sum)
+            .chunk_size(chunk);
+        let big = lce.loss_and_grad(&h, &w, &[3, 1]).unwrap();
+        let small = lce
+            .loss_and_grad(&(&h * scale), &(&w / scale), &[3, 1])
+            .unwrap();
+        for (&a, &e) in big.dh.iter().zip(&small.dh) {
+            let e = e * scale;
+            assert!(
+                a.is_finite() && (a - e).abs() <= 1e-12 * e.abs(),
+                "{a} but {e}"
+            );
+        }
+    }
+}
+
+/// An ignored row's gradient is 0, even where `w` holds ±inf (its products `0 · ∞` are absent,
+/// not NaN); a counted row's is what the infinite logit makes it.
+#[test]
+fn ignored_rows_have_zero_gradient_against_infinite_weights() {
+    let h = array![[1.0_f32], [2.0]];
+    let w = array![[f32::INFINITY], [0.0], [1.0]];
+    for chunk in [1, 4096] {
+        let g = logits::LinearCrossEntropy::new()
+            .ignore_index(2)
+            .reduction(logits::Reduction::Sum)
+            .chunk_size(chunk)
+            .loss_and_grad(&h, &w, &[2, 1])
+            .unwrap();
+        // Row 1: z = (inf, 0, 2), p = (1, 0, 0), G = (1, −1, 0); dh = 1 · inf.
+        assert_eq!(g.dh, array![[0.0], [f32::INFINITY]], "chunk {chunk}");
+        assert_eq!(g.dw, array![[2.0], [-2.0], [0.0]], "chunk {chunk}");
+    }
+}
+
 /// The mean of losses near the type's range is divided in `f64` and rounded once: two samples of
 /// loss 3e38 have a finite f32 mean, where summing in f32 first gave inf.
 #[test]
