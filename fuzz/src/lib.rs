@@ -1473,7 +1473,12 @@ fn exact_product<A: Real>(a: &ndarray::ArrayView2<A>, b: &ndarray::ArrayView2<A>
             .map(|v| v.wide().abs())
             .filter(|v| v.is_finite())
             .fold(0.0, f64::max);
-        let e = if m == 0.0 { 0 } else { m.log2().floor() as i32 };
+        // The exponent from the bits (`log2` rounds up to 1024 at f64::MAX): at least −1023.
+        let e = if m == 0.0 {
+            0
+        } else {
+            ((m.to_bits() >> 52) & 0x7ff) as i32 - 1023
+        };
         // 2^e in two steps, as 2^e alone is 0 below 2^-1022 in `powi`.
         2f64.powi(e / 2) * 2f64.powi(e - e / 2)
     };

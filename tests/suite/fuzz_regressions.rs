@@ -1,13 +1,15 @@
 //! The fuzz targets' checks (`fuzz/src/lib.rs`), run by `cargo test` on stable Rust: on every input
 //! saved under `fuzz/regressions/<target>/` (each one a failure the fuzzer found, kept after the
 //! fix) and on a few hundred pseudo-random byte strings per target, so that the promises the
-//! fuzzers check hold in every CI run, not only when someone fuzzes.
+//! fuzzers check hold in every CI run, not only when someone fuzzes. They run on the path this
+//! process uses, and [`every_other_path`] runs them again on each path below it.
 
 #[path = "../../fuzz/src/lib.rs"]
 mod checks;
 
 use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
 use std::path::PathBuf;
+use std::process::Command;
 
 use crate::harness::SplitMix;
 
@@ -15,8 +17,18 @@ use crate::harness::SplitMix;
 const RANDOM_INPUTS: usize = 300;
 const MAX_LEN: u64 = 2048;
 
+/// Set in the child processes of [`every_other_path`] to the path each must use.
+const CHILD_ENV: &str = "LOGITS_FUZZ_REGRESSIONS_PATH";
+
 /// Runs `check` on the saved inputs of `target`, then on random ones; a failure names its input.
 fn replay(target: &str, check: fn(&[u8])) {
+    if let Some(isa) = std::env::var_os(CHILD_ENV) {
+        assert_eq!(
+            logits::kernel_isa(),
+            isa,
+            "LOGITS_ISA did not select the path"
+        );
+    }
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("fuzz/regressions")
         .join(target);
@@ -86,4 +98,38 @@ fn kl_div() {
 #[test]
 fn linear_cross_entropy() {
     replay("linear_cross_entropy", checks::linear_cross_entropy);
+}
+
+/// The same checks on each kernel path below this process's (`avx2` and `scalar` under AVX-512,
+/// `scalar` under AVX2): `LOGITS_ISA` is read once per process, so each path runs this module's
+/// tests in a child process of this test binary.
+#[test]
+fn every_other_path() {
+    if std::env::var_os(CHILD_ENV).is_some() {
+        return;
+    }
+    let below: &[&str] = match logits::kernel_isa() {
+        "avx512" => &["avx2", "scalar"],
+        "avx2" => &["scalar"],
+        _ => &[],
+    };
+    let exe = std::env::current_exe().expect("the test binary");
+    for isa in below {
+        let out = Command::new(&exe)
+            .arg("fuzz_regressions::")
+            .env("LOGITS_ISA", isa)
+            .env(CHILD_ENV, isa)
+            .output()
+            .expect("run the test binary");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success(),
+            "on the {isa} path:\n{stdout}\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            stdout.contains("test result: ok. 8 passed"),
+            "on the {isa} path, not every target ran:\n{stdout}"
+        );
+    }
 }
