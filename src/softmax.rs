@@ -180,9 +180,9 @@ pub fn softmax_with_temperature<A: Float, D: Dimension>(
 
 /// Returns the log-softmax of `x / t` along `axis` (see [`softmax_with_temperature`]).
 ///
-/// The kernel forms `(x − max) / t`, so an entry more than the type's largest value below its
-/// lane's maximum (a lane holding both ±1e38 in `f32`, say) gives −inf even where `t > 1` would
-/// bring its exact log-probability back into range.
+/// The kernel forms `(x − max) / t` as `(x/2 − max/2) · (2/t)`, which cannot overflow on the
+/// way: a lane spanning more than the type's range keeps every log-probability that is finite at
+/// this temperature (`[3e38, −3e38]` in `f32` at `t = 4` gives `[0, −1.5e38]`).
 ///
 /// # Errors
 ///
@@ -200,6 +200,9 @@ pub fn softmax_with_temperature<A: Float, D: Dimension>(
 /// let lp = logits::log_softmax_with_temperature(&x, Axis(1), 2.0)?;
 /// let want = logits::log_softmax(&(&x / 2.0), Axis(1));
 /// approx::assert_abs_diff_eq!(lp, want, epsilon = 1e-15);
+///
+/// let wide = array![3e38_f32, -3e38];
+/// assert_eq!(logits::log_softmax_with_temperature(&wide, Axis(0), 4.0)?, array![0.0, -1.5e38]);
 /// # Ok::<(), logits::Error>(())
 /// ```
 #[track_caller]

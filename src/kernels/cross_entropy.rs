@@ -3,9 +3,10 @@
 //! Whatever the path — a row of logits at a time, short rows transposed into column strips, or
 //! a row of an LM head's logits seen one vocabulary chunk at a time — a row comes down to the
 //! same statistics ([`RowStats`]: its maximum `m`, `s = Σ exp((x − m) / T)` and its tail, and with
-//! label smoothing `Σ w (x − m)`) and the same target terms. One function, written once over
-//! vectors, turns them into the loss and the gradient's coefficient `k` ([`finish`]), and the
-//! gradient is `k · exp((x − m) / T) − scale · (ε/C · w + (1 − ε) · h) / T` on every path.
+//! label smoothing `Σ (ε/C) w (x − m)/2`) and the same target terms. One function, written once
+//! over vectors, turns them into the loss and the gradient's coefficient `k` ([`finish`]), and the
+//! gradient is `k · exp((x − m) / T) − scale · (ε/C · w + (1 − ε) · h) / T` on every path, or,
+//! where a coefficient overflows, each entry in `f64` ([`RowGradient::Careful`]).
 //!
 //! The formula (PyTorch's): with class weights `w`, smoothing `ε` over `C` classes and a hard
 //! target `h` (`w_y` at the target class `y`, or `wᵢ qᵢ` for probability targets `q`), a sample

@@ -57,6 +57,15 @@ pub enum Input {
 /// loss +inf and gradient 0; NaN logits give that sample a NaN loss and gradient; terms with
 /// `aᵢ = 0` contribute 0 even where `log pᵢ = −inf`.
 ///
+/// Near the type's range the loss and gradient are the exact ones, rounded: `z` is formed as
+/// `(x/2 − max/2) · (2/T)`, so a row spanning more than the range keeps its finite log-probabilities
+/// at `T > 1`; the mean is divided in `f64` and rounded once; and where a coefficient of the
+/// gradient (such as `A / (T · Σ exp z)`, over `Σw` for the mean) overflows, as with a tiny
+/// temperature and large weights, the row's gradient is written entry by entry in `f64`, finite
+/// wherever `(A · pᵢ − aᵢ) / T` is. The one limit: with label smoothing, class weights above 1 and
+/// `T > 1`, the weighted sum `Σ ε/C · wᵢ · (xᵢ − max)` of a row spanning nearly the whole range
+/// can overflow to ±inf where the exact loss is finite.
+///
 /// The gradient is written in the same pass that computes the loss: each row of logits is read
 /// once from memory and the gradient written once, with no softmax, log-probability or Jacobian
 /// materialised; the temperature divides inside the kernel.

@@ -29,6 +29,10 @@ pub use targets::{IntoTargets, Targets};
 
 /// How per-sample losses become one number.
 ///
+/// Both sum the per-sample losses in `f64` (compensated) and round once to the element type;
+/// the mean divides in `f64` first, so the `f32` mean of losses near `3e38` is finite, not the
+/// overflowed sum over the count.
+///
 /// ```
 /// use logits::{CrossEntropy, Reduction};
 /// use ndarray::array;
@@ -36,6 +40,9 @@ pub use targets::{IntoTargets, Targets};
 /// let mean = CrossEntropy::new().loss(&x, &[0, 1])?;
 /// let sum = CrossEntropy::new().reduction(Reduction::Sum).loss(&x, &[0, 1])?;
 /// approx::assert_relative_eq!(sum, 2.0 * mean);
+///
+/// let far = array![[0.0_f32, -3e38], [0.0, -3e38]]; // each loss is 3e38
+/// assert_eq!(CrossEntropy::new().loss(&far, &[1, 1])?, 3e38);
 /// # Ok::<(), logits::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
