@@ -36,12 +36,21 @@ pub(crate) fn narrow<E: Float>(v: f64) -> E {
 }
 
 /// Neumaier's compensated running sum, kept in `f64` whatever the type of the terms: sums of
-/// thousands of block sums or per-sample losses stay within a rounding or two of exact.
+/// thousands of block sums or per-sample losses stay within a rounding or two of exact. A sum that
+/// would overflow `f64` on its way (`f64` terms near `f64::MAX`) goes on scaled by 2⁻¹²⁸, so that
+/// [`mean`] of such terms stays finite where it is.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Total {
     sum: f64,
     carry: f64,
+    /// Whether `sum` and `carry` are kept times [`DOWN`].
+    scaled: bool,
 }
+
+/// 2⁻¹²⁸ and 2¹²⁸: the scale of a [`Total`] beyond `f64`'s range, and back. A sum of fewer than
+/// 2¹²⁸ terms of at most `f64::MAX` cannot overflow once scaled.
+const DOWN: f64 = f64::from_bits((1023 - 128) << 52);
+const UP: f64 = f64::from_bits((1023 + 128) << 52);
 
 impl Total {
     /// Adds `v`.
@@ -53,16 +62,55 @@ impl Total {
     /// Adds an `f64`.
     #[inline]
     pub(crate) fn add_wide(&mut self, v: f64) {
+        self.add_part(v, false);
+    }
+
+    /// Adds the sum `other`.
+    pub(crate) fn merge(&mut self, other: Total) {
+        self.add_part(other.sum, other.scaled);
+        self.add_part(other.carry, other.scaled);
+    }
+
+    /// Adds `v`, which is kept times [`DOWN`] where `scaled`.
+    #[inline]
+    fn add_part(&mut self, mut v: f64, scaled: bool) {
+        if scaled && !self.scaled {
+            self.scale();
+        }
+        if self.scaled && !scaled {
+            v *= DOWN;
+        }
         let t = self.sum + v;
-        // Once infinite (or NaN) the sum stays so; its carry would be inf − inf.
         if t.is_finite() {
             self.carry += if self.sum.abs() >= v.abs() {
                 (self.sum - t) + v
             } else {
                 (v - t) + self.sum
             };
+        } else if !self.scaled && self.sum.is_finite() && v.is_finite() {
+            // Beyond the range on the way only: go on scaled.
+            self.scale();
+            return self.add_part(v * DOWN, true);
         }
+        // Once infinite (or NaN) the sum stays so; its carry would be inf − inf.
         self.sum = t;
+    }
+
+    /// Keeps the sum times [`DOWN`] from now on.
+    fn scale(&mut self) {
+        self.sum *= DOWN;
+        self.carry *= DOWN;
+        self.scaled = true;
+    }
+
+    /// The sum, as kept (times [`DOWN`] where scaled).
+    #[inline]
+    fn kept(self) -> f64 {
+        if self.sum.is_finite() {
+            self.sum + self.carry
+        } else {
+            self.sum
+        }
     }
 
     /// The sum, rounded to `E`.
@@ -71,32 +119,43 @@ impl Total {
         narrow(self.wide())
     }
 
-    /// The sum, in `f64`.
+    /// The sum, in `f64` (±inf beyond its range).
     #[inline]
     pub(crate) fn wide(self) -> f64 {
-        if self.sum.is_finite() {
-            self.sum + self.carry
+        if self.scaled {
+            self.kept() * UP
         } else {
-            self.sum
+            self.kept()
         }
     }
 }
 
-/// `Σ xᵢ` with [`Total`], in `f64`.
-pub(crate) fn compensated_sum<E: Float>(xs: impl IntoIterator<Item = E>) -> f64 {
+/// `Σ xᵢ` with [`Total`].
+pub(crate) fn compensated_sum<E: Float>(xs: impl IntoIterator<Item = E>) -> Total {
     let mut total = Total::default();
     xs.into_iter().for_each(|x| total.add(x));
-    total.wide()
+    total
 }
 
-/// A sum `total` (in `f64`) over `denominator` (0 or positive), rounded once to `E`: the mean of
-/// values near the type's range stays finite where it is. A denominator of 0 (nothing counted)
-/// gives 0.
-pub(crate) fn mean<E: Float>(total: f64, denominator: f64) -> E {
+/// A sum `total` over `denominator` (0 or positive), divided in `f64` and rounded once to `E`: the
+/// mean of values near the type's range stays finite where it is, in `f64` too. A denominator of
+/// 0 (nothing counted) gives 0.
+pub(crate) fn mean<E: Float>(total: Total, denominator: f64) -> E {
+    if denominator == 0.0 {
+        E::zero()
+    } else if total.scaled {
+        narrow(total.kept() / denominator * UP)
+    } else {
+        narrow(total.kept() / denominator)
+    }
+}
+
+/// `1 / denominator` rounded to `E`, or 0 for a denominator of 0: the gradient's factor of a mean.
+pub(crate) fn reciprocal<E: Float>(denominator: f64) -> E {
     if denominator == 0.0 {
         E::zero()
     } else {
-        narrow(total / denominator)
+        narrow(1.0 / denominator)
     }
 }
 
@@ -226,6 +285,38 @@ mod tests {
         assert!(sum(&[(1.0, f64::INFINITY), (1.0, f64::NEG_INFINITY)]).is_nan());
         assert!(sum(&[(f64::NAN, 0.0)]).is_nan());
         assert!(sum(&[(2.0, f64::NAN)]).is_nan());
+    }
+
+    #[test]
+    fn totals_beyond_the_range_go_on_scaled() {
+        let mut t = Total::default();
+        for v in [1e308, 1e308, -1e308, 0.5] {
+            t.add_wide(v);
+        }
+        // Scaled by 2⁻¹²⁸ on the second term, back in range after the third.
+        assert!(t.scaled);
+        assert_eq!(t.wide(), 1e308);
+        let mut over = compensated_sum([1e308, 1e308, 1e308]);
+        assert_eq!(over.wide(), f64::INFINITY);
+        assert_eq!(mean::<f64>(over, 3.0), 1e308);
+        assert_eq!(mean::<f32>(over, 3.0), f32::INFINITY);
+        // Merging a scaled sum into a plain one, and a plain one into a scaled one.
+        let mut small = Total::default();
+        small.add_wide(1.0);
+        small.merge(over);
+        assert_eq!(small.wide(), f64::INFINITY);
+        assert_eq!(mean::<f64>(small, 3.0), 1e308);
+        over.merge(compensated_sum([-1e308, -1e308, 1.0]));
+        assert_eq!(over.wide(), 1e308);
+        // Infinities and NaN stay what IEEE makes them.
+        let mut inf = compensated_sum([1e308, 1e308]);
+        inf.add_wide(f64::INFINITY);
+        assert_eq!(inf.wide(), f64::INFINITY);
+        inf.add_wide(f64::NEG_INFINITY);
+        assert!(inf.wide().is_nan());
+        assert_eq!(mean::<f64>(Total::default(), 0.0), 0.0);
+        assert_eq!(reciprocal::<f32>(0.0), 0.0);
+        assert_eq!(reciprocal::<f32>(4.0), 0.25);
     }
 
     #[test]

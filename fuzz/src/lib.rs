@@ -898,8 +898,11 @@ fn grad_buffer<A: Real>(b: &mut Bytes, shape: &[usize]) -> (Tensor<A>, bool) {
 }
 
 /// The sum of the per-sample losses is the `Sum` loss.
-fn sums_to<A: Real>(a: &Agreed<A>, reduction: Reduction) {
-    if reduction == Reduction::Sum && a.per_sample.iter().all(|v| v.is_finite()) {
+fn sums_to<A: Real>(a: &Agreed<A>, reduction: Reduction, denominator: f64) {
+    if reduction == Reduction::Mean {
+        return mean_of(a, denominator);
+    }
+    if a.per_sample.iter().all(|v| v.is_finite()) {
         let s: f64 = a.per_sample.iter().map(|v| v.wide()).sum();
         let scale: f64 = 1.0 + a.per_sample.iter().map(|v| v.wide().abs()).sum::<f64>();
         let tol = A::TOL * (1.0 + a.per_sample.len() as f64);
@@ -911,6 +914,35 @@ fn sums_to<A: Real>(a: &Agreed<A>, reduction: Reduction) {
             a.loss
         );
     }
+}
+
+/// The loss of a mean is `Σ per-sample / denominator`, finite wherever that is (the sum in `f64`
+/// overflowing on its way or not), and 0 over a denominator of 0.
+fn mean_of<A: Real>(a: &Agreed<A>, denominator: f64) {
+    if !a.per_sample.iter().all(|v| v.is_finite()) || !denominator.is_finite() {
+        return;
+    }
+    if denominator == 0.0 {
+        assert!(a.loss == A::zero(), "mean over nothing {:?}", a.loss);
+        return;
+    }
+    // Σ scaled by 2⁻⁶⁴ does not overflow; the tiny terms it rounds away are far below the tolerance.
+    let (down, up) = (2f64.powi(-64), 2f64.powi(64));
+    let s: f64 = a.per_sample.iter().map(|v| v.wide() * down).sum();
+    let m = s / denominator * up;
+    let scale: f64 = a
+        .per_sample
+        .iter()
+        .map(|v| v.wide().abs() * down)
+        .sum::<f64>();
+    let scale = 1.0 + scale / denominator * up;
+    let tol = A::TOL * (1.0 + a.per_sample.len() as f64);
+    let fits = m.abs() < A::HUGE.wide() * (1.0 - tol);
+    assert!(
+        (m.is_finite() && near(a.loss.wide(), m, tol, scale)) || (!fits && a.loss.is_infinite()),
+        "Mean loss {:?} but Σ / {denominator} = {m}",
+        a.loss
+    );
 }
 
 fn moderate<A: Real>(v: A, limit: f64) -> bool {
@@ -959,8 +991,11 @@ fn categorical<A: Real>(b: &mut Bytes) {
         weight = Some(w.clone());
         ce = ce.weight(w);
     }
+    let mut ignore = None;
     if b.flag() {
-        ce = ce.ignore_index(b.class(classes));
+        let i = b.class(classes);
+        ignore = Some(i);
+        ce = ce.ignore_index(i);
     }
     if b.flag() {
         ce = ce.label_smoothing(b.probability());
@@ -1010,7 +1045,15 @@ fn categorical<A: Real>(b: &mut Bytes) {
     let Some(agreed) = agree(outcome, &shape, &sample_shape) else {
         return;
     };
-    sums_to(&agreed, reduction);
+    let denominator = match &targets {
+        Targets::Classes(t) => t
+            .iter()
+            .filter(|&&c| Some(c) != ignore)
+            .map(|&c| weight.as_ref().map_or(1.0, |w| w[c].wide()))
+            .sum(),
+        Targets::Probabilities(_) => sample_shape.iter().product::<usize>() as f64,
+    };
+    sums_to(&agreed, reduction, denominator);
 
     // Where every option is sound and the weights are finite and non-negative, a sample whose
     // lane (and probability target) holds no NaN gets no NaN; where its values are moderate too,
@@ -1132,7 +1175,7 @@ macro_rules! five_methods {
         unchanged(&before_t, &t, "target");
         let agreed = agree(outcome, &$p.shape, &$p.shape);
         if let Some(a) = &agreed {
-            sums_to(a, $p.reduction);
+            sums_to(a, $p.reduction, $p.shape.iter().product::<usize>() as f64);
         }
         agreed
     }};
@@ -1285,7 +1328,8 @@ fn kl<A: Real>(b: &mut Bytes) {
     let Some(a) = agree(outcome, &p.shape, &p.shape) else {
         return;
     };
-    sums_to(&a, p.reduction);
+    // The batch mean: over the length of the first axis.
+    sums_to(&a, p.reduction, p.shape.first().map_or(1.0, |&n| n as f64));
     for (((&xi, &ti), &li), &gi) in x.iter().zip(&t).zip(&a.per_sample).zip(&a.grad) {
         let moderate_target = if log_target {
             moderate(ti, 40.0)

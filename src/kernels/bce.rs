@@ -55,7 +55,7 @@ fn element<V: Simd>(x: V, y: V, pw: V) -> (V, V) {
 
 impl<S: Storage> Kernel for BceWithLogits<'_, S> {
     type S = S;
-    type Output = f64;
+    type Output = Total;
     #[inline(always)]
     fn run<V: Simd<E = Compute<Self>>>(mut self) -> Self::Output {
         let w = V::LANES;
@@ -112,7 +112,7 @@ impl<S: Storage> Kernel for BceWithLogits<'_, S> {
             }
         }
         flush(&mut total, acc, &block[..pending * w]);
-        total.wide()
+        total
     }
 }
 
@@ -133,9 +133,9 @@ fn flush<V: Simd>(total: &mut Total, acc: V, block: &[V::E]) {
     }
 }
 
-/// Binary cross-entropy with logits over contiguous slices: returns `Σ loss` (in `f64`) and writes the
+/// Binary cross-entropy with logits over contiguous slices: returns `Σ loss` and writes the
 /// gradient and per-element losses where asked.
-pub(crate) fn bce_with_logits<S: Storage>(isa: Isa, args: BceWithLogits<'_, S>) -> f64 {
+pub(crate) fn bce_with_logits<S: Storage>(isa: Isa, args: BceWithLogits<'_, S>) -> Total {
     let n = args.x.len();
     assert!(args.row > 0 && n.is_multiple_of(args.row) && args.y.len() == n);
     assert!(args.pos_weight.is_none_or(|p| p.len() == args.row));

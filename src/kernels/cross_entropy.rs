@@ -30,7 +30,7 @@ use super::simd::MAX_LANES;
 use super::stats::Shift;
 use super::{Elem, Isa, Simd, Storage, stats};
 use crate::edge::Edge;
-use crate::numeric::{Total, count, mean, narrow, weighted};
+use crate::numeric::{Total, count, narrow, reciprocal, weighted};
 
 /// The class index of a sample that is ignored: its loss and gradient are 0.
 pub(crate) const IGNORED: usize = usize::MAX;
@@ -83,7 +83,7 @@ impl<'a, S: Storage> Options<'a, S> {
             total_weight: summed(weight, classes),
             inv_t,
             divisor,
-            grad_scale: mean(1.0, divisor),
+            grad_scale: reciprocal(divisor),
             fast: false,
         };
         let w_max = weight.map_or_else(S::Compute::one, |w| {

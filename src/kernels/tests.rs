@@ -632,7 +632,7 @@ fn bce_with_logits_kernel_agrees_with_scalar_on_every_isa() {
                 per_elem: Some(&mut per),
             },
         );
-        (total, grad, per)
+        (total.wide(), grad, per)
     };
     let (t0, g0, p0) = run(Isa::SCALAR);
     assert!(t0.is_finite() && g0.iter().chain(&p0).all(|v| v.is_finite()));

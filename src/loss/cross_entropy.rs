@@ -249,7 +249,9 @@ approx::assert_relative_eq!(sum, 2.0 * std::f32::consts::LN_2);
     /// of classes (other than `ignore_index`); [`Error::InvalidProbability`] for probability
     /// targets, or probability inputs, outside `[0, 1]`; [`Error::IgnoreIndexWithProbabilities`];
     /// [`Error::InvalidLabelSmoothing`] outside `[0, 1]`; [`Error::InvalidTemperature`]; and
-    /// [`Error::InvalidOption`] for a temperature other than 1 on an input that is not logits.
+    /// [`Error::InvalidOption`] for a temperature other than 1 on an input that is not logits, and
+    /// for a mean whose denominator, the summed weight of the counted targets, overflows (`f64`
+    /// class weights near the type's range).
     ///
     /// # Panics
     ///

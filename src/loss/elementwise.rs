@@ -9,7 +9,7 @@ use crate::Float;
 use crate::error::{Error, Result};
 use crate::kernels::Isa;
 use crate::kernels::bce::{BceWithLogits, Weights, bce_with_logits};
-use crate::numeric::{Total, compensated_sum, count, mean, narrow, weighted};
+use crate::numeric::{Total, count, mean, reciprocal, weighted};
 use crate::{parallel, validate};
 
 /// One element of an elementwise loss: its value and its derivative in the input.
@@ -52,7 +52,7 @@ fn bce_kernel<'g, A: Float, D: Dimension>(
     per_elem: Option<&'g mut ArrayRef<A, D>>,
     grad: Option<(&'g mut ArrayRef<A, D>, A)>,
 ) -> std::result::Result<
-    f64,
+    Total,
     (
         Option<&'g mut ArrayRef<A, D>>,
         Option<(&'g mut ArrayRef<A, D>, A)>,
@@ -76,7 +76,7 @@ fn bce_kernel<'g, A: Float, D: Dimension>(
         return Err((per_elem, grad));
     };
     if xs.is_empty() {
-        return Ok(0.0);
+        return Ok(Total::default());
     }
     let grad_scale = grad.as_ref().map_or(A::zero(), |(_, s)| *s);
     // Rows matter only to weights that repeat along the last axis; without them, each task is
@@ -99,7 +99,7 @@ fn bce_kernel<'g, A: Float, D: Dimension>(
         None => (0..tasks).map(|_| None).collect(),
     };
     let isa = Isa::detect();
-    let mut parts = vec![0.0; tasks];
+    let mut parts = vec![Total::default(); tasks];
     let jobs: Vec<_> = parts
         .iter_mut()
         .enumerate()
@@ -124,16 +124,19 @@ fn bce_kernel<'g, A: Float, D: Dimension>(
         };
         *part = bce_with_logits(isa, args);
     });
-    Ok(compensated_sum(parts))
+    Ok(parts.into_iter().fold(Total::default(), |mut sum, part| {
+        sum.merge(part);
+        sum
+    }))
 }
 
 /// The losses of every element (times its weight) into `per_elem`, and their gradients times
-/// `grad_scale` into `grad`, when asked; returns `Σ loss`, in `f64`.
+/// `grad_scale` into `grad`, when asked; returns `Σ loss`.
 pub(crate) fn elementwise<A: Float, D: Dimension>(
     e: &Elementwise<'_, A, D>,
     per_elem: Option<&mut ArrayRef<A, D>>,
     grad: Option<(&mut ArrayRef<A, D>, A)>,
-) -> Result<f64> {
+) -> Result<Total> {
     let (what, x) = e.input;
     validate::same_shape("target", e.target, what, x)?;
     // Outputs that are not in C order are written through C-order buffers: the loss is then
@@ -192,7 +195,7 @@ pub(crate) fn elementwise<A: Float, D: Dimension>(
             *ge = d * scale;
         }
     }
-    Ok(total.wide())
+    Ok(total)
 }
 
 /// An elementwise loss: how it reads its arguments, and its reduction.
@@ -213,12 +216,12 @@ pub(crate) trait ElementwiseLoss<A: Float> {
 
     /// `(loss, scale)`: the reduced loss from the sum (in `f64`, divided there and rounded once),
     /// and the gradient's multiplier. A mean over nothing is 0, with gradient 0.
-    fn reduce(&self, total: f64, shape: &[usize]) -> (A, A) {
+    fn reduce(&self, total: Total, shape: &[usize]) -> (A, A) {
         match self.reduction() {
-            Reduction::Sum => (narrow(total), A::one()),
+            Reduction::Sum => (total.value(), A::one()),
             Reduction::Mean => {
                 let n = self.mean_denominator(shape);
-                (mean(total, n), mean(1.0, n))
+                (mean(total, n), reciprocal(n))
             }
         }
     }
@@ -237,7 +240,7 @@ pub(crate) trait ElementwiseLoss<A: Float> {
     ) -> Result<A> {
         let e = self.describe(input, target)?;
         validate::same_shape("grad", grad, e.input.0, input)?;
-        let (_, scale) = self.reduce(0.0, input.shape());
+        let (_, scale) = self.reduce(Total::default(), input.shape());
         let total = elementwise(&e, None, Some((grad, scale)))?;
         Ok(self.reduce(total, input.shape()).0)
     }

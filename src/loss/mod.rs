@@ -31,7 +31,10 @@ pub use targets::{IntoTargets, Targets};
 ///
 /// Both sum the per-sample losses in `f64` (compensated) and round once to the element type;
 /// the mean divides in `f64` first, so the `f32` mean of losses near `3e38` is finite, not the
-/// overflowed sum over the count.
+/// overflowed sum over the count. An `f64` sum that overflows on its way goes on scaled by 2⁻¹²⁸,
+/// so the `f64` mean of losses near `1e308` is finite too; so is the `f64` sum where it is in
+/// range in the end. Class weights in `f64` whose sum over the counted targets overflows are an
+/// [`Error::InvalidOption`](crate::Error::InvalidOption) for a mean, which divides by that sum.
 ///
 /// ```
 /// use logits::{CrossEntropy, Reduction};

@@ -8,9 +8,9 @@ use ndarray::{Array1, ArrayViewD};
 
 use super::Reduction;
 use crate::Float;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::kernels::cross_entropy::Options;
-use crate::numeric::{compensated_sum, mean, narrow};
+use crate::numeric::{compensated_sum, mean};
 use crate::validate;
 
 /// The shared options.
@@ -54,13 +54,25 @@ impl<A: Float> Shared<A> {
     }
 
     /// Class-index targets, flattened in logical order (ignored ones marked), checked against
-    /// `classes`; with the mean's denominator, the summed weight of the counted targets.
+    /// `classes`; with the mean's denominator, the summed weight of the counted targets. For a
+    /// mean, finite weights whose sum overflows `f64` are an error: the loss and every gradient
+    /// entry would divide by it.
     pub(crate) fn class_targets(
         &self,
         t: &ArrayViewD<'_, usize>,
         classes: usize,
     ) -> Result<(Vec<usize>, f64)> {
-        validate::class_targets(t, classes, self.ignore_index, self.weight.as_ref())
+        let (flat, denominator) =
+            validate::class_targets(t, classes, self.ignore_index, self.weight.as_ref())?;
+        let finite_weights = self.weight.iter().flatten().all(|w| w.is_finite());
+        if self.reduction == Reduction::Mean && denominator.is_infinite() && finite_weights {
+            return Err(Error::InvalidOption {
+                name: "summed class weight",
+                value: denominator,
+                expected: "within f64's range for a mean, which divides by it",
+            });
+        }
+        Ok((flat, denominator))
     }
 
     /// The losses reduced: their sum, or their sum over `denominator` (0 when that is 0: every
@@ -68,7 +80,7 @@ impl<A: Float> Shared<A> {
     pub(crate) fn reduce(&self, losses: &[A], denominator: f64) -> A {
         let total = compensated_sum(losses.iter().copied());
         match self.reduction {
-            Reduction::Sum => narrow(total),
+            Reduction::Sum => total.value(),
             Reduction::Mean => mean(total, denominator),
         }
     }

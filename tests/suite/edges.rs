@@ -393,6 +393,55 @@ fn a_mean_of_losses_near_the_range_is_finite() {
     assert_eq!(kl, 3e38);
 }
 
+/// The same in `f64`, where the sum of two losses of 1.5e308 overflows `f64` itself: the sum goes
+/// on scaled, and the mean is 1.5e308 (the sum stays inf). For the LM head too, whose losses meet
+/// in the same reduction, and for a BCE sum spread over many blocks and tasks.
+#[test]
+fn a_mean_of_f64_losses_beyond_f64_range_in_sum_is_finite() {
+    use logits::{LinearCrossEntropy, Reduction};
+    let x = array![[0.0_f64, -1.5e308], [0.0, -1.5e308]];
+    assert_eq!(CrossEntropy::new().loss(&x, &[1, 1]).unwrap(), 1.5e308);
+    let sum = CrossEntropy::new().reduction(Reduction::Sum);
+    assert_eq!(sum.loss(&x, &[1, 1]).unwrap(), f64::INFINITY);
+    let (h, w) = (array![[1.0_f64], [1.0]], array![[0.0_f64], [-1.5e308]]);
+    let lce = LinearCrossEntropy::new().loss(&h, &w, &[1, 1]).unwrap();
+    assert_eq!(lce, 1.5e308);
+    // 3000 elements of loss 1e308, over many vector blocks: the mean is 1e308.
+    let n = 3000;
+    let xs = Array1::from_elem(n, -1e308_f64);
+    let ys = Array1::from_elem(n, 1.0_f64);
+    let bce = BinaryCrossEntropyWithLogits::new().loss(&xs, &ys).unwrap();
+    assert_eq!(bce, 1e308);
+    let kl = logits::KlDiv::new()
+        .loss(&array![[-1.5e308_f64], [-1.5e308]], &array![[1.0], [1.0]])
+        .unwrap();
+    assert_eq!(kl, 1.5e308);
+}
+
+/// A weighted mean divides the loss and every gradient entry by the summed weight of the counted
+/// targets; finite `f64` weights whose sum overflows are an error that says so (a sum is fine).
+#[test]
+fn a_weighted_mean_whose_summed_weight_overflows_is_an_error() {
+    use logits::{Error, Reduction};
+    let x = array![[0.0_f64, -1.0], [-1.0, 0.0]];
+    let ce = CrossEntropy::new().weight(vec![1e308_f64, 1e308]);
+    let err = ce.loss(&x, &[0, 1]).unwrap_err();
+    assert!(
+        matches!(err, Error::InvalidOption { name: "summed class weight", value, .. } if value == f64::INFINITY),
+        "{err}"
+    );
+    assert!(err.to_string().contains("summed class weight inf"), "{err}");
+    // One counted target (the other ignored) sums to 1e308: fine.
+    let one = CrossEntropy::new()
+        .weight(vec![1e308_f64, 1e308])
+        .ignore_index(1);
+    assert!(one.loss(&x, &[0, 1]).unwrap().is_finite());
+    let sum = ce.clone().reduction(Reduction::Sum);
+    // Each sample's loss is 1e308 · ln(1 + e⁻¹); their sum is in range.
+    let want = 1e308 * (-1.0_f64).exp().ln_1p() * 2.0;
+    approx::assert_relative_eq!(sum.loss(&x, &[0, 1]).unwrap(), want, max_relative = 1e-15);
+}
+
 /// `LogSumExp` keeps the tail of its sum (and merges it), so a value near 0 keeps its relative
 /// precision however the values come: ln(1 + e⁻²⁰) = 2.0611536e-9.
 #[test]
