@@ -3,7 +3,7 @@
 //! Whatever the path — a row of logits at a time, short rows transposed into column strips, or
 //! a row of an LM head's logits seen one vocabulary chunk at a time — a row comes down to the
 //! same statistics ([`RowStats`]: its maximum `m`, `s = Σ exp((x − m) / T)` and its tail, and with
-//! label smoothing `Σ (ε/C) w (x − m)/2`) and the same target terms. One function, written once
+//! label smoothing `Σ (ε/C) w z` as a sum of [`Shift::term`]s) and the same target terms. One function, written once
 //! over vectors, turns them into the loss and the gradient's coefficient `k` ([`finish`]), and the
 //! gradient is `k · exp((x − m) / T) − scale · (ε/C · w + (1 − ε) · h) / T` on every path, or,
 //! where a coefficient overflows, each entry in `f64` ([`RowGradient::Careful`]).
@@ -157,9 +157,9 @@ pub(crate) struct RowStats<E> {
     pub sum: E,
     /// The part of `sum` from the entries below the maximum.
     pub tail: E,
-    /// `Σ (ε/C) w d`, summed term by term (a term of weight 0 adding 0) so that, as a weighted
-    /// average of the `d`, it overflows only where the smoothing term of the loss does; 0
-    /// without label smoothing.
+    /// `Σ (ε/C) w t` over the [`Shift::term`]s `t` (`z`, or `d` to be scaled after), summed term by
+    /// term (a term of weight 0 adding 0) so that it overflows only where the smoothing term of
+    /// the loss does; 0 without label smoothing.
     pub smooth: E,
     /// `Σ w` over the row's (or part's) classes.
     pub weight: E,
@@ -205,7 +205,8 @@ impl<E: Elem> RowStats<E> {
         } else {
             hi.tail + moved
         };
-        let smooth = hi.smooth + lo.smooth + weighted(share * lo.weight, dd);
+        let smooth =
+            hi.smooth + lo.smooth + weighted(share * lo.weight, stats::term(lo.max, hi.max, inv_t));
         Self {
             max: hi.max,
             sum: hi.sum + moved,
@@ -216,7 +217,8 @@ impl<E: Elem> RowStats<E> {
     }
 }
 
-/// A row's hard target: `Σ hᵢ dᵢ` (a term of weight 0 adding 0) and `Σ hᵢ`.
+/// A row's hard target: `Σ hᵢ tᵢ` over the [`Shift::term`]s `tᵢ` (a term of weight 0 adding 0)
+/// and `Σ hᵢ`.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Hard<V> {
     pub hd: V,
@@ -228,7 +230,7 @@ impl<E: Elem> Hard<E> {
     /// (`inv_t = 1 / T`).
     pub(crate) fn class(x_y: E, w_y: E, m: E, inv_t: E) -> Self {
         Self {
-            hd: weighted(w_y, stats::d(x_y, m, inv_t)),
+            hd: weighted(w_y, stats::term(x_y, m, inv_t)),
             h: w_y,
         }
     }
@@ -247,16 +249,16 @@ fn finish<V: Simd>(
     let (zero, it) = (V::E::zero(), c(o.inv_t));
     let ln_s = stats::ln_of_sum(st.sum, st.tail);
     let keep = c(o.keep);
-    // −(1 − ε) Σ hᵢ log pᵢ, with Σ hᵢ log pᵢ = (Σ hᵢ dᵢ) · s − ln s · Σ hᵢ (the weighted sum of
-    // half differences scaled after summing, so that it overflows only where it must).
-    let scale = c(stats::scale(o.inv_t));
-    let hard_log_p = hard.hd.mul(scale).sub(ln_s.mul(hard.h));
+    // −(1 − ε) Σ hᵢ log pᵢ, with Σ hᵢ log pᵢ = Σ hᵢ zᵢ − ln s · Σ hᵢ, where Σ hᵢ zᵢ is the sum of
+    // terms (`Shift::term`) times `after`: it overflows only where it must.
+    let after = c(stats::after(o.inv_t));
+    let hard_log_p = hard.hd.mul(after).sub(ln_s.mul(hard.h));
     let mut loss = c(zero).sub(keep.zero_or(keep.mul(hard_log_p)));
     if o.smoothing() {
-        // − ε/C Σ wᵢ log pᵢ = −(Σ (ε/C) wᵢ dᵢ · s − ln s · ε/C Σ wᵢ).
+        // − ε/C Σ wᵢ log pᵢ = −(Σ (ε/C) wᵢ zᵢ − ln s · ε/C Σ wᵢ).
         let soft_log_p = st
             .smooth
-            .mul(scale)
+            .mul(after)
             .sub(ln_s.mul(c(o.share).mul(st.weight)));
         loss = loss.sub(soft_log_p);
     }
@@ -386,14 +388,14 @@ fn row_stats<V: Simd, S: Storage<Compute = V::E>>(
             #[inline(always)]
             |v: V, wv: V| {
                 let a = share.mul(wv);
-                a.zero_or(a.mul(shift.d(v)))
+                a.zero_or(a.mul(shift.term(v)))
             },
         ),
         (true, None) => loops::sum(
             x,
             m,
             #[inline(always)]
-            |v: V| share.mul(shift.d(v)),
+            |v: V| share.mul(shift.term(v)),
         ),
     };
     RowStats {
@@ -424,7 +426,7 @@ fn soft_hard<V: Simd, S: Storage<Compute = V::E>>(
             Some(w) => V::read_n(w, j, n, zero).mul(qv),
             None => qv,
         };
-        let d = shift.d(V::read_n(x, j, n, zero));
+        let d = shift.term(V::read_n(x, j, n, zero));
         hd.add(loops::add_first(V::splat(zero), h.zero_or(h.mul(d)), n).reduce_add());
         hs.add(h.reduce_add());
         j += n;
@@ -559,6 +561,7 @@ fn short_rows<V: Simd, S: Storage<Compute = V::E>>(
     let one = V::E::one();
     let c = o.c();
     let s = V::splat(stats::scale(o.inv_t));
+    let z_terms = stats::z_terms(o.inv_t);
     let mut t = columns::scratch::<V::E>();
     let mut u = columns::scratch::<V::E>();
     let mut first = 0;
@@ -579,13 +582,14 @@ fn short_rows<V: Simd, S: Storage<Compute = V::E>>(
             for class in 0..len {
                 let d = shift.d(cols.read::<V, V::E>(&t, class, j, n, zero));
                 let z = d.mul(s);
+                let term = if z_terms { z } else { d };
                 let e = z.exp();
                 sum.add(e);
                 tail.add(z.zero_or(e));
                 // A class whose weight is 0 adds 0, even where its logit is −inf.
                 let ak = o.share * o.w(class);
                 if ak != zero {
-                    smooth = V::splat(ak).mul_add(d, smooth);
+                    smooth = V::splat(ak).mul_add(term, smooth);
                 }
             }
             // Per sample: the target's logit and weight, and 1 if it counts (0 if ignored).
@@ -609,7 +613,7 @@ fn short_rows<V: Simd, S: Storage<Compute = V::E>>(
                 weight: V::splat(o.total_weight),
             };
             let hard = Hard {
-                hd: wy.zero_or(wy.mul(shift.d(xy))),
+                hd: wy.zero_or(wy.mul(shift.term(xy))),
                 h: wy,
             };
             let (loss, k, _) = finish(&st, &hard, o);

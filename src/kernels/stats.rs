@@ -11,9 +11,15 @@ use crate::edge::Edge;
 /// `z = (x − m) / T` for the entries `x` of lanes of maximum `m` (one per vector lane), formed as
 /// `d · s`: the half difference `d = x/2 − m/2`, which never overflows (one fused multiply-add),
 /// times `s = 2/T`. So `z` overflows only where it must (a lane spanning more than the type's
-/// range at `T > 1` keeps its finite `z`), and sums weighted by `d` then scaled by `s` only where
-/// the weighted sum must. Halving is exact, so `z` rounds as `(x − m) · (1/T)` does. (Where `2/T`
-/// would overflow, `d = x − m` and `s = 1/T`: every `z` but the maximum's is then beyond range.)
+/// range at `T > 1` keeps its finite `z`). Halving is exact, so `z` rounds as `(x − m) · (1/T)`
+/// does. (Where `2/T` would overflow, `d = x − m` and `s = 1/T`: every `z` but the maximum's is
+/// then beyond range.)
+///
+/// Weighted sums `Σ aᵢ zᵢ` (of label smoothing and of the target terms, `aᵢ ≥ 0`, every `zᵢ ≤ 0`)
+/// take [`term`](Shift::term)s: `z` itself where `s ≤ 1`, and `d` where `s > 1`, the sum then
+/// scaled by `s` ([`after`]). A term then overflows only where `aᵢ zᵢ` does (`z` is no larger
+/// than `d` where `s ≤ 1`; where `s > 1` scaling after only grows the sum), and so does the sum,
+/// whose terms share a sign.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Shift<V: Simd> {
     /// 1/2 (or 1), as a scalar and splat.
@@ -23,6 +29,8 @@ pub(crate) struct Shift<V: Simd> {
     c: V,
     /// `(1/T) / h`.
     s: V,
+    /// Whether [`term`](Shift::term) is `z` (where `s ≤ 1`) rather than `d`.
+    z_terms: bool,
 }
 
 impl<V: Simd> Shift<V> {
@@ -35,6 +43,7 @@ impl<V: Simd> Shift<V> {
             h: V::splat(h),
             c: V::splat(V::E::zero()).sub(m.mul(V::splat(h))),
             s: V::splat(scale(inv_t)),
+            z_terms: z_terms(inv_t),
         }
     }
 
@@ -48,6 +57,13 @@ impl<V: Simd> Shift<V> {
     #[inline(always)]
     pub(crate) fn z(self, x: V) -> V {
         self.d(x).mul(self.s)
+    }
+
+    /// The term of a weighted sum: `z` where `s ≤ 1`, `d` where `s > 1` (the sum then times
+    /// [`after`]).
+    #[inline(always)]
+    pub(crate) fn term(self, x: V) -> V {
+        if self.z_terms { self.z(x) } else { self.d(x) }
     }
 
     /// The maxima `m` (finite), one per column, turned into the offsets [`Shift::z_at`] takes.
@@ -78,6 +94,29 @@ fn half<E: Elem>(inv_t: E) -> E {
 #[inline(always)]
 pub(crate) fn scale<E: Elem>(inv_t: E) -> E {
     inv_t / half(inv_t)
+}
+
+/// Whether the terms of weighted sums are `z` (where `s = 2/T ≤ 1`, `T ≥ 2`) rather than `d`.
+#[inline(always)]
+pub(crate) fn z_terms<E: Elem>(inv_t: E) -> bool {
+    scale(inv_t) <= E::one()
+}
+
+/// What a weighted sum of [`Shift::term`]s is multiplied by to give `Σ aᵢ zᵢ`: 1 where the terms
+/// are `z`, `s` where they are `d`.
+#[inline(always)]
+pub(crate) fn after<E: Elem>(inv_t: E) -> E {
+    if z_terms(inv_t) {
+        E::one()
+    } else {
+        scale(inv_t)
+    }
+}
+
+/// [`Shift::term`] of one value.
+#[inline(always)]
+pub(crate) fn term<E: Elem>(x: E, m: E, inv_t: E) -> E {
+    Shift::new(Scalar(m), inv_t).term(Scalar(x)).0
 }
 
 /// `d = (x − m) / 2` of one value, as [`Shift`] forms it.

@@ -62,9 +62,10 @@ pub enum Input {
 /// at `T > 1`; the mean is divided in `f64` and rounded once; and where a coefficient of the
 /// gradient (such as `A / (T · Σ exp z)`, over `Σw` for the mean) overflows, as with a tiny
 /// temperature and large weights, the row's gradient is written entry by entry in `f64`, finite
-/// wherever `(A · pᵢ − aᵢ) / T` is. The one limit: with label smoothing, class weights above 1 and
-/// `T > 1`, the weighted sum `Σ ε/C · wᵢ · (xᵢ − max)` of a row spanning nearly the whole range
-/// can overflow to ±inf where the exact loss is finite.
+/// wherever `(A · pᵢ − aᵢ) / T` is. The weighted sums of the loss (`w_y · z_y`, and
+/// `Σ ε/C · wᵢ · zᵢ` with smoothing) are formed from `z` where `T ≥ 2` and from `(x − max)/2`,
+/// times `2/T` after the sum, where `T < 2`, so they overflow only where the loss does, whatever
+/// the class weights.
 ///
 /// The gradient is written in the same pass that computes the loss: each row of logits is read
 /// once from memory and the gradient written once, with no softmax, log-probability or Jacobian

@@ -233,6 +233,46 @@ fn a_lane_spanning_the_range_keeps_its_finite_log_probabilities_at_a_high_temper
     }
 }
 
+/// The same lanes with class weights of 4 at T = 8: each weighted term `wᵢ zᵢ` is formed from
+/// `z` (where `2/T ≤ 1`), not from `(x − max)/2` scaled after the sum, so the target's term
+/// `4 · 7.5e37 = 3e38` and the smoothing sum stay finite, as the exact loss is; the gradient too.
+/// For class and probability targets, on every path.
+#[test]
+fn weighted_terms_of_a_lane_spanning_the_range_stay_finite_at_a_high_temperature() {
+    use logits::Reduction;
+    for n in [2, 17, 40, 100] {
+        for (x, ax) in spanning_lanes(n) {
+            let ce = CrossEntropy::new()
+                .weight(vec![4.0_f32; n])
+                .temperature(8.0)
+                .class_axis(ax)
+                .reduction(Reduction::Sum);
+            let mut one_hot = Array2::zeros(x.raw_dim());
+            one_hot.index_axis_mut(ax, 0).fill(1.0_f32);
+            for eps in [0.0, 0.5] {
+                let ce = ce.clone().label_smoothing(eps);
+                // z = −7.5e37 at −3e38, −3.75e37 at 0, 0 at 3e38; ln s = 0.
+                let soft = 4.0 * (7.5e37 + 3.75e37 * (n - 2) as f64) / n as f64;
+                let want = (1.0 - f64::from(eps)) * 3e38 + f64::from(eps) * soft;
+                let by_class = ce.per_sample(&x, &[0, 0, 0]).unwrap();
+                let by_prob = ce.per_sample(&x, &one_hot).unwrap();
+                for l in by_class.iter().chain(&by_prob) {
+                    let l = f64::from(*l);
+                    assert!(
+                        (l - want).abs() <= 1e-5 * want,
+                        "n = {n} {ax:?} ε = {eps}: {l:e} vs {want:e}"
+                    );
+                }
+                let (_, g) = ce.loss_and_grad(&x, &[0, 0, 0]).unwrap();
+                assert!(
+                    g.iter().all(|v| v.is_finite()),
+                    "n = {n} {ax:?} ε = {eps}: {g}"
+                );
+            }
+        }
+    }
+}
+
 /// A tiny temperature with large class weights: the gradient's coefficients (weights / T)
 /// overflow, while every entry of the exact gradient, `(A p − a) / T`, is finite (or beyond the
 /// range where it must be); the gradient never makes ∞ · 0 = NaN, on the row and short-row
