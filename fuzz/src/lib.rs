@@ -897,51 +897,36 @@ fn grad_buffer<A: Real>(b: &mut Bytes, shape: &[usize]) -> (Tensor<A>, bool) {
     (Tensor::decode(b, &s, |_| A::of(7.0)), fits)
 }
 
-/// The sum of the per-sample losses is the `Sum` loss.
+/// The sum of the per-sample losses is the `Sum` loss, and their sum over `denominator` the
+/// `Mean` loss (0 over a denominator of 0).
 fn sums_to<A: Real>(a: &Agreed<A>, reduction: Reduction, denominator: f64) {
-    if reduction == Reduction::Mean {
-        return mean_of(a, denominator);
-    }
-    if a.per_sample.iter().all(|v| v.is_finite()) {
-        let s: f64 = a.per_sample.iter().map(|v| v.wide()).sum();
-        let scale: f64 = 1.0 + a.per_sample.iter().map(|v| v.wide().abs()).sum::<f64>();
-        let tol = A::TOL * (1.0 + a.per_sample.len() as f64);
-        // A sum beyond the type's range rounds to ±inf.
-        let fits = s.abs() < A::HUGE.wide() * (1.0 - tol);
-        assert!(
-            near(a.loss.wide(), s, tol, scale) || (!fits && a.loss.is_infinite()),
-            "Sum loss {:?} but Σ {s}",
-            a.loss
-        );
-    }
-}
-
-/// The loss of a mean is `Σ per-sample / denominator`, finite wherever that is (the sum in `f64`
-/// overflowing on its way or not), and 0 over a denominator of 0.
-fn mean_of<A: Real>(a: &Agreed<A>, denominator: f64) {
     if !a.per_sample.iter().all(|v| v.is_finite()) || !denominator.is_finite() {
         return;
     }
-    if denominator == 0.0 {
+    let d = match reduction {
+        Reduction::Sum => 1.0,
+        Reduction::Mean => denominator,
+    };
+    if d == 0.0 {
         assert!(a.loss == A::zero(), "mean over nothing {:?}", a.loss);
         return;
     }
-    // Σ scaled by 2⁻⁶⁴ does not overflow; the tiny terms it rounds away are far below the tolerance.
-    let (down, up) = (2f64.powi(-64), 2f64.powi(64));
-    let s: f64 = a.per_sample.iter().map(|v| v.wide() * down).sum();
-    let m = s / denominator * up;
-    let scale: f64 = a
-        .per_sample
-        .iter()
-        .map(|v| v.wide().abs() * down)
-        .sum::<f64>();
-    let scale = 1.0 + scale / denominator * up;
+    // Everything times 2⁻⁶⁴ (exact, but for terms far below the tolerance), as an f64 sum may
+    // overflow on its way to a value in range; the divisor's magnitude scales the tolerance
+    // (negative class weights make a negative one).
+    let down = 2f64.powi(-64);
+    let s = a.per_sample.iter().map(|v| v.wide() * down).sum::<f64>() / d;
+    let scale = a.per_sample.iter().map(|v| v.wide().abs() * down);
+    let scale = down + scale.sum::<f64>() / d.abs();
     let tol = A::TOL * (1.0 + a.per_sample.len() as f64);
-    let fits = m.abs() < A::HUGE.wide() * (1.0 - tol);
+    let loss = a.loss.wide() * down;
+    // A result beyond the type's range rounds to ±inf.
+    let fits = s.abs() < A::HUGE.wide() * down * (1.0 - tol);
     assert!(
-        (m.is_finite() && near(a.loss.wide(), m, tol, scale)) || (!fits && a.loss.is_infinite()),
-        "Mean loss {:?} but Σ / {denominator} = {m}",
-        a.loss
+        near(loss, s, tol, scale) || (!fits && a.loss.is_infinite()),
+        "{reduction:?} loss {:?} but Σ / {d} = {:e}",
+        a.loss,
+        s / down
     );
 }
 
