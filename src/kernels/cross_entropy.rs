@@ -3,8 +3,8 @@
 //! Whatever the path — a row of logits at a time, short rows transposed into column strips, or
 //! a row of an LM head's logits seen one vocabulary chunk at a time — a row comes down to the
 //! same statistics ([`RowStats`]: its maximum `m`, `s = Σ exp((x − m) / T)` and its tail, and with
-//! label smoothing `Σ (ε/C) w z` as a sum of [`Shift::term`]s) and the same target terms. One function, written once
-//! over vectors, turns them into the loss and the gradient's coefficient `k` ([`finish`]), and the
+//! label smoothing `Σ (ε/C) w z`, each term from [`Shift::weighted`]) and the same target terms.
+//! One function, written once over vectors, turns them into the loss and the gradient's coefficient `k` ([`finish`]), and the
 //! gradient is `k · exp((x − m) / T) − scale · (ε/C · w + (1 − ε) · h) / T` on every path, or,
 //! where a coefficient overflows, each entry in `f64` ([`RowGradient::Careful`]).
 //!
@@ -157,9 +157,8 @@ pub(crate) struct RowStats<E> {
     pub sum: E,
     /// The part of `sum` from the entries below the maximum.
     pub tail: E,
-    /// `Σ (ε/C) w t` over the [`Shift::term`]s `t` (`z`, or `d` to be scaled after), summed term by
-    /// term (a term of weight 0 adding 0) so that it overflows only where the smoothing term of
-    /// the loss does; 0 without label smoothing.
+    /// `Σ (ε/C) w z`, each term from [`Shift::weighted`], summed term by term (a term of weight 0 adding 0) so that it overflows only where the
+    /// smoothing term of the loss does; 0 without label smoothing.
     pub smooth: E,
     /// `Σ w` over the row's (or part's) classes.
     pub weight: E,
@@ -206,7 +205,7 @@ impl<E: Elem> RowStats<E> {
             hi.tail + moved
         };
         let smooth =
-            hi.smooth + lo.smooth + weighted(share * lo.weight, stats::term(lo.max, hi.max, inv_t));
+            hi.smooth + lo.smooth + stats::weighted(share * lo.weight, lo.max, hi.max, inv_t);
         Self {
             max: hi.max,
             sum: hi.sum + moved,
@@ -217,8 +216,8 @@ impl<E: Elem> RowStats<E> {
     }
 }
 
-/// A row's hard target: `Σ hᵢ tᵢ` over the [`Shift::term`]s `tᵢ` (a term of weight 0 adding 0)
-/// and `Σ hᵢ`.
+/// A row's hard target: `Σ hᵢ zᵢ`, each term from [`Shift::weighted`] (a term of weight 0 adding
+/// 0), and `Σ hᵢ`.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Hard<V> {
     pub hd: V,
@@ -226,11 +225,11 @@ pub(crate) struct Hard<V> {
 }
 
 impl<E: Elem> Hard<E> {
-    /// The class target `y`, of weight `w_y`, whose logit is `x_y`, in a row of maximum `m`
-    /// (`inv_t = 1 / T`).
-    pub(crate) fn class(x_y: E, w_y: E, m: E, inv_t: E) -> Self {
+    /// The class target `y`, of weight `w_y`, whose logit is `x_y`, in a row of maximum `m`,
+    /// with the options' `inv_t = 1 / T`.
+    pub(crate) fn class<S: Storage<Compute = E>>(x_y: E, w_y: E, m: E, o: &Options<'_, S>) -> Self {
         Self {
-            hd: weighted(w_y, stats::term(x_y, m, inv_t)),
+            hd: stats::weighted(w_y, x_y, m, o.inv_t),
             h: w_y,
         }
     }
@@ -250,16 +249,12 @@ fn finish<V: Simd>(
     let ln_s = stats::ln_of_sum(st.sum, st.tail);
     let keep = c(o.keep);
     // −(1 − ε) Σ hᵢ log pᵢ, with Σ hᵢ log pᵢ = Σ hᵢ zᵢ − ln s · Σ hᵢ, where Σ hᵢ zᵢ is the sum of
-    // terms (`Shift::term`) times `after`: it overflows only where it must.
-    let after = c(stats::after(o.inv_t));
-    let hard_log_p = hard.hd.mul(after).sub(ln_s.mul(hard.h));
+    // terms from `Shift::weighted`: it overflows only where it must.
+    let hard_log_p = hard.hd.sub(ln_s.mul(hard.h));
     let mut loss = c(zero).sub(keep.zero_or(keep.mul(hard_log_p)));
     if o.smoothing() {
         // − ε/C Σ wᵢ log pᵢ = −(Σ (ε/C) wᵢ zᵢ − ln s · ε/C Σ wᵢ).
-        let soft_log_p = st
-            .smooth
-            .mul(after)
-            .sub(ln_s.mul(c(o.share).mul(st.weight)));
+        let soft_log_p = st.smooth.sub(ln_s.mul(c(o.share).mul(st.weight)));
         loss = loss.sub(soft_log_p);
     }
     // A = (1 − ε) Σ hᵢ + ε/C Σ wᵢ, and k = scale · A / (T s).
@@ -379,24 +374,30 @@ fn row_stats<V: Simd, S: Storage<Compute = V::E>>(
     } else {
         zero
     };
-    let share = V::splat(o.share);
     let smooth = match (o.smoothing(), o.weight) {
         (false, _) => zero,
-        (true, Some(w)) => loops::sum2(
-            x,
-            w,
-            #[inline(always)]
-            |v: V, wv: V| {
-                let a = share.mul(wv);
-                a.zero_or(a.mul(shift.term(v)))
-            },
-        ),
-        (true, None) => loops::sum(
-            x,
-            m,
-            #[inline(always)]
-            |v: V| share.mul(shift.term(v)),
-        ),
+        (true, Some(w)) => {
+            let share = V::splat(o.share);
+            loops::sum2(
+                x,
+                w,
+                #[inline(always)]
+                |v: V, wv: V| {
+                    // aᵢ = (ε/C) wᵢ, rounded as the gradient has it.
+                    let a = share.mul(wv);
+                    a.zero_or(shift.weighted(a, v))
+                },
+            )
+        }
+        (true, None) => {
+            let share = V::splat(o.share);
+            loops::sum(
+                x,
+                m,
+                #[inline(always)]
+                |v: V| shift.weighted(share, v),
+            )
+        }
     };
     RowStats {
         max: m,
@@ -407,7 +408,7 @@ fn row_stats<V: Simd, S: Storage<Compute = V::E>>(
     }
 }
 
-/// `Σ hᵢ dᵢ` and `Σ hᵢ` for probability targets `q`, `hᵢ = wᵢ qᵢ`.
+/// [`Hard`] for probability targets `q`, `hᵢ = wᵢ qᵢ`.
 #[inline(always)]
 fn soft_hard<V: Simd, S: Storage<Compute = V::E>>(
     x: &[S],
@@ -426,8 +427,8 @@ fn soft_hard<V: Simd, S: Storage<Compute = V::E>>(
             Some(w) => V::read_n(w, j, n, zero).mul(qv),
             None => qv,
         };
-        let d = shift.term(V::read_n(x, j, n, zero));
-        hd.add(loops::add_first(V::splat(zero), h.zero_or(h.mul(d)), n).reduce_add());
+        let term = h.zero_or(shift.weighted(h, V::read_n(x, j, n, zero)));
+        hd.add(loops::add_first(V::splat(zero), term, n).reduce_add());
         hs.add(h.reduce_add());
         j += n;
     }
@@ -480,7 +481,7 @@ fn finite_row<V: Simd, S: Storage<Compute = V::E>>(
 ) -> V::E {
     let st = row_stats::<V, S>(x, m, o, grad.as_deref_mut());
     let hard = match target {
-        Target::Class(y) => Hard::class(x[y].widen(), o.w(y), m, o.inv_t),
+        Target::Class(y) => Hard::class(x[y].widen(), o.w(y), m, o),
         Target::Soft(q) => soft_hard::<V, S>(x, q, m, o),
     };
     let (loss, gradient) = finish_row(st, hard, o);
@@ -561,7 +562,6 @@ fn short_rows<V: Simd, S: Storage<Compute = V::E>>(
     let one = V::E::one();
     let c = o.c();
     let s = V::splat(stats::scale(o.inv_t));
-    let z_terms = stats::z_terms(o.inv_t);
     let mut t = columns::scratch::<V::E>();
     let mut u = columns::scratch::<V::E>();
     let mut first = 0;
@@ -582,14 +582,13 @@ fn short_rows<V: Simd, S: Storage<Compute = V::E>>(
             for class in 0..len {
                 let d = shift.d(cols.read::<V, V::E>(&t, class, j, n, zero));
                 let z = d.mul(s);
-                let term = if z_terms { z } else { d };
                 let e = z.exp();
                 sum.add(e);
                 tail.add(z.zero_or(e));
                 // A class whose weight is 0 adds 0, even where its logit is −inf.
                 let ak = o.share * o.w(class);
                 if ak != zero {
-                    smooth = V::splat(ak).mul_add(term, smooth);
+                    smooth = smooth.add(stats::weighted_z(V::splat(ak), d, s));
                 }
             }
             // Per sample: the target's logit and weight, and 1 if it counts (0 if ignored).
@@ -599,7 +598,7 @@ fn short_rows<V: Simd, S: Storage<Compute = V::E>>(
                 let r = j + q;
                 let y = targets[first + r];
                 if edge[q] {
-                    redo.push(r);
+                    redo.push((r, true));
                 } else if y != IGNORED {
                     (xy[q], wy[q], live[q]) = (xb[r * len + y].widen(), o.w(y), one);
                 }
@@ -613,20 +612,17 @@ fn short_rows<V: Simd, S: Storage<Compute = V::E>>(
                 weight: V::splat(o.total_weight),
             };
             let hard = Hard {
-                hd: wy.zero_or(wy.mul(shift.term(xy))),
+                hd: wy.zero_or(shift.weighted(wy, xy)),
                 h: wy,
             };
             let (loss, k, _) = finish(&st, &hard, o);
-            // A row whose gradient's coefficient overflows goes through `row` too, which writes
-            // it carefully (with or without a gradient, so that the loss is the same bits).
+            // `row` writes the gradient of a row whose coefficients overflow (every row, where
+            // the uniform ones do); its loss stays this one, which does not depend on the
+            // divisor (they do), so that `loss` and `loss_and_grad` give the same bits.
             let mut ks = [zero; MAX_LANES];
             k.store(&mut ks);
-            for q in 0..n {
-                if !edge[q] && !ks[q].is_finite() {
-                    edge[q] = true;
-                    redo.push(j + q);
-                }
-            }
+            let slow = |q: usize| grad.is_some() && !edge[q] && (!o.fast || !ks[q].is_finite());
+            redo.extend((0..n).filter(|&q| slow(q)).map(|q| (j + q, false)));
             let mut out = [zero; MAX_LANES];
             live.zero_or(loss).store(&mut out);
             for q in (0..n).filter(|&q| !edge[q]) {
@@ -653,12 +649,16 @@ fn short_rows<V: Simd, S: Storage<Compute = V::E>>(
                 }
             }
         }
-        for r in redo {
+        // Edge rows take `row`'s loss too; the others keep theirs.
+        for (r, its_loss) in redo {
             let g = grad
                 .as_deref_mut()
                 .map(|g| &mut g[(first + r) * len..(first + r + 1) * len]);
             let target = Target::Class(targets[first + r]);
-            losses[first + r] = row::<V, S>(&xb[r * len..(r + 1) * len], target, o, g);
+            let loss = row::<V, S>(&xb[r * len..(r + 1) * len], target, o, g);
+            if its_loss {
+                losses[first + r] = loss;
+            }
         }
         first += rows;
     }
@@ -686,11 +686,11 @@ impl<S: Storage> Kernel for Logits<'_, S> {
             mut grad,
             o,
         } = self;
-        // Short rows compute the gradient's fast form only (and so that a loss is the same bits
-        // with and without its gradient, they leave the same rows to `row` in both cases).
+        // Short rows compute the gradient's fast form only; `row` writes the others' (a choice
+        // that depends on the reduction's divisor, so it leaves the loss alone: the loss is the
+        // same bits with and without its gradient, whatever the divisor).
         if let Targets::Classes(t) = targets
             && columns::short_rows::<V>(len, t.len())
-            && o.fast
         {
             return short_rows::<V, S>(x, len, t, losses, grad, &o);
         }

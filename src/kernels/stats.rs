@@ -16,10 +16,9 @@ use crate::edge::Edge;
 /// then beyond range.)
 ///
 /// Weighted sums `Σ aᵢ zᵢ` (of label smoothing and of the target terms, `aᵢ ≥ 0`, every `zᵢ ≤ 0`)
-/// take [`term`](Shift::term)s: `z` itself where `s ≤ 1`, and `d` where `s > 1`, the sum then
-/// scaled by `s` ([`after`]). A term then overflows only where `aᵢ zᵢ` does (`z` is no larger
-/// than `d` where `s ≤ 1`; where `s > 1` scaling after only grows the sum), and so does the sum,
-/// whose terms share a sign.
+/// take [`weighted`](Shift::weighted) terms, each formed so that it overflows or underflows only
+/// where `aᵢ zᵢ` does; the sum of such terms, which share a sign, then overflows only where it
+/// must.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Shift<V: Simd> {
     /// 1/2 (or 1), as a scalar and splat.
@@ -29,8 +28,6 @@ pub(crate) struct Shift<V: Simd> {
     c: V,
     /// `(1/T) / h`.
     s: V,
-    /// Whether [`term`](Shift::term) is `z` (where `s ≤ 1`) rather than `d`.
-    z_terms: bool,
 }
 
 impl<V: Simd> Shift<V> {
@@ -43,7 +40,6 @@ impl<V: Simd> Shift<V> {
             h: V::splat(h),
             c: V::splat(V::E::zero()).sub(m.mul(V::splat(h))),
             s: V::splat(scale(inv_t)),
-            z_terms: z_terms(inv_t),
         }
     }
 
@@ -59,11 +55,10 @@ impl<V: Simd> Shift<V> {
         self.d(x).mul(self.s)
     }
 
-    /// The term of a weighted sum: `z` where `s ≤ 1`, `d` where `s > 1` (the sum then times
-    /// [`after`]).
+    /// `a · z` for coefficients `a ≥ 0`: see [`weighted_z`].
     #[inline(always)]
-    pub(crate) fn term(self, x: V) -> V {
-        if self.z_terms { self.z(x) } else { self.d(x) }
+    pub(crate) fn weighted(self, a: V, x: V) -> V {
+        weighted_z(a, self.d(x), self.s)
     }
 
     /// The maxima `m` (finite), one per column, turned into the offsets [`Shift::z_at`] takes.
@@ -96,27 +91,37 @@ pub(crate) fn scale<E: Elem>(inv_t: E) -> E {
     inv_t / half(inv_t)
 }
 
-/// Whether the terms of weighted sums are `z` (where `s = 2/T ≤ 1`, `T ≥ 2`) rather than `d`.
+/// `a · d · s` (a weighted `z = d · s`, `a ≥ 0`), rounded about once: `(a·s)·d` where `a·s` is a
+/// normal number, else `d` times the smaller factor, then the larger. `a·s` beyond the range
+/// means both factors are above 1 (the product then only grows); below the normal range, the
+/// smaller factor first keeps `d` times it from overflowing, and it underflows only where the
+/// result is below the normal range too. So each term overflows or underflows only where
+/// `a · d · s` does. (A class weight of `1e-38` at a temperature of `1e-38` makes `a·d`
+/// subnormal on its way to a normal `a·z`; a weight of 10 at `T = 3e38` makes `a·d` overflow on
+/// its way to `a·z = −2.5`.)
 #[inline(always)]
-pub(crate) fn z_terms<E: Elem>(inv_t: E) -> bool {
-    scale(inv_t) <= E::one()
+pub(crate) fn weighted_z<V: Simd>(a: V, d: V, s: V) -> V {
+    let a_s = a.mul(s);
+    let by_product = a_s.mul(d);
+    let in_turn = d.mul(a.min(s)).mul(a.max(s));
+    let m = a_s.abs();
+    // Negative (sign set) where a·s ≤ the largest value, and where it is below the normal range.
+    let within = m.sub(V::splat(V::E::max_value()));
+    let below = m.sub(V::splat(V::E::min_positive_value()));
+    below.select_sign(within.select_sign(in_turn, by_product), in_turn)
 }
 
-/// What a weighted sum of [`Shift::term`]s is multiplied by to give `Σ aᵢ zᵢ`: 1 where the terms
-/// are `z`, `s` where they are `d`.
+/// [`weighted_z`] of one value `x` of a lane of maximum `m`; 0 where `a` is 0, even where `x`
+/// is infinite.
 #[inline(always)]
-pub(crate) fn after<E: Elem>(inv_t: E) -> E {
-    if z_terms(inv_t) {
-        E::one()
+pub(crate) fn weighted<E: Elem>(a: E, x: E, m: E, inv_t: E) -> E {
+    if a == E::zero() {
+        a
     } else {
-        scale(inv_t)
+        Shift::new(Scalar(m), inv_t)
+            .weighted(Scalar(a), Scalar(x))
+            .0
     }
-}
-
-/// [`Shift::term`] of one value.
-#[inline(always)]
-pub(crate) fn term<E: Elem>(x: E, m: E, inv_t: E) -> E {
-    Shift::new(Scalar(m), inv_t).term(Scalar(x)).0
 }
 
 /// `d = (x − m) / 2` of one value, as [`Shift`] forms it.

@@ -63,9 +63,9 @@ pub enum Input {
 /// gradient (such as `A / (T · Σ exp z)`, over `Σw` for the mean) overflows, as with a tiny
 /// temperature and large weights, the row's gradient is written entry by entry in `f64`, finite
 /// wherever `(A · pᵢ − aᵢ) / T` is. The weighted sums of the loss (`w_y · z_y`, and
-/// `Σ ε/C · wᵢ · zᵢ` with smoothing) are formed from `z` where `T ≥ 2` and from `(x − max)/2`,
-/// times `2/T` after the sum, where `T < 2`, so they overflow only where the loss does, whatever
-/// the class weights.
+/// `Σ ε/C · wᵢ · zᵢ` with smoothing) form each term `w · (x − max)/2 · (2/T)` in the order whose
+/// intermediate moves one way, so they overflow or underflow only where the loss does, whatever
+/// the class weights and temperature.
 ///
 /// The gradient is written in the same pass that computes the loss: each row of logits is read
 /// once from memory and the gradient written once, with no softmax, log-probability or Jacobian

@@ -883,7 +883,7 @@ fn finish<A: Float>(st: &Streamed<A>, x_y: A, w_y: A, o: &Options<'_, A>) -> (A,
             .unwrap_or_else(|| unreachable!("a stand-in's maximum is finite"));
         return (loss, Coef::Fill(fill));
     }
-    let (loss, gradient) = kernel::finish_row(stats, Hard::class(x_y, w_y, stats.max, o.inv_t), o);
+    let (loss, gradient) = kernel::finish_row(stats, Hard::class(x_y, w_y, stats.max, o), o);
     let coef = if infinite {
         Coef::StandIn { gradient }
     } else {

@@ -273,6 +273,75 @@ fn weighted_terms_of_a_lane_spanning_the_range_stay_finite_at_a_high_temperature
     }
 }
 
+/// A class weight of `MIN_POSITIVE` at a temperature of `MIN_POSITIVE`: `w · (x − max)/2`
+/// alone is subnormal, while the loss `w · (x − max)/T` is a normal number; each term is formed
+/// as `(w · 2/T) · (x − max)/2`, so it keeps its precision, beside a weight of 10 too (whose
+/// `w · 2/T` overflows and takes the other order). Short rows and lanes, with and without
+/// smoothing.
+#[test]
+fn a_tiny_weight_at_a_tiny_temperature_keeps_its_precision() {
+    use logits::Reduction;
+    let tiny = f32::MIN_POSITIVE;
+    for n in [3, 40] {
+        let mut row = vec![-1.0_f32; n];
+        (row[0], row[1]) = (6.994_849e-5, 6.282_41e-6);
+        let x = Array2::from_shape_fn((4, n), |(_, j)| row[j]);
+        let mut weight = vec![1.0_f32; n];
+        (weight[1], weight[2]) = (tiny, 10.0);
+        for eps in [0.0_f32, 1e-30] {
+            let ce = CrossEntropy::new()
+                .weight(weight.clone())
+                .temperature(tiny)
+                .label_smoothing(eps)
+                .reduction(Reduction::Sum);
+            // The target's term: w (x₀ − x₁) / T = x₀ − x₁ exactly, as w = T; smoothing adds
+            // (ε/C) Σ wⱼ (x₀ − xⱼ) / T (ln Σ exp z is 0 at such gaps).
+            let t = f64::from(tiny);
+            let share = f64::from(eps / n as f32);
+            let soft: f64 = (0..n)
+                .map(|j| f64::from(weight[j]) * (f64::from(row[0]) - f64::from(row[j])) / t)
+                .sum();
+            let want =
+                f64::from(1.0 - eps) * (f64::from(row[0]) - f64::from(row[1])) + share * soft;
+            let losses = ce.per_sample(&x, &[1, 1, 1, 1]).unwrap();
+            for &l in &losses {
+                let l = f64::from(l);
+                assert!(
+                    (l - want).abs() <= 1e-6 * want,
+                    "n = {n} ε = {eps}: {l:e} vs {want:e}"
+                );
+            }
+        }
+    }
+}
+
+/// `loss` and `loss_and_grad` give the same bits where a mean's divisor makes the gradient's
+/// coefficients overflow (a weight of `MIN_POSITIVE` as the denominator): the short-row path
+/// keeps its loss and leaves only the gradient to the careful row path.
+#[test]
+fn loss_is_the_same_bits_when_the_gradient_is_written_carefully() {
+    let tiny = f64::MIN_POSITIVE;
+    let x = Array2::from_shape_fn((64, 9), |(i, j)| ((i * 9 + j) as f64 * 0.7).sin() * 1e-300);
+    let mut weight = vec![1.0; 9];
+    weight[1] = tiny;
+    let targets: Vec<usize> = (0..64).map(|i| usize::from(i == 5)).collect();
+    // Class 0 weighs 0 too, so the denominator is the tiny weight alone.
+    weight[0] = 0.0;
+    let ce = CrossEntropy::new().weight(weight).temperature(0.25);
+    let loss = ce.loss(&x, &targets[..]).unwrap();
+    let (with_grad, grad) = ce.loss_and_grad(&x, &targets[..]).unwrap();
+    assert_eq!(
+        loss.to_bits(),
+        with_grad.to_bits(),
+        "{loss:e} vs {with_grad:e}"
+    );
+    assert!(
+        (loss - 9.0_f64.ln()).abs() <= 4.0 * f64::EPSILON * 9.0_f64.ln(),
+        "{loss:e}"
+    );
+    assert!(grad.iter().all(|g| g.is_finite()), "{grad}");
+}
+
 /// A tiny temperature with large class weights: the gradient's coefficients (weights / T)
 /// overflow, while every entry of the exact gradient, `(A p − a) / T`, is finite (or beyond the
 /// range where it must be); the gradient never makes ∞ · 0 = NaN, on the row and short-row

@@ -29,13 +29,7 @@
 //!
 //! The reference rounds to the type what the kernels compute in it (the class weights `aᵢ`,
 //! `1 − ε`, `ε / C`, `pos_weight · y`, `(1 − p_t)^γ`), so that a product that underflows to 0
-//! counts as 0 in both, by the crate's convention 0 · ∞ = 0. Known limitations of the kernels,
-//! which these properties tolerate (and say where):
-//!
-//! - With label smoothing (and probability targets) the cross-entropy sums the weighted half
-//!   differences `(ε/C) w · (x − max) / 2` (and `w q · (x − max) / 2`) over a lane before scaling
-//!   by `2 / T`; with class weights above 1 that weighted average can exceed the type's range
-//!   where the loss, at a temperature above 1, does not. See `diff_overflows`.
+//! counts as 0 in both, by the crate's convention 0 · ∞ = 0.
 #![allow(
     clippy::cast_precision_loss,
     clippy::cast_possible_truncation,
@@ -569,19 +563,6 @@ fn gen_probs<A: TestFloat>(shape: &[usize], seed: u64, nan: bool, invalid: bool)
 
 fn has_nan(xs: &[f64]) -> bool {
     xs.iter().any(|v| v.is_nan())
-}
-
-/// Whether the cross-entropy kernels' weighted sums of half differences `w · (x − max) / 2` over
-/// a lane (weighted averages but for class weights above 1) may exceed the type's range at a
-/// temperature above 1, where the exact loss can be in range: a known limitation of the kernels
-/// (see the module docs); such samples are only checked for NaN and range.
-fn diff_overflows<A: TestFloat>(xs: &[f64], inv_t: f64, weight_max: f64) -> bool {
-    let m = lane_max(xs);
-    let half_spread = xs
-        .iter()
-        .filter(|x| x.is_finite())
-        .fold(0.0_f64, |s, &x| s.max((m - x) / 2.0));
-    inv_t < 1.0 && m.is_finite() && half_spread * weight_max.max(1.0) > max_of::<A>() / 4.0
 }
 
 /// A temperature from a list of valid and invalid ones.
@@ -1694,7 +1675,8 @@ struct SampleRef {
     grad: Vec<f64>,
     /// A tolerance for each `grad` entry, before the reduction's scale.
     grad_tol: f64,
-    /// A weighted sum may overflow in the kernels (see `diff_overflows`): only NaN is checked.
+    /// A log-probability beyond the type's range meets a weight (see `lp_overflows`): only NaN is
+    /// checked.
     overflow: bool,
     /// `Σ aᵢ + max aᵢ`.
     /// An absolute slack for the gradient, after the reduction's scale: results computed
@@ -2169,9 +2151,6 @@ fn ce_prop<A: TestFloat>(c: &CeCase) -> Outcome {
         let keep = A::one() - eps_s;
         let share = eps_s / A::of(classes as f64);
         let w = |j: usize| weight.as_ref().map_or(A::one(), |w| w[j]);
-        let w_max = weight
-            .as_ref()
-            .map_or(1.0, |w| w.iter().fold(0.0_f64, |m, v| m.max(v.wide())));
         let x_lanes = lanes(&logical, Axis(axis));
         let q_lanes = if c.probs {
             lanes(&q_logical, Axis(axis))
@@ -2223,12 +2202,7 @@ fn ce_prop<A: TestFloat>(c: &CeCase) -> Outcome {
                     })
                     .collect()
             };
-            let mut s = ce_sample::<A>(xs, &a, c.input, inv_t);
-            if c.input == Input::Logits && diff_overflows::<A>(xs, inv_t, w_max) {
-                // The kernels' weighted sum may overflow (see `diff_overflows`).
-                s.overflow = true;
-            }
-            refs.push(s);
+            refs.push(ce_sample::<A>(xs, &a, c.input, inv_t));
         }
         if c.probs {
             denominator = refs.len() as f64;
@@ -3376,8 +3350,7 @@ fn linear_prop<A: TestFloat>(c: &LinearCase) -> Outcome {
                     }
                 }
             }
-            // Unless the logits over T overflow somewhere (the kernels form `x − max` and its
-            // sums before dividing by T, see `diff_overflows`).
+            // Unless the logits over T overflow somewhere.
             let zmax = hw.iter().fold(0.0_f64, |m, v| m.max(v.abs())) * 2.0 * d as f64 + 2.0;
             if !row_nan.iter().any(|&b| b)
                 && !hw.iter().any(|v| !v.is_finite() || v.abs() > 1e3)
