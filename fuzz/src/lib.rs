@@ -911,10 +911,19 @@ fn sums_to<A: Real>(a: &Agreed<A>, reduction: Reduction, denominator: f64) {
         assert!(a.loss == A::zero(), "mean over nothing {:?}", a.loss);
         return;
     }
-    // Everything times 2⁻⁶⁴ (exact, but for terms far below the tolerance), as an f64 sum may
-    // overflow on its way to a value in range; the divisor's magnitude scales the tolerance
-    // (negative class weights make a negative one).
-    let down = 2f64.powi(-64);
+    // Everything times 2⁻⁶⁴ (exact, but for terms far below the tolerance) where an f64 sum may
+    // overflow on its way to a value in range, and only there (tiny losses over a tiny weighted
+    // denominator must keep their bits); the divisor's magnitude scales the tolerance (negative
+    // class weights make a negative one).
+    let largest = a
+        .per_sample
+        .iter()
+        .fold(0.0_f64, |m, v| m.max(v.wide().abs()));
+    let down = if largest > 2f64.powi(900) {
+        2f64.powi(-64)
+    } else {
+        1.0
+    };
     let s = a.per_sample.iter().map(|v| v.wide() * down).sum::<f64>() / d;
     let scale = a.per_sample.iter().map(|v| v.wide().abs() * down);
     let scale = down + scale.sum::<f64>() / d.abs();
