@@ -650,24 +650,31 @@ fn masked<A: TestFloat>(case: &Case) -> Result<(), TestCaseError> {
         case,
     )?;
 
-    // A random mask (strided like x): excluded entries are exactly 0, the rest
-    // are the softmax of the included entries alone.
+    // A random mask (strided like x): excluded entries are exactly 0 (−inf in log space), the
+    // rest the softmax (log-softmax) of the included entries alone (−inf throughout where none
+    // is); all true is log_softmax too.
     let mask_base = case.mask_base(0.6, 0x77);
     let mask = arrange(mask_base.view(), case.layout);
     let got = masked_softmax(&x, &mask, ax).unwrap();
+    let got_log = masked_log_softmax(&x, &mask, ax).unwrap();
     prop_assert_eq!(got.shape(), x.shape());
+    prop_assert_eq!(got_log.shape(), x.shape());
     let mlanes: Vec<Vec<bool>> = mask.lanes(ax).into_iter().map(|l| l.to_vec()).collect();
-    for ((xl, gl), ml) in lanes(&x, ax).iter().zip(lanes(&got, ax)).zip(&mlanes) {
+    let all_lanes = lanes(&x, ax)
+        .into_iter()
+        .zip(lanes(&got, ax))
+        .zip(lanes(&got_log, ax));
+    for (((xl, gl), ll), ml) in all_lanes.zip(&mlanes) {
         let kept: Vec<f64> = xl
             .iter()
             .zip(ml)
             .filter(|(_, m)| **m)
             .map(|(v, _)| *v)
             .collect();
-        let want = naive_softmax(&kept);
+        let (want, want_log) = (naive_softmax(&kept), naive_log_softmax(&kept, 1.0));
         let tol = A::EPS * (INPUT_BASE + 2.0 * spread_of(&kept));
         let mut k = 0;
-        for (g, m) in gl.iter().zip(ml) {
+        for ((g, l), m) in gl.iter().zip(&ll).zip(ml) {
             if *m {
                 prop_assert!(
                     close(*g, want[k], tol, tiny::<A>()),
@@ -675,6 +682,16 @@ fn masked<A: TestFloat>(case: &Case) -> Result<(), TestCaseError> {
                     A::NAME,
                     g,
                     want[k],
+                    xl,
+                    ml
+                );
+                let log_tol = A::EPS * (LN_BASE + LN_PER_UNIT * want_log[k].abs());
+                prop_assert!(
+                    close(*l, want_log[k], 0.0, log_tol),
+                    "[{}] masked_log_softmax kept entry {} vs {}: x = {:?}, mask = {:?}",
+                    A::NAME,
+                    l,
+                    want_log[k],
                     xl,
                     ml
                 );
@@ -688,42 +705,11 @@ fn masked<A: TestFloat>(case: &Case) -> Result<(), TestCaseError> {
                     xl,
                     ml
                 );
-            }
-        }
-    }
-
-    // The same mask in log space: excluded entries are exactly −inf, the rest the log-softmax of
-    // the included entries alone (−inf throughout where none is), and all true is log_softmax.
-    let got_log = masked_log_softmax(&x, &mask, ax).unwrap();
-    prop_assert_eq!(got_log.shape(), x.shape());
-    for ((xl, gl), ml) in lanes(&x, ax).iter().zip(lanes(&got_log, ax)).zip(&mlanes) {
-        let kept: Vec<f64> = xl
-            .iter()
-            .zip(ml)
-            .filter(|(_, m)| **m)
-            .map(|(v, _)| *v)
-            .collect();
-        let want = naive_log_softmax(&kept, 1.0);
-        let mut k = 0;
-        for (g, m) in gl.iter().zip(ml) {
-            if *m {
-                let tol = A::EPS * (LN_BASE + LN_PER_UNIT * want[k].abs());
                 prop_assert!(
-                    close(*g, want[k], 0.0, tol),
-                    "[{}] masked_log_softmax kept entry {} vs {}: x = {:?}, mask = {:?}",
-                    A::NAME,
-                    g,
-                    want[k],
-                    xl,
-                    ml
-                );
-                k += 1;
-            } else {
-                prop_assert!(
-                    *g == f64::NEG_INFINITY,
+                    *l == f64::NEG_INFINITY,
                     "[{}] excluded log entry is {}, not −inf: x = {:?}, mask = {:?}",
                     A::NAME,
-                    g,
+                    l,
                     xl,
                     ml
                 );
