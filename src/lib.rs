@@ -6,6 +6,7 @@
 //! - Derivatives: [`softmax_jacobian`], and the products [`softmax_backward`],
 //!   [`log_softmax_backward`], [`softmax_jvp`] that never form the Jacobian.
 //! - [`sigmoid`] and [`log_sigmoid`]; the online, mergeable [`LogSumExp`] accumulator.
+//! - The same as methods, `x.softmax(Axis(1))`, with [`LogitsExt`] in scope.
 //! - Losses whose gradient comes from the same pass: [`CrossEntropy`] (weights, `ignore_index`,
 //!   label smoothing, temperature, any class axis, class or probability targets, logits or
 //!   (log-)probabilities), [`LinearCrossEntropy`] (a language-model head fused with its
@@ -41,6 +42,7 @@
 mod backward;
 mod edge;
 mod error;
+mod ext;
 mod float;
 #[allow(unsafe_code)]
 mod kernels;
@@ -56,6 +58,7 @@ mod validate;
 
 pub use backward::{log_softmax_backward, softmax_backward, softmax_jacobian, softmax_jvp};
 pub use error::{Error, Result};
+pub use ext::LogitsExt;
 pub use float::Float;
 pub use logsumexp::LogSumExp;
 pub use loss::{
@@ -74,8 +77,8 @@ pub use softmax::{
 pub use top_k::top_k;
 
 /// What users call, for `use logits::prelude::*`: every function, loss and option type, the
-/// [`Float`] trait and the [`Error`] type. Its [`Result`] takes std's two parameters too, so a glob
-/// import breaks no `Result<T, E>` in scope.
+/// [`Float`] and [`LogitsExt`] traits and the [`Error`] type. Its [`Result`] takes std's two
+/// parameters too, so a glob import breaks no `Result<T, E>` in scope.
 ///
 /// ```
 /// use logits::prelude::*;
@@ -91,7 +94,7 @@ pub mod prelude {
         kl_div_and_grad, nll_loss, nll_loss_and_grad, sigmoid_focal_loss,
     };
     pub use crate::{
-        Error, Float, LogSumExp, Result, log_sigmoid, log_softmax, log_softmax_backward,
+        Error, Float, LogSumExp, LogitsExt, Result, log_sigmoid, log_softmax, log_softmax_backward,
         log_softmax_inplace, log_softmax_into, log_softmax_with_temperature, logsumexp,
         masked_log_softmax, masked_softmax, sigmoid, softmax, softmax_backward, softmax_inplace,
         softmax_into, softmax_jacobian, softmax_jvp, softmax_with_temperature, top_k,

@@ -12,6 +12,7 @@
 //! - `errors`, `loss_errors`: every error path.
 //! - `linear`: the fused LM head against the unfused path.
 //! - `top_k`, `edges`: `top_k`, and edge cases the fuzzers found.
+//! - `ext`: the `LogitsExt` methods, bit for bit against the free functions.
 //! - `fuzz_regressions`: the fuzz targets' checks on every saved input.
 //! - `parallel`: large inputs, split into tasks with the `rayon` feature.
 
@@ -20,6 +21,7 @@ mod harness;
 mod accuracy;
 mod edges;
 mod errors;
+mod ext;
 mod fuzz_regressions;
 mod linear;
 mod loss_errors;
