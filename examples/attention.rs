@@ -13,16 +13,19 @@
 
 mod common;
 
-use common::{BoxResult, Rng};
+use common::BoxResult;
 use logits::{masked_softmax, softmax_backward};
 use ndarray::{Array2, Array3, ArrayView2, Axis, s};
+use rand::rngs::StdRng;
+use rand::{RngExt, SeedableRng};
+use rand_distr::StandardNormal;
 
 /// Sequence length and head dimension.
 const T: usize = 5;
 const D: usize = 4;
 
-fn random(rng: &mut Rng, shape: (usize, usize, usize)) -> Array3<f64> {
-    Array3::from_shape_fn(shape, |_| rng.normal())
+fn random(rng: &mut StdRng, shape: (usize, usize, usize)) -> Array3<f64> {
+    Array3::from_shape_fn(shape, |_| rng.sample::<f64, _>(StandardNormal))
 }
 
 fn print_matrix(title: &str, m: &ArrayView2<f64>) {
@@ -72,7 +75,7 @@ fn naive_masked_softmax(x: &Array3<f64>, mask: &Array3<bool>, fill: f64) -> Arra
 
 fn causal() -> BoxResult<()> {
     println!("1. causal self-attention, one sequence of {T} positions, head dimension {D}\n");
-    let mut rng = Rng::new(1);
+    let mut rng = StdRng::seed_from_u64(1);
     let (q, k) = (random(&mut rng, (1, T, D)), random(&mut rng, (1, T, D)));
     let s = scores(&q, &k);
     // Position i may attend to positions j <= i. A [T, T] mask broadcasts over the batch.
@@ -96,7 +99,7 @@ fn padded_mask(pad: usize) -> Array3<bool> {
     })
 }
 
-fn padded(rng: &mut Rng) -> BoxResult<()> {
+fn padded(rng: &mut StdRng) -> BoxResult<()> {
     println!("2. a left-padded batch: sequence 1 starts with 2 padding tokens\n");
     let (q, k, v) = (
         random(rng, (2, T, D)),
@@ -147,7 +150,7 @@ fn loss(
     Ok((apply(&masked_softmax(s, mask, Axis(2))?, v) * d_out).sum())
 }
 
-fn backward(rng: &mut Rng) -> BoxResult<()> {
+fn backward(rng: &mut StdRng) -> BoxResult<()> {
     println!("3. backward: the gradient with respect to the scores\n");
     let (q, k, v) = (
         random(rng, (2, T, D)),
@@ -195,7 +198,7 @@ fn backward(rng: &mut Rng) -> BoxResult<()> {
 
 fn main() -> BoxResult<()> {
     causal()?;
-    let mut rng = Rng::new(2);
+    let mut rng = StdRng::seed_from_u64(2);
     padded(&mut rng)?;
     backward(&mut rng)
 }

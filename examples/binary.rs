@@ -9,10 +9,12 @@
 
 mod common;
 
-use common::svg::{LinePlot, Regions, line_plot, regions};
-use common::{BoxResult, Rng, save_svg, shown};
+use common::{BoxResult, LinePlot, Regions, shown};
 use logits::{BinaryCrossEntropyWithLogits, sigmoid};
 use ndarray::{Array1, Array2, Axis};
+use rand::rngs::StdRng;
+use rand::{RngExt, SeedableRng};
+use rand_distr::StandardNormal;
 
 const SEED: u64 = 2024;
 const NOISE: f64 = 0.15;
@@ -21,19 +23,19 @@ const EPOCHS: usize = 1500;
 const GRID: usize = 150;
 
 /// `n` points on two noisy interleaved half-circles ("two moons"), labels 0 (upper) and 1 (lower).
-fn moons(n: usize, rng: &mut Rng) -> Set {
+fn moons(n: usize, rng: &mut StdRng) -> Set {
     let mut x = Array2::zeros((n, 2));
     let mut y = Array1::zeros(n);
     for i in 0..n {
-        let angle = rng.range(0.0, std::f64::consts::PI);
+        let angle = rng.random_range(0.0..std::f64::consts::PI);
         let (a, b) = if i % 2 == 0 {
             (angle.cos(), angle.sin())
         } else {
             (1.0 - angle.cos(), 0.5 - angle.sin())
         };
         // Centred on the origin.
-        x[[i, 0]] = a - 0.5 + NOISE * rng.normal();
-        x[[i, 1]] = b - 0.25 + NOISE * rng.normal();
+        x[[i, 0]] = a - 0.5 + NOISE * rng.sample::<f64, _>(StandardNormal);
+        x[[i, 1]] = b - 0.25 + NOISE * rng.sample::<f64, _>(StandardNormal);
         y[i] = (i % 2) as f64;
     }
     (x, y)
@@ -76,11 +78,13 @@ struct Network {
 }
 
 impl Network {
-    fn new(hidden: usize, rng: &mut Rng) -> Self {
+    fn new(hidden: usize, rng: &mut StdRng) -> Self {
         Self {
-            w1: Array2::from_shape_fn((2, hidden), |_| rng.normal()),
-            b1: Array1::from_shape_fn(hidden, |_| rng.normal()),
-            w2: Array1::from_shape_fn(hidden, |_| rng.normal() / (hidden as f64).sqrt()),
+            w1: Array2::from_shape_fn((2, hidden), |_| rng.sample::<f64, _>(StandardNormal)),
+            b1: Array1::from_shape_fn(hidden, |_| rng.sample::<f64, _>(StandardNormal)),
+            w2: Array1::from_shape_fn(hidden, |_| {
+                rng.sample::<f64, _>(StandardNormal) / (hidden as f64).sqrt()
+            }),
             b2: 0.0,
             loss: BinaryCrossEntropyWithLogits::new(),
         }
@@ -156,13 +160,14 @@ fn train(
 }
 
 fn plots(curves: Vec<(String, Curve)>, net: &Network, train: &Set, test: &Set) -> BoxResult<()> {
-    let svg = line_plot(&LinePlot {
+    let path = LinePlot {
         labels: ["Two moons: mean binary cross-entropy", "epoch", "loss"],
         series: curves,
         log_x: false,
         log_y: false,
-    });
-    println!("wrote {}", shown(&save_svg("binary_loss.svg", &svg)?));
+    }
+    .draw("binary_loss.svg")?;
+    println!("wrote {}", shown(&path));
 
     let range = (-2.0, 2.0);
     let at = |i: usize| range.0 + (range.1 - range.0) * (i as f64 + 0.5) / GRID as f64;
@@ -176,20 +181,21 @@ fn plots(curves: Vec<(String, Curve)>, net: &Network, train: &Set, test: &Set) -
             points.push((r[0], r[1], usize::from(y > 0.5), filled));
         }
     }
-    let svg = regions(&Regions {
+    let path = Regions {
         labels: ["Two moons: tanh network, decision regions", "x1", "x2"],
         x_range: range,
         y_range: range,
         classes: classes.into_shape_with_order((GRID, GRID))?,
         points,
         class_names: vec!["upper moon (0)".into(), "lower moon (1)".into()],
-    });
-    println!("wrote {}", shown(&save_svg("binary_regions.svg", &svg)?));
+    }
+    .draw("binary_regions.svg")?;
+    println!("wrote {}", shown(&path));
     Ok(())
 }
 
 fn main() -> BoxResult<()> {
-    let mut rng = Rng::new(SEED);
+    let mut rng = StdRng::seed_from_u64(SEED);
     let train_set = moons(400, &mut rng);
     let test_set = moons(200, &mut rng);
     println!("two moons: 400 training and 200 test points, noise {NOISE}, seed {SEED}\n");

@@ -4,8 +4,10 @@
 //! returns the mean loss and its gradient for that batch in one pass; the gradient rows are
 //! added back into the table rows they came from.
 //!
-//! The text is the opening of Lewis Carroll's *Alice's Adventures in Wonderland* (1865, public
-//! domain), bundled in `examples/data/alice.txt`, with each run of whitespace read as one space.
+//! The text is chapter I, "Down the Rabbit-Hole", of Lewis Carroll's *Alice's Adventures in
+//! Wonderland* (1865, public domain), about 11 500 characters bundled in `examples/data/alice.txt`,
+//! taken verbatim from the Canterbury corpus's `alice29.txt` as the Brotli 1.2.1 package on PyPI
+//! ships it (see `examples/data/README.md`), with each run of whitespace read as one space.
 //! It prints the loss every 50 epochs beside the best loss a bigram model can reach on this text
 //! (that of the counts). After training it samples text at several temperatures with
 //! `softmax_with_temperature`.
@@ -17,10 +19,12 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use common::svg::{LinePlot, line_plot};
-use common::{BoxResult, Rng, data_path, save_svg, shown};
+use common::{BoxResult, LinePlot, data_path, shown};
 use logits::{CrossEntropy, softmax, softmax_with_temperature, top_k};
 use ndarray::{Array2, Axis};
+use rand::SeedableRng;
+use rand::distr::{Distribution, weighted::WeightedIndex};
+use rand::rngs::StdRng;
 
 const EPOCHS: usize = 300;
 const LEARNING_RATE: f32 = 0.1;
@@ -131,15 +135,15 @@ fn show(c: char) -> String {
     }
 }
 
-fn sample(table: &Array2<f32>, corpus: &Corpus) -> logits::Result<()> {
-    let mut rng = Rng::new(1865);
+fn sample(table: &Array2<f32>, corpus: &Corpus) -> BoxResult<()> {
+    let mut rng = StdRng::seed_from_u64(1865);
     let start = corpus.chars.binary_search(&'A').unwrap_or(0);
     for t in [0.3_f32, 0.7, 1.0, 1.5] {
         let mut c = start;
         let mut text = String::from(corpus.chars[c]);
         for _ in 0..90 {
             let p = softmax_with_temperature(&table.row(c), Axis(0), t)?;
-            c = rng.categorical(p.iter().copied());
+            c = WeightedIndex::new(&p)?.sample(&mut rng);
             text.push(corpus.chars[c]);
         }
         println!("  T = {t:<4} {text}");
@@ -165,7 +169,7 @@ fn main() -> BoxResult<()> {
     let corpus = corpus()?;
     let vocab = corpus.chars.len();
     println!(
-        "Alice's Adventures in Wonderland, chapter 1 (opening): {} characters, vocabulary of {vocab}\n",
+        "Alice's Adventures in Wonderland, chapter I: {} characters, vocabulary of {vocab}\n",
         corpus.ids.len()
     );
     println!("training a {vocab} x {vocab} bigram table with Adam (learning rate {LEARNING_RATE})");
@@ -180,7 +184,7 @@ fn main() -> BoxResult<()> {
     println!("samples of 90 characters after 'A'");
     sample(&table, &corpus)?;
 
-    let svg = line_plot(&LinePlot {
+    let path = LinePlot {
         labels: [
             "Bigram model of Alice: training loss",
             "epoch",
@@ -195,7 +199,8 @@ fn main() -> BoxResult<()> {
         ],
         log_x: false,
         log_y: false,
-    });
-    println!("\nwrote {}", shown(&save_svg("char_lm_loss.svg", &svg)?));
+    }
+    .draw("char_lm_loss.svg")?;
+    println!("\nwrote {}", shown(&path));
     Ok(())
 }

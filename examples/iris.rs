@@ -13,10 +13,13 @@
 
 mod common;
 
-use common::svg::{Regions, regions};
-use common::{BoxResult, Rng, csv_rows, data_path, save_svg, shown};
+use common::{BoxResult, Regions, data_path, shown};
 use logits::{cross_entropy_and_grad, softmax, top_k};
 use ndarray::{Array1, Array2, ArrayView1, Axis};
+use rand::rngs::StdRng;
+use rand::seq::SliceRandom;
+use rand::{RngExt, SeedableRng};
+use rand_distr::StandardNormal;
 
 const SEED: u64 = 7;
 const TEST_PER_CLASS: usize = 10;
@@ -28,35 +31,39 @@ struct Data {
     species: Vec<String>,
 }
 
-/// Reads scikit-learn's `iris.csv`: a header `150,4,setosa,versicolor,virginica` (rows,
-/// features, class names), then one flower per line, its features and its class index.
+/// Reads scikit-learn's `iris.csv` with the `csv` crate: a header `150,4,setosa,versicolor,virginica`
+/// (rows, features, class names), then one flower per line, its features and its class index.
 fn load_iris() -> BoxResult<Data> {
     let path = data_path("iris.csv");
-    let text = std::fs::read_to_string(&path)
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_path(&path)
         .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let mut rows = csv_rows(&text);
-    let (_, header) = rows.next().ok_or("iris.csv is empty")?;
-    let (n, d): (usize, usize) = match header.as_slice() {
-        [n, d, ..] => (n.parse()?, d.parse()?),
+    let mut records = reader.records();
+    let header = records.next().ok_or("iris.csv is empty")??;
+    let (n, d): (usize, usize) = match (header.get(0), header.get(1)) {
+        (Some(n), Some(d)) => (n.parse()?, d.parse()?),
         _ => return Err("iris.csv: the header must start with the row and feature counts".into()),
     };
-    let species: Vec<String> = header[2..].iter().map(|s| (*s).to_string()).collect();
+    let species: Vec<String> = header.iter().skip(2).map(String::from).collect();
     let mut x = Array2::zeros((n, d));
     let mut y = Vec::with_capacity(n);
-    for (i, (line, fields)) in rows.enumerate() {
-        if i >= n || fields.len() != d + 1 {
+    for (i, record) in records.enumerate() {
+        let record = record?;
+        let line = i + 2;
+        if i >= n || record.len() != d + 1 {
             return Err(format!(
                 "iris.csv line {line}: expected {n} rows of {} fields",
                 d + 1
             )
             .into());
         }
-        for (j, f) in fields[..d].iter().enumerate() {
+        for (j, f) in record.iter().take(d).enumerate() {
             x[[i, j]] = f
                 .parse()
                 .map_err(|e| format!("iris.csv line {line}: {f:?}: {e}"))?;
         }
-        let class: usize = fields[d].parse()?;
+        let class: usize = record[d].parse()?;
         if class >= species.len() {
             return Err(format!("iris.csv line {line}: class {class} has no name").into());
         }
@@ -69,15 +76,15 @@ fn load_iris() -> BoxResult<Data> {
 }
 
 /// A stratified split: `TEST_PER_CLASS` flowers of each species, drawn at random, for testing.
-fn split(y: &[usize], classes: usize, rng: &mut Rng) -> (Vec<usize>, Vec<usize>) {
+fn split(y: &[usize], classes: usize, rng: &mut StdRng) -> (Vec<usize>, Vec<usize>) {
     let (mut train, mut test) = (Vec::new(), Vec::new());
     for c in 0..classes {
         let mut members: Vec<usize> = (0..y.len()).filter(|&i| y[i] == c).collect();
-        rng.shuffle(&mut members);
+        members.shuffle(rng);
         test.extend_from_slice(&members[..TEST_PER_CLASS.min(members.len())]);
         train.extend_from_slice(&members[TEST_PER_CLASS.min(members.len())..]);
     }
-    rng.shuffle(&mut train);
+    train.shuffle(rng);
     (train, test)
 }
 
@@ -100,9 +107,11 @@ trait Classifier {
 }
 
 /// Weights drawn from N(0, 2 / fan_in) (He initialisation, for ReLU layers).
-fn he(rng: &mut Rng, fan_in: usize, fan_out: usize) -> Array2<f32> {
+fn he(rng: &mut StdRng, fan_in: usize, fan_out: usize) -> Array2<f32> {
     let scale = (2.0 / fan_in as f64).sqrt();
-    Array2::from_shape_fn((fan_in, fan_out), |_| (rng.normal() * scale) as f32)
+    Array2::from_shape_fn((fan_in, fan_out), |_| {
+        (rng.sample::<f64, _>(StandardNormal) * scale) as f32
+    })
 }
 
 /// Multinomial logistic regression: `logits = x W + b`.
@@ -144,7 +153,7 @@ struct Mlp {
 }
 
 impl Mlp {
-    fn new(features: usize, hidden: usize, classes: usize, rng: &mut Rng) -> Self {
+    fn new(features: usize, hidden: usize, classes: usize, rng: &mut StdRng) -> Self {
         Self {
             w1: he(rng, features, hidden),
             b1: Array1::zeros(hidden),
@@ -290,15 +299,15 @@ fn draw(
             points.push((cm(0), cm(1), c, filled));
         }
     }
-    let svg = regions(&Regions {
+    let path = Regions {
         labels: [title, "petal length (cm)", "petal width (cm)"],
         x_range,
         y_range,
         classes,
         points,
         class_names: data.species.clone(),
-    });
-    let path = save_svg(file, &svg)?;
+    }
+    .draw(file)?;
     println!("wrote {}", shown(&path));
     Ok(())
 }
@@ -306,7 +315,7 @@ fn draw(
 fn main() -> BoxResult<()> {
     let data = load_iris()?;
     let classes = data.species.len();
-    let mut rng = Rng::new(SEED);
+    let mut rng = StdRng::seed_from_u64(SEED);
     let (train_rows, test_rows) = split(&data.y, classes, &mut rng);
     println!(
         "Iris: {} flowers, {} features, species {:?}; {} for training, {} for testing (seed {SEED})\n",

@@ -11,10 +11,12 @@ mod common;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use common::svg::{LinePlot, line_plot};
-use common::{BoxResult, Rng, save_svg, shown};
+use common::{BoxResult, LinePlot, shown};
 use logits::{softmax, softmax_backward, softmax_jacobian};
 use ndarray::{Array1, Array2, Axis, array};
+use rand::rngs::StdRng;
+use rand::{RngExt, SeedableRng};
+use rand_distr::StandardNormal;
 
 fn max_abs(a: &Array2<f64>) -> f64 {
     a.iter().fold(0.0, |m, &v| m.max(v.abs()))
@@ -94,11 +96,11 @@ fn timing() -> BoxResult<()> {
         "  {:>6}  {:>14}  {:>16}  {:>9}  {:>12}  {:>10}",
         "n", "size of J", "J, then J^T g", "VJP", "ratio", "max diff"
     );
-    let mut rng = Rng::new(3);
+    let mut rng = StdRng::seed_from_u64(3);
     let (mut dense_points, mut vjp_points) = (Vec::new(), Vec::new());
     for n in [125, 250, 500, 1000, 2000, 4000] {
-        let x = Array1::from_shape_fn(n, |_| (3.0 * rng.normal()) as f32);
-        let g = Array1::from_shape_fn(n, |_| rng.normal() as f32);
+        let x = Array1::from_shape_fn(n, |_| (3.0 * rng.sample::<f64, _>(StandardNormal)) as f32);
+        let g = Array1::from_shape_fn(n, |_| rng.sample::<f64, _>(StandardNormal) as f32);
         let p = softmax(&x, Axis(0));
         let dense = || softmax_jacobian(black_box(&p)).t().dot(black_box(&g));
         let vjp = || softmax_backward(black_box(&p), black_box(&g), Axis(0));
@@ -124,7 +126,7 @@ fn timing() -> BoxResult<()> {
     }
     println!("\n  Forming J costs n^2 time and memory (64 MB at n = 4000); the VJP reads p and g");
     println!("  once and writes n numbers, and at these sizes is mostly call overhead.\n");
-    let svg = line_plot(&LinePlot {
+    let path = LinePlot {
         labels: [
             "Backward through softmax: Jacobian vs vector-Jacobian product",
             "classes n",
@@ -136,8 +138,9 @@ fn timing() -> BoxResult<()> {
         ],
         log_x: true,
         log_y: true,
-    });
-    println!("wrote {}", shown(&save_svg("jacobian_timing.svg", &svg)?));
+    }
+    .draw("jacobian_timing.svg")?;
+    println!("wrote {}", shown(&path));
     Ok(())
 }
 

@@ -9,8 +9,7 @@
 
 mod common;
 
-use common::svg::{HeatMap, heat_map};
-use common::{BoxResult, save_svg, shown};
+use common::{BoxResult, HeatMap, shown};
 use logits::{CrossEntropy, softmax};
 use ndarray::{Array2, Axis, array};
 
@@ -75,7 +74,7 @@ fn main() -> BoxResult<()> {
         .fold(0.0_f64, f64::max);
     println!("  The gradient never exceeds {steepest:.4} in length (at most sqrt(2)).\n");
 
-    let svg = heat_map(&HeatMap {
+    let path = HeatMap {
         labels: [
             "Cross-entropy of logits [x, y, 0], target class 0 (logits)",
             "x: logit of the target class",
@@ -86,11 +85,12 @@ fn main() -> BoxResult<()> {
         y_range: RANGE,
         value_range: Some((0.0, hi)),
         values: surface,
-    });
-    println!("wrote {}", shown(&save_svg("landscape.svg", &svg)?));
+    }
+    .draw("landscape.svg")?;
+    println!("wrote {}", shown(&path));
 
     let hacked = Array2::from_shape_fn((GRID, GRID), |(r, c)| epsilon_loss(at(c), at(r)));
-    let svg = heat_map(&HeatMap {
+    let path = HeatMap {
         labels: [
             "The tutorial's -ln(softmax + 1e-7): capped at 16.1",
             "x: logit of the target class",
@@ -102,7 +102,8 @@ fn main() -> BoxResult<()> {
         // The same colour scale as the exact surface, so that the cap shows.
         value_range: Some((0.0, hi)),
         values: hacked,
-    });
-    println!("wrote {}", shown(&save_svg("landscape_epsilon.svg", &svg)?));
+    }
+    .draw("landscape_epsilon.svg")?;
+    println!("wrote {}", shown(&path));
     Ok(())
 }

@@ -23,6 +23,8 @@ use std::time::{Duration, Instant};
 
 use logits::{CrossEntropy, LinearCrossEntropy, LinearGrads};
 use ndarray::{Array2, Axis};
+use rand::rngs::StdRng;
+use rand::{RngExt, SeedableRng};
 
 /// The system allocator, counting the bytes held now and the most held since the last reset.
 struct Counting;
@@ -91,18 +93,6 @@ fn measure<T>(f: impl FnOnce() -> T) -> (T, Duration, usize) {
     (out, time, PEAK.load(Ordering::Relaxed) - before)
 }
 
-/// A seeded xorshift, for the same numbers on every run.
-struct Rng(u64);
-
-impl Rng {
-    fn uniform(&mut self) -> f32 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 >> 40) as f32 / (1u64 << 24) as f32 * 2.0 - 1.0
-    }
-}
-
 fn unfused(h: &Array2<f32>, w: &Array2<f32>, targets: &[usize]) -> LinearGrads<f32> {
     let logits = h.dot(&w.t());
     let (loss, g) = CrossEntropy::new()
@@ -143,10 +133,10 @@ fn main() -> logits::Result<()> {
         "LM head: N = {n}, d = {d}, V = {v}, f32 ({}, {threads})",
         logits::kernel_isa()
     );
-    let mut rng = Rng(0x2545_F491_4F6C_DD1D);
-    let h = Array2::from_shape_simple_fn((n, d), || rng.uniform());
+    let mut rng = StdRng::seed_from_u64(2048);
+    let h = Array2::from_shape_simple_fn((n, d), || rng.random_range(-1.0..1.0));
     let scale = 1.0 / (d as f32).sqrt();
-    let w = Array2::from_shape_simple_fn((v, d), || rng.uniform() * 3.0 * scale);
+    let w = Array2::from_shape_simple_fn((v, d), || rng.random_range(-1.0..1.0) * 3.0 * scale);
     let targets: Vec<usize> = (0..n).map(|i| (i * 7919 + i * i * 31) % v).collect();
     let inputs = (h.len() + w.len()) * size_of::<f32>();
     println!(

@@ -13,27 +13,30 @@
 
 mod common;
 
-use common::svg::{LinePlot, line_plot};
-use common::{BoxResult, Rng, save_svg, shown};
+use common::{BoxResult, LinePlot, shown};
 use logits::{cross_entropy_and_grad, softmax, softmax_with_temperature};
 use ndarray::{Array1, Axis, array};
+use rand::distr::{Distribution, weighted::WeightedIndex};
+use rand::rngs::StdRng;
+use rand::{RngExt, SeedableRng};
+use rand_distr::StandardNormal;
 
 const DRAWS: usize = 10_000;
 const STEPS: usize = 3000;
 
-fn sampling() -> logits::Result<()> {
+fn sampling() -> BoxResult<()> {
     let q = array![1.0_f64, 2.0, 1.5, 0.5];
     println!("1. Q-values {q}: action frequencies over {DRAWS} draws (probability in brackets)\n");
     println!(
         "  {:>5}  {:>17} {:>17} {:>17} {:>17}",
         "T", "action 0", "action 1", "action 2", "action 3"
     );
-    let mut rng = Rng::new(11);
+    let mut rng = StdRng::seed_from_u64(11);
     for t in [0.1, 0.25, 0.5, 1.0, 2.0, 10.0] {
         let p = softmax_with_temperature(&q, Axis(0), t)?;
         let mut counts = [0_usize; 4];
         for _ in 0..DRAWS {
-            counts[rng.categorical(p.iter().copied())] += 1;
+            counts[WeightedIndex::new(&p)?.sample(&mut rng)] += 1;
         }
         let cells: Vec<String> = counts
             .iter()
@@ -50,13 +53,13 @@ fn sampling() -> logits::Result<()> {
 }
 
 /// Returns, for each step, the policy's probabilities, and prints progress.
-fn learn() -> logits::Result<Vec<Array1<f64>>> {
+fn learn() -> BoxResult<Vec<Array1<f64>>> {
     let means = array![0.2_f64, -0.5, 1.0, 0.8, 0.0];
     let arms = means.len();
     println!(
         "2. learning a policy on a {arms}-armed bandit, rewards ~ N(mean, 1), means {means}\n"
     );
-    let mut rng = Rng::new(5);
+    let mut rng = StdRng::seed_from_u64(5);
     let lr = 0.05;
     // The preferences, as a [1, arms] batch of one row of logits.
     let mut theta = ndarray::Array2::<f64>::zeros((1, arms));
@@ -83,8 +86,8 @@ fn learn() -> logits::Result<Vec<Array1<f64>>> {
         if step == STEPS {
             break;
         }
-        let a = rng.categorical(pi.iter().copied());
-        let reward = means[a] + rng.normal();
+        let a = WeightedIndex::new(&pi)?.sample(&mut rng);
+        let reward = means[a] + rng.sample::<f64, _>(StandardNormal);
         window += reward;
         // ∇θ ln π(a) = onehot(a) − π = −∇θ CE(θ, a): ascend the advantage-weighted log-likelihood.
         let (_, grad) = cross_entropy_and_grad(&theta, &[a])?;
@@ -113,7 +116,7 @@ fn main() -> BoxResult<()> {
             (format!("arm {a}"), points)
         })
         .collect();
-    let svg = line_plot(&LinePlot {
+    let path = LinePlot {
         labels: [
             "Policy gradient on a 5-armed bandit",
             "step",
@@ -122,7 +125,8 @@ fn main() -> BoxResult<()> {
         series,
         log_x: false,
         log_y: false,
-    });
-    println!("wrote {}", shown(&save_svg("policy.svg", &svg)?));
+    }
+    .draw("policy.svg")?;
+    println!("wrote {}", shown(&path));
     Ok(())
 }

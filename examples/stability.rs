@@ -8,8 +8,7 @@
 
 mod common;
 
-use common::svg::{LinePlot, line_plot};
-use common::{BoxResult, save_svg, shown};
+use common::{BoxResult, LinePlot, shown};
 use logits::{cross_entropy, logsumexp, softmax};
 use ndarray::{Array1, ArrayRef, Axis, Ix1, array};
 
@@ -149,7 +148,7 @@ fn plot() -> BoxResult<()> {
             s.1.push((f64::from(m), v));
         }
     }
-    let svg = line_plot(&LinePlot {
+    let path = LinePlot {
         labels: [
             "Cross-entropy of a wrong prediction, logits [0, margin], true class 0 (f32)",
             "margin by which the wrong class leads",
@@ -158,8 +157,8 @@ fn plot() -> BoxResult<()> {
         series,
         log_x: false,
         log_y: false,
-    });
-    let path = save_svg("stability.svg", &svg)?;
+    }
+    .draw("stability.svg")?;
     println!("wrote {}", shown(&path));
     Ok(())
 }

@@ -7,10 +7,12 @@
 
 mod common;
 
-use common::svg::{BarChart, bar_chart};
-use common::{BoxResult, Rng, save_svg, shown};
+use common::{BarChart, BoxResult, shown};
 use logits::softmax_with_temperature;
 use ndarray::{Array1, Axis, array};
+use rand::SeedableRng;
+use rand::distr::{Distribution, weighted::WeightedIndex};
+use rand::rngs::StdRng;
 
 const TEMPERATURES: [f32; 5] = [0.1, 0.5, 1.0, 2.0, 5.0];
 const DRAWS: usize = 10_000;
@@ -44,16 +46,19 @@ fn main() -> BoxResult<()> {
     }
     println!("\n  Low T sharpens towards the arg-max (greedy); high T flattens towards uniform.\n");
 
-    println!("{DRAWS} draws at each temperature (seeded xorshift RNG): frequency vs probability\n");
-    let mut rng = Rng::new(42);
+    println!(
+        "{DRAWS} draws at each temperature (rand's StdRng, seeded): frequency vs probability\n"
+    );
+    let mut rng = StdRng::seed_from_u64(42);
     println!(
         "  {:>5}   {:>17} {:>17} {:>17}   {:>10}",
         "T", "class 0", "class 1", "class 2", "max error"
     );
     for (t, p) in &table {
         let mut counts = [0_usize; 3];
+        let draw = WeightedIndex::new(p)?;
         for _ in 0..DRAWS {
-            counts[rng.categorical(p.iter().copied())] += 1;
+            counts[draw.sample(&mut rng)] += 1;
         }
         let freq = counts.map(|c| c as f32 / DRAWS as f32);
         let worst = freq
@@ -87,7 +92,7 @@ fn main() -> BoxResult<()> {
         println!("and T = 0 is an error, not a NaN: {e}\n");
     }
 
-    let svg = bar_chart(&BarChart {
+    let path = BarChart {
         labels: [
             "softmax([2.0, 1.0, 0.1] / T)",
             "class (logit)",
@@ -105,8 +110,8 @@ fn main() -> BoxResult<()> {
                 )
             })
             .collect(),
-    });
-    let path = save_svg("temperature.svg", &svg)?;
+    }
+    .draw("temperature.svg")?;
     println!("wrote {}", shown(&path));
     Ok(())
 }
