@@ -30,24 +30,19 @@ fn main() -> Result<()> {
         [1.2, 0.7, 1.5, 0.3],
         [1000.0, 2000.0, 3000.0, 0.0],
     ];
-    let probs = softmax(&batch, Axis(1));
-    let log_probs = log_softmax(&batch, Axis(1));
-    let lse = logsumexp(&batch, Axis(1));
+    // The same functions as methods (`LogitsExt`, in the prelude): `batch.softmax(Axis(1))` is
+    // `softmax(&batch, Axis(1))`.
+    let probs = batch.softmax(Axis(1));
+    let log_probs = batch.log_softmax(Axis(1));
+    let lse = batch.logsumexp(Axis(1));
     println!("a batch of 4 rows x 4 classes (the last row would overflow a naive exp)");
     for (i, row) in probs.rows().into_iter().enumerate() {
         show(&format!("row {i} softmax"), &row);
     }
     show("row 3 log_softmax", &log_probs.row(3));
     show("logsumexp per row", &lse);
-    let predicted: Array1<usize> = probs
-        .rows()
-        .into_iter()
-        .map(|r| {
-            r.iter()
-                .enumerate()
-                .fold(0, |best, (k, &v)| if v > r[best] { k } else { best })
-        })
-        .collect();
+    // The most likely class of each row: top_k with k = 1 (ties go to the lower class).
+    let predicted: Array1<usize> = probs.top_k(1, Axis(1)).1.column(0).to_owned();
     println!("  {:<26}{predicted}\n", "predicted class");
 
     // Cross-entropy against the true classes, and its gradient, in one pass over the logits.
