@@ -73,6 +73,29 @@ pub enum Error {
         /// What it must be.
         expected: &'static str,
     },
+    /// A row to sample from holds NaN: it has no distribution to draw from.
+    NanInRow {
+        /// The row, in its batch (0 for a single row).
+        row: usize,
+        /// The first position of a NaN in it.
+        index: usize,
+    },
+    /// A row to sample from has no token left to draw: every entry is −inf or masked out.
+    NothingToSample {
+        /// The row, in its batch (0 for a single row).
+        row: usize,
+    },
+    /// A token id (in a logit bias or a history of tokens) that is not below the vocabulary size.
+    TokenOutOfRange {
+        /// The row, in its batch (0 for a single row).
+        row: usize,
+        /// Where the id was given: `"logit bias"` or `"history"`.
+        what: &'static str,
+        /// The id.
+        token: usize,
+        /// The vocabulary size, the length of the row.
+        vocab: usize,
+    },
 }
 
 impl Error {
@@ -133,6 +156,23 @@ impl fmt::Display for Error {
             } => {
                 write!(f, "invalid {name} {value}: it must be {expected}")
             }
+            Self::NanInRow { row, index } => write!(
+                f,
+                "row {row} holds NaN at index {index}: it has no distribution to sample from"
+            ),
+            Self::NothingToSample { row } => write!(
+                f,
+                "row {row} has nothing to sample: every entry is -inf or masked out"
+            ),
+            Self::TokenOutOfRange {
+                row,
+                what,
+                token,
+                vocab,
+            } => write!(
+                f,
+                "token {token} in the {what} of row {row} is out of range for a vocabulary of {vocab}"
+            ),
         }
     }
 }

@@ -51,6 +51,8 @@ mod logsumexp;
 mod loss;
 mod numeric;
 mod parallel;
+#[cfg(feature = "sample")]
+mod sample;
 mod sigmoid;
 mod softmax;
 mod top_k;
@@ -68,6 +70,8 @@ pub use loss::{
     binary_cross_entropy_with_logits_and_grad, cross_entropy, cross_entropy_and_grad, kl_div,
     kl_div_and_grad, nll_loss, nll_loss_and_grad, sigmoid_focal_loss,
 };
+#[cfg(feature = "sample")]
+pub use sample::{Context, Draw, Key, Order, Request, Sampler, Workspace, sample_batch};
 pub use sigmoid::{log_sigmoid, sigmoid};
 pub use softmax::{
     log_softmax, log_softmax_inplace, log_softmax_into, log_softmax_with_temperature, logsumexp,

@@ -23,6 +23,7 @@
 pub(crate) mod bce;
 pub(crate) mod cross_entropy;
 pub(crate) mod logsumexp;
+pub(crate) mod sample;
 pub(crate) mod sigmoid;
 pub(crate) mod softmax;
 pub(crate) mod vjp;

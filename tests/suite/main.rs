@@ -13,6 +13,7 @@
 //! - `linear`: the fused LM head against the unfused path.
 //! - `top_k`, `edges`: `top_k`, and edge cases the fuzzers found.
 //! - `ext`: the `LogitsExt` methods, bit for bit against the free functions.
+//! - `sample`: the sampler against a sort-based reference, its draws' distribution, its errors.
 //! - `fuzz_regressions`: the fuzz targets' checks on every saved input.
 //! - `parallel`: large inputs, split into tasks with the `rayon` feature.
 
@@ -31,4 +32,6 @@ mod parallel;
 mod properties;
 mod reference;
 mod robustness;
+#[cfg(feature = "sample")]
+mod sample;
 mod top_k;

@@ -1,0 +1,715 @@
+//! One row, from logits to a token: the processors (mask, bias, penalties), the filters in their
+//! stage order, and the draw. Every pass over the whole row is a vectorised kernel
+//! (`kernels::sample`); the rest works on block summaries and on short candidate lists.
+
+use ndarray::{ArrayRef, Ix1};
+
+use super::select::{self, Cand};
+use super::{Context, Draw, Order, Sampler};
+use crate::kernels::sample::{self as kernel, BLOCK, MAX_LEVELS};
+use crate::kernels::{Isa, Lanes, logsumexp as lse_kernel};
+use crate::numeric::{narrow, wide};
+use crate::{Error, Float, Result};
+
+/// Scratch buffers for sampling rows, reused from row to row: after the first rows of a given
+/// vocabulary size, sampling with the same options allocates nothing.
+///
+/// [`Sampler::sample_in`] takes one; the batch functions keep one per thread.
+#[derive(Clone, Debug, Default)]
+pub struct Workspace<A> {
+    /// The processed copy of the row, where it needs one.
+    vals: Vec<A>,
+    /// Each block's maximum.
+    maxima: Vec<A>,
+    /// Each block's sum of exponentials.
+    sums: Vec<f64>,
+    /// The exponentials of the row, where a filter needs them all.
+    exps: Vec<A>,
+    /// The kept set, once a filter has cut the row.
+    cand: Vec<Cand<A>>,
+    /// Scratch: a copy of the maxima, or of the candidates.
+    spare: Vec<Cand<A>>,
+    /// The history, sorted, for counting repeats.
+    history: Vec<usize>,
+}
+
+impl<A: Float> Workspace<A> {
+    /// An empty workspace; its buffers grow to the rows it meets.
+    #[must_use]
+    pub fn new() -> Self {
+        Self {
+            vals: Vec::new(),
+            maxima: Vec::new(),
+            sums: Vec::new(),
+            exps: Vec::new(),
+            cand: Vec::new(),
+            spare: Vec::new(),
+            history: Vec::new(),
+        }
+    }
+}
+
+/// What a stage leaves: every finite entry of the row still in play, or the candidates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kept {
+    Dense,
+    Sparse,
+}
+
+/// The filters, in the order a [`Order`] runs them.
+#[derive(Clone, Copy, Debug)]
+enum Stage {
+    TopK,
+    TopP,
+    MinP,
+    Typical,
+}
+
+const HUGGING_FACE: [Stage; 4] = [Stage::TopK, Stage::TopP, Stage::MinP, Stage::Typical];
+const LLAMA_CPP: [Stage; 4] = [Stage::TopK, Stage::Typical, Stage::TopP, Stage::MinP];
+
+/// The row's values after the processors, and their summaries.
+struct Row<'w, A> {
+    x: &'w [A],
+    maxima: &'w [A],
+    /// The largest value (finite).
+    m: A,
+}
+
+/// Checks the context against a row of `vocab` entries.
+fn check_context<A: Float>(ctx: &Context<'_, A>, vocab: usize, row: usize) -> Result<()> {
+    let out = |what, token| Error::TokenOutOfRange {
+        row,
+        what,
+        token,
+        vocab,
+    };
+    if let Some(&t) = ctx.history.iter().find(|&&t| t >= vocab) {
+        return Err(out("history", t));
+    }
+    if let Some(&(t, _)) = ctx.logit_bias.iter().find(|&&(t, _)| t >= vocab) {
+        return Err(out("logit bias", t));
+    }
+    if ctx.logit_bias.iter().any(|(_, b)| b.is_nan()) {
+        return Err(Error::InvalidOption {
+            name: "logit bias",
+            value: f64::NAN,
+            expected: "a number, not NaN",
+        });
+    }
+    if let Some(allowed) = ctx.allowed
+        && allowed.len() != vocab
+    {
+        return Err(Error::shape(
+            "allowed",
+            &[allowed.len()],
+            "logits row",
+            &[vocab],
+        ));
+    }
+    Ok(())
+}
+
+/// Whether the processors change the row.
+fn processes<A: Float>(s: &Sampler<A>, ctx: &Context<'_, A>) -> bool {
+    ctx.allowed.is_some()
+        || !ctx.logit_bias.is_empty()
+        || (!ctx.history.is_empty()
+            && (s.repetition_penalty != A::one()
+                || s.frequency_penalty != A::zero()
+                || s.presence_penalty != A::zero()))
+}
+
+/// Copies `x` into `vals` and applies the processors: the mask, the logit bias, the penalties.
+fn process<A: Float>(
+    s: &Sampler<A>,
+    ctx: &Context<'_, A>,
+    x: &ArrayRef<A, Ix1>,
+    vals: &mut Vec<A>,
+    history: &mut Vec<usize>,
+) {
+    vals.clear();
+    vals.extend(x.iter().copied());
+    if let Some(allowed) = ctx.allowed {
+        for (v, &ok) in vals.iter_mut().zip(allowed) {
+            if !ok {
+                *v = A::neg_infinity();
+            }
+        }
+    }
+    for &(t, b) in ctx.logit_bias {
+        vals[t] += b;
+    }
+    let penalised = s.repetition_penalty != A::one()
+        || s.frequency_penalty != A::zero()
+        || s.presence_penalty != A::zero();
+    if penalised && !ctx.history.is_empty() {
+        history.clear();
+        history.extend_from_slice(ctx.history);
+        history.sort_unstable();
+        for run in history.chunk_by(|a, b| a == b) {
+            let (t, count) = (run[0], run.len());
+            let mut v = vals[t];
+            if s.repetition_penalty != A::one() {
+                v = if v > A::zero() {
+                    v / s.repetition_penalty
+                } else {
+                    v * s.repetition_penalty
+                };
+            }
+            let n = narrow::<A>(count as f64);
+            v = v - n * s.frequency_penalty - s.presence_penalty;
+            vals[t] = v;
+        }
+    }
+}
+
+/// The first index of a NaN in `x` (which holds one).
+fn first_nan<A: Float>(x: &[A]) -> usize {
+    x.iter().position(|v| v.is_nan()).unwrap_or(0)
+}
+
+/// `z = (x − m) / T` as the kernels form it.
+fn z<A: Float>(x: A, m: A, inv_t: A) -> A {
+    crate::kernels::sample::z(x, m, inv_t)
+}
+
+impl<A: Float> Sampler<A> {
+    /// Samples one row with scratch buffers `ws`: the engine behind every sampling method.
+    ///
+    /// `uniform` gives the one uniform number in `[0, 1)` the draw needs; it is called only when
+    /// a draw needs it (not for greedy decoding).
+    pub(crate) fn run_row(
+        &self,
+        ws: &mut Workspace<A>,
+        x: &ArrayRef<A, Ix1>,
+        ctx: &Context<'_, A>,
+        row: usize,
+        uniform: impl FnOnce() -> f64,
+    ) -> Result<Draw<A>> {
+        self.check()?;
+        let vocab = x.len();
+        check_context(ctx, vocab, row)?;
+        let isa = Isa::detect();
+        let Workspace {
+            vals,
+            maxima,
+            sums,
+            exps,
+            cand,
+            spare,
+            history,
+        } = ws;
+        // The row: the input itself where it is contiguous and unprocessed, else a copy.
+        let copied = processes(self, ctx) || x.as_slice().is_none();
+        if copied {
+            process(self, ctx, x, vals, history);
+        }
+        let mut data: &[A] = if copied {
+            vals
+        } else {
+            x.as_slice().unwrap_or(&[])
+        };
+        kernel::block_maxima(isa, data, maxima);
+        let mut m = A::neg_infinity();
+        for (b, &bm) in maxima.iter().enumerate() {
+            if bm.is_nan() {
+                let at = b * BLOCK + first_nan(&data[b * BLOCK..]);
+                return Err(Error::NanInRow { row, index: at });
+            }
+            m = m.max(bm);
+        }
+        if m == A::neg_infinity() {
+            return Err(Error::NothingToSample { row });
+        }
+        if m == A::infinity() {
+            // +inf entries share the mass: the row stands in as 0 there, −inf elsewhere.
+            if !copied {
+                vals.clear();
+                vals.extend(x.iter().copied());
+            }
+            for v in vals.iter_mut() {
+                *v = if *v == A::infinity() {
+                    A::zero()
+                } else {
+                    A::neg_infinity()
+                };
+            }
+            data = vals;
+            kernel::block_maxima(isa, data, maxima);
+            m = A::zero();
+        }
+        let row_data = Row { x: data, maxima, m };
+        let raw =
+            |token: usize| -> Option<A> { self.raw_log_probs.then(|| raw_log_prob(isa, x, token)) };
+
+        if self.temperature == A::zero() {
+            let token = argmax(&row_data);
+            return Ok(Draw {
+                token,
+                log_prob: self.log_probs.then(A::zero),
+                raw_log_prob: raw(token),
+            });
+        }
+        let inv_t = A::one() / self.temperature;
+        let filter_inv_t = match self.order {
+            Order::HuggingFace => inv_t,
+            Order::LlamaCpp => A::one(),
+        };
+        let kept = self.filter(isa, &row_data, filter_inv_t, exps, sums, cand, spare);
+        let u = uniform();
+        let (token, log_prob) = match kept {
+            Kept::Dense => draw_dense(isa, &row_data, inv_t, u, sums, exps),
+            Kept::Sparse => draw_sparse(cand, inv_t, u),
+        };
+        Ok(Draw {
+            token,
+            log_prob: self.log_probs.then_some(log_prob),
+            raw_log_prob: raw(token),
+        })
+    }
+
+    /// Runs the filters in the stage order on `row`; the kept set ends in `cand` unless no filter
+    /// ran (then it is every finite entry of the row).
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "the workspace's buffers, borrowed one by one"
+    )]
+    fn filter(
+        &self,
+        isa: Isa,
+        row_data: &Row<'_, A>,
+        filter_inv_t: A,
+        exps: &mut Vec<A>,
+        sums: &mut Vec<f64>,
+        cand: &mut Vec<Cand<A>>,
+        spare: &mut Vec<Cand<A>>,
+    ) -> Kept {
+        let stages = match self.order {
+            Order::HuggingFace => HUGGING_FACE,
+            Order::LlamaCpp => LLAMA_CPP,
+        };
+        let min_keep = self.min_keep.max(1);
+        let mut kept = Kept::Dense;
+        for stage in stages {
+            match stage {
+                Stage::TopK if self.top_k > 0 => {
+                    let k = self.top_k.max(min_keep);
+                    if kept == Kept::Dense {
+                        dense_top_k(row_data, k, cand, spare);
+                        kept = Kept::Sparse;
+                    } else {
+                        select::keep_first(cand, k);
+                    }
+                }
+                Stage::TopP if self.top_p < A::one() => {
+                    let p = wide(self.top_p);
+                    if kept == Kept::Dense {
+                        dense_top_p(isa, row_data, filter_inv_t, p, exps, sums, cand);
+                        if cand.len() < min_keep {
+                            dense_top_k(row_data, min_keep, cand, spare);
+                        }
+                        kept = Kept::Sparse;
+                    } else {
+                        sparse_top_p(cand, filter_inv_t, p, min_keep, spare);
+                    }
+                }
+                Stage::MinP if self.min_p > A::zero() => {
+                    let ln_q = wide(self.min_p).ln();
+                    if kept == Kept::Dense {
+                        gather(row_data, filter_inv_t, ln_q, cand);
+                        if cand.len() < min_keep {
+                            dense_top_k(row_data, min_keep, cand, spare);
+                        }
+                        kept = Kept::Sparse;
+                    } else {
+                        sparse_min_p(cand, filter_inv_t, ln_q, min_keep, spare);
+                    }
+                }
+                Stage::Typical if self.typical_p < A::one() => {
+                    if kept == Kept::Dense {
+                        gather(row_data, filter_inv_t, f64::NEG_INFINITY, cand);
+                        kept = Kept::Sparse;
+                    }
+                    typical(cand, filter_inv_t, wide(self.typical_p), min_keep, spare);
+                }
+                _ => {}
+            }
+        }
+        kept
+    }
+
+    /// The kept set of one row, as [`Sampler::filter_inplace`] reports it: writes −inf outside it
+    /// into `x` and returns its size.
+    pub(crate) fn filter_row(
+        &self,
+        ws: &mut Workspace<A>,
+        x: &mut ArrayRef<A, Ix1>,
+        ctx: &Context<'_, A>,
+    ) -> Result<usize> {
+        // The sampler's own pipeline, with a draw that records the kept set instead.
+        let greedy = self.temperature == A::zero();
+        let draw = self.run_row(ws, &*x, ctx, 0, || 0.0)?;
+        let keep: &mut Vec<Cand<A>> = &mut ws.spare;
+        keep.clear();
+        if greedy {
+            keep.push(Cand {
+                key: A::zero(),
+                index: draw.token,
+            });
+        } else if ws.cand.is_empty() || !self.filters() {
+            // No filter ran: every entry that the processors left finite stays (or, with +inf
+            // entries, the +inf ones).
+            let data: Vec<(usize, A)> = if processes(self, ctx) || x.as_slice().is_none() {
+                ws.vals.iter().copied().enumerate().collect()
+            } else {
+                x.iter().copied().enumerate().collect()
+            };
+            let top = data.iter().fold(A::neg_infinity(), |m, &(_, v)| m.max(v));
+            for (index, v) in data {
+                let stays = if top == A::infinity() {
+                    v == A::infinity()
+                } else {
+                    v > A::neg_infinity()
+                };
+                if stays {
+                    keep.push(Cand { key: v, index });
+                }
+            }
+        } else {
+            keep.extend_from_slice(&ws.cand);
+        }
+        let mut flags = vec![false; x.len()];
+        for c in keep.iter() {
+            flags[c.index] = true;
+        }
+        let processed = processes(self, ctx);
+        for (i, (v, &f)) in x.iter_mut().zip(&flags).enumerate() {
+            if !f {
+                *v = A::neg_infinity();
+            } else if processed {
+                *v = ws.vals[i];
+            }
+        }
+        Ok(keep.len())
+    }
+
+    /// Whether any filter is on (at a temperature above 0).
+    fn filters(&self) -> bool {
+        self.top_k > 0
+            || self.top_p < A::one()
+            || self.min_p > A::zero()
+            || self.typical_p < A::one()
+    }
+}
+
+/// `x[token] − logsumexp(x)` of the raw row.
+fn raw_log_prob<A: Float>(isa: Isa, x: &ArrayRef<A, Ix1>, token: usize) -> A {
+    let lse = if let Some(s) = x.as_slice() {
+        let mut out = [A::zero()];
+        lse_kernel::logsumexp(isa, s, &mut out, Lanes::Rows(s.len()), A::one());
+        out[0]
+    } else {
+        crate::logsumexp(x, ndarray::Axis(0)).into_scalar()
+    };
+    let v = x[token];
+    if v == A::infinity() {
+        // Among n entries at +inf, each has probability 1/n.
+        let n = x.iter().filter(|&&e| e == A::infinity()).count();
+        return narrow(-(n as f64).ln());
+    }
+    v - lse
+}
+
+/// The first index holding the row's maximum.
+fn argmax<A: Float>(row: &Row<'_, A>) -> usize {
+    let b = row.maxima.iter().position(|&bm| bm == row.m).unwrap_or(0);
+    let start = b * BLOCK;
+    start + row.x[start..].iter().position(|&v| v == row.m).unwrap_or(0)
+}
+
+/// The `k` first entries of the row in the sampler's order, into `cand`: the `k`-th largest block
+/// maximum bounds the `k`-th largest entry from below (the `k` largest block maxima are `k`
+/// entries at least as large), so only blocks whose maximum reaches it are read.
+fn dense_top_k<A: Float>(
+    row: &Row<'_, A>,
+    k: usize,
+    cand: &mut Vec<Cand<A>>,
+    spare: &mut Vec<Cand<A>>,
+) {
+    let threshold = if k < row.maxima.len() {
+        spare.clear();
+        spare.extend(row.maxima.iter().map(|&key| Cand { key, index: 0 }));
+        spare.select_nth_unstable_by(k - 1, |a, b| {
+            b.key
+                .partial_cmp(&a.key)
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
+        spare[k - 1].key
+    } else {
+        A::neg_infinity()
+    };
+    cand.clear();
+    for (b, &bm) in row.maxima.iter().enumerate() {
+        if bm >= threshold && bm > A::neg_infinity() {
+            let start = b * BLOCK;
+            let block = &row.x[start..row.x.len().min(start + BLOCK)];
+            for (i, &v) in block.iter().enumerate() {
+                if v >= threshold && v > A::neg_infinity() {
+                    cand.push(Cand {
+                        key: v,
+                        index: start + i,
+                    });
+                }
+            }
+        }
+    }
+    select::keep_first(cand, k);
+}
+
+/// The entries whose `z = (x − m) / T` is at least `ln_q` (every finite entry for −inf), into
+/// `cand`.
+fn gather<A: Float>(row: &Row<'_, A>, inv_t: A, ln_q: f64, cand: &mut Vec<Cand<A>>) {
+    cand.clear();
+    let passes = |v: A| v > A::neg_infinity() && wide(z(v, row.m, inv_t)) >= ln_q;
+    for (b, &bm) in row.maxima.iter().enumerate() {
+        // z is monotone in x: a block whose maximum fails holds nothing that passes.
+        if passes(bm) {
+            let start = b * BLOCK;
+            let block = &row.x[start..row.x.len().min(start + BLOCK)];
+            for (i, &v) in block.iter().enumerate() {
+                if passes(v) {
+                    cand.push(Cand {
+                        key: v,
+                        index: start + i,
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// Thresholds on `e = exp(z)` for a first cut of top-p: `2^-1, 2^-2, 2^-4, …, 2^-32`.
+const LEVELS: [f64; MAX_LEVELS] = [0.5, 0.25, 0.0625, 2e-3, 3e-5, 1e-7, 1e-10, 2.4e-10];
+
+/// Top-p over the whole row: the exponentials, the masses above a few thresholds (an estimate),
+/// the candidates above the highest threshold whose mass surely reaches `p` of the total, and
+/// among them the shortest prefix whose mass does.
+fn dense_top_p<A: Float>(
+    isa: Isa,
+    row: &Row<'_, A>,
+    inv_t: A,
+    p: f64,
+    exps: &mut Vec<A>,
+    sums: &mut Vec<f64>,
+    cand: &mut Vec<Cand<A>>,
+) {
+    exps.resize(row.x.len(), A::zero());
+    kernel::exps(isa, row.x, row.m, inv_t, exps);
+    let total = sum_wide(exps);
+    let levels: Vec<A> = LEVELS.iter().map(|&l| narrow(l)).collect();
+    sums.clear();
+    sums.resize(MAX_LEVELS, 0.0);
+    kernel::masses_above(isa, exps, &levels, sums);
+    // The first (highest) level whose estimated mass clears the target with room to spare.
+    let level = sums
+        .iter()
+        .position(|&mass| mass >= p * total * (1.0 + 1e-4))
+        .map_or(f64::NEG_INFINITY, |j| LEVELS[j].ln());
+    gather(row, inv_t, level, cand);
+    let mass: f64 = cand.iter().map(|c| wide(exps[c.index])).sum();
+    if mass < p * total {
+        gather(row, inv_t, f64::NEG_INFINITY, cand);
+    }
+    let n = select::mass_prefix(cand, p * total, |c| wide(exps[c.index]));
+    cand.truncate(n);
+}
+
+/// `Σ e` in `f64`, in eight interleaved sums (which vectorise).
+fn sum_wide<A: Float>(e: &[A]) -> f64 {
+    let mut acc = [0.0_f64; 8];
+    let mut chunks = e.chunks_exact(8);
+    for c in &mut chunks {
+        for (a, &v) in acc.iter_mut().zip(c) {
+            *a += wide(v);
+        }
+    }
+    let tail: f64 = chunks.remainder().iter().map(|&v| wide(v)).sum();
+    acc.iter().sum::<f64>() + tail
+}
+
+/// The candidates' largest key.
+fn top<A: Float>(cand: &[Cand<A>]) -> A {
+    cand.iter().fold(A::neg_infinity(), |m, c| m.max(c.key))
+}
+
+/// Each candidate's `exp((key − m) / T)` in `f64` against their maximum `m`.
+fn weight<A: Float>(c: &Cand<A>, m: A, inv_t: A) -> f64 {
+    wide(z(c.key, m, inv_t).exp())
+}
+
+/// Top-p over the candidates: the shortest prefix, in the sampler's order, whose mass reaches
+/// `p` of theirs, and at least `min_keep`.
+fn sparse_top_p<A: Float>(
+    cand: &mut Vec<Cand<A>>,
+    inv_t: A,
+    p: f64,
+    min_keep: usize,
+    spare: &mut Vec<Cand<A>>,
+) {
+    let m = top(cand);
+    let total: f64 = cand.iter().map(|c| weight(c, m, inv_t)).sum();
+    spare.clear();
+    spare.extend_from_slice(cand);
+    let n = select::mass_prefix(cand, p * total, |c| weight(c, m, inv_t));
+    if n >= min_keep {
+        cand.truncate(n);
+    } else {
+        cand.clear();
+        cand.extend_from_slice(spare);
+        select::keep_first(cand, min_keep);
+    }
+}
+
+/// Min-p over the candidates: those whose `z` against the largest reaches `ln q`, at least
+/// `min_keep`.
+fn sparse_min_p<A: Float>(
+    cand: &mut Vec<Cand<A>>,
+    inv_t: A,
+    ln_q: f64,
+    min_keep: usize,
+    spare: &mut Vec<Cand<A>>,
+) {
+    let m = top(cand);
+    spare.clear();
+    spare.extend_from_slice(cand);
+    cand.retain(|c| wide(z(c.key, m, inv_t)) >= ln_q);
+    if cand.len() < min_keep {
+        cand.clear();
+        cand.extend_from_slice(spare);
+        select::keep_first(cand, min_keep);
+    }
+}
+
+/// Typical sampling (Meister et al.): the candidates ordered by how close their information
+/// `−ln p` is to the entropy `H` (closest first, ties by lower index), the shortest prefix
+/// whose probability reaches `tau`, at least `min_keep`.
+fn typical<A: Float>(
+    cand: &mut Vec<Cand<A>>,
+    inv_t: A,
+    tau: f64,
+    min_keep: usize,
+    spare: &mut Vec<Cand<A>>,
+) {
+    let m = top(cand);
+    let total: f64 = cand.iter().map(|c| weight(c, m, inv_t)).sum();
+    let ln_total = total.ln();
+    // H = −Σ p ln p with p = e / S, ln p = z − ln S.
+    let entropy: f64 = cand
+        .iter()
+        .map(|c| {
+            let zc = wide(z(c.key, m, inv_t));
+            let pc = zc.exp() / total;
+            if pc > 0.0 { -pc * (zc - ln_total) } else { 0.0 }
+        })
+        .sum();
+    // Re-key by closeness: key = −|−ln p − H|; the original key is kept in `spare` by index.
+    spare.clear();
+    spare.extend_from_slice(cand);
+    spare.sort_unstable_by_key(|c| c.index);
+    for c in cand.iter_mut() {
+        let zc = wide(z(c.key, m, inv_t));
+        c.key = narrow(-(ln_total - zc - entropy).abs());
+    }
+    let probability = |c: &Cand<A>| {
+        let at = spare
+            .binary_search_by_key(&c.index, |s| s.index)
+            .unwrap_or(0);
+        weight(&spare[at], m, inv_t) / total
+    };
+    let mut n = select::mass_prefix(cand, tau, probability);
+    if n < min_keep {
+        select::keep_first(cand, min_keep);
+        n = cand.len().min(min_keep);
+    }
+    cand.truncate(n);
+    // Back to the values.
+    for c in cand.iter_mut() {
+        let at = spare
+            .binary_search_by_key(&c.index, |s| s.index)
+            .unwrap_or(0);
+        c.key = spare[at].key;
+    }
+}
+
+/// The draw over the whole row: block sums, then one block's exponentials. Returns the token
+/// and its log-probability `z − ln S`.
+fn draw_dense<A: Float>(
+    isa: Isa,
+    row: &Row<'_, A>,
+    inv_t: A,
+    u: f64,
+    sums: &mut Vec<f64>,
+    exps: &mut Vec<A>,
+) -> (usize, A) {
+    kernel::block_sums(isa, row.x, row.m, inv_t, sums);
+    let total: f64 = sums.iter().sum();
+    let target = u * total;
+    let mut before = 0.0;
+    let mut last = None;
+    let mut pick = None;
+    for (b, &s) in sums.iter().enumerate() {
+        if s > 0.0 {
+            last = Some(b);
+            if before + s > target {
+                pick = Some(b);
+                break;
+            }
+        }
+        before += s;
+    }
+    let b = pick.or(last).unwrap_or(0);
+    let start = b * BLOCK;
+    let block = &row.x[start..row.x.len().min(start + BLOCK)];
+    exps.resize(block.len(), A::zero());
+    kernel::exps(isa, block, row.m, inv_t, &mut exps[..block.len()]);
+    let mut token = None;
+    let mut last_positive = 0;
+    let mut running = before;
+    for (i, &e) in exps[..block.len()].iter().enumerate() {
+        if e > A::zero() {
+            last_positive = i;
+            running += wide(e);
+            if pick.is_some() && running > target {
+                token = Some(i);
+                break;
+            }
+        }
+    }
+    let i = token.unwrap_or(last_positive);
+    let log_prob = wide(z(block[i], row.m, inv_t)) - total.ln();
+    (start + i, narrow(log_prob))
+}
+
+/// The draw over the candidates, in index order.
+fn draw_sparse<A: Float>(cand: &mut [Cand<A>], inv_t: A, u: f64) -> (usize, A) {
+    cand.sort_unstable_by_key(|c| c.index);
+    let m = top(cand);
+    let total: f64 = cand.iter().map(|c| weight(c, m, inv_t)).sum();
+    let target = u * total;
+    let mut running = 0.0;
+    let mut pick = None;
+    for c in cand.iter() {
+        let w = weight(c, m, inv_t);
+        if w > 0.0 {
+            running += w;
+            pick = Some(c);
+            if running > target {
+                break;
+            }
+        }
+    }
+    let c = pick.copied().unwrap_or(cand[0]);
+    let log_prob = wide(z(c.key, m, inv_t)) - total.ln();
+    (c.index, narrow(log_prob))
+}
