@@ -4,6 +4,8 @@ use std::cmp::Ordering;
 
 use ndarray::{Array, ArrayRef, Axis, RemoveAxis, Zip};
 
+use crate::kernels::Isa;
+use crate::kernels::sample::{BLOCK, block_maxima};
 use crate::{Float, validate};
 
 /// Returns the `k` largest values along `axis` and their indices, both sorted from the largest
@@ -56,21 +58,33 @@ pub fn top_k<A: Float, D: RemoveAxis>(
     if k == 0 {
         return (values, indices);
     }
-    // Scratch buffers, reused by every lane: the lane's values (gathered, since a lane may be
-    // strided) and the candidate indices.
-    let mut lane_values = Vec::with_capacity(len);
+    // Scratch buffers, reused by every lane: the lane's values (gathered where the lane is
+    // strided), the candidate indices, and the lane's block maxima.
+    let isa = Isa::detect();
+    let mut gathered = Vec::with_capacity(len);
     let mut order = Vec::with_capacity(len);
+    let mut maxima = Vec::new();
     Zip::from(x.lanes(axis))
         .and(values.lanes_mut(axis))
         .and(indices.lanes_mut(axis))
         .for_each(|lane, mut top_values, mut top_indices| {
-            lane_values.clear();
-            lane_values.extend(lane.iter().copied());
-            order.clear();
-            order.extend(0..len);
+            let lane_values: &[A] = if let Some(s) = lane.as_slice() {
+                s
+            } else {
+                gathered.clear();
+                gathered.extend(lane.iter().copied());
+                &gathered
+            };
             let by_rank = |&i: &usize, &j: &usize| rank(lane_values[i], i, lane_values[j], j);
+            // The candidates: on a long lane, only the entries at least as large as the k-th
+            // largest block maximum (the k largest block maxima are k entries that large); on a
+            // short one, or one holding NaN, every entry.
+            if !candidates(isa, lane_values, k, &mut maxima, &mut order) {
+                order.clear();
+                order.extend(0..len);
+            }
             // Partition around the k-th largest in linear time, then sort only the top k.
-            if k < len {
+            if k < order.len() {
                 order.select_nth_unstable_by(k - 1, by_rank);
             }
             order[..k].sort_unstable_by(by_rank);
@@ -84,6 +98,40 @@ pub fn top_k<A: Float, D: RemoveAxis>(
             }
         });
     (values, indices)
+}
+
+/// The indices of the entries of `x` that are at least the `k`-th largest block maximum, into
+/// `out`, in index order: a superset of the top `k`. False (and `out` unspecified) where that
+/// would not save work (fewer than `4k` blocks) or `x` holds NaN.
+fn candidates<A: Float>(
+    isa: Isa,
+    x: &[A],
+    k: usize,
+    maxima: &mut Vec<A>,
+    out: &mut Vec<usize>,
+) -> bool {
+    if x.len() < 4 * k * BLOCK {
+        return false;
+    }
+    block_maxima(isa, x, maxima);
+    if maxima.iter().any(|m| m.is_nan()) {
+        return false;
+    }
+    out.clear();
+    out.extend(0..maxima.len());
+    out.select_nth_unstable_by(k - 1, |&a, &b| {
+        maxima[b].partial_cmp(&maxima[a]).unwrap_or(Ordering::Equal)
+    });
+    let threshold = maxima[out[k - 1]];
+    out.clear();
+    for (b, &m) in maxima.iter().enumerate() {
+        if m >= threshold {
+            let start = b * BLOCK;
+            let end = x.len().min(start + BLOCK);
+            out.extend((start..end).filter(|&i| x[i] >= threshold));
+        }
+    }
+    true
 }
 
 /// The order of the output: larger values first, `NaN` last, and the lower index first among

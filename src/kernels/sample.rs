@@ -12,7 +12,7 @@ use super::{Isa, Simd, Storage};
 
 /// Entries per block: a multiple of every vector width, so that a block's vectors are whole on
 /// every instruction set but its last.
-pub(crate) const BLOCK: usize = 64;
+pub(crate) const BLOCK: usize = 256;
 
 /// The most thresholds [`masses_above`] takes in one pass.
 pub(crate) const MAX_LEVELS: usize = 8;

@@ -230,3 +230,44 @@ proptest! {
         prop_assert_eq!(i32s, i);
     }
 }
+
+/// Long lanes take the block-maxima shortcut: the same answer as a full sort, with ties,
+/// infinities, masked (−inf) stretches and NaN (which turns the shortcut off).
+#[test]
+fn long_lanes_match_a_full_sort() {
+    let mut rng = crate::harness::SplitMix(21);
+    for case in 0..24 {
+        let len = [131_072, 50_000, 262_144][case % 3];
+        let row: Vec<f32> = (0..len)
+            .map(|i| match (case / 3, rng.below(1000)) {
+                (0, _) => rng.uniform(-5.0, 5.0) as f32,
+                (1, _) => (rng.below(8) as f32) * 0.5, // heavy ties
+                (2, r) if r < 990 => f32::NEG_INFINITY, // masked almost everywhere
+                (3, 0) => f32::INFINITY,
+                (4, 0) if i % 7 == 0 => f32::NAN,
+                (5, _) => -(i as f32), // descending: every block maximum at its start
+                (6, _) => i as f32 * 1e-3, // ascending
+                _ => rng.uniform(-1.0, 1.0) as f32,
+            })
+            .collect();
+        let x = ndarray::Array1::from(row.clone());
+        for k in [1, 5, 50, 100] {
+            let (values, indices) = logits::top_k(&x, k, Axis(0));
+            let mut want: Vec<usize> = (0..len).collect();
+            want.sort_by(|&a, &b| {
+                let (va, vb) = (row[a], row[b]);
+                match (va.is_nan(), vb.is_nan()) {
+                    (true, true) => std::cmp::Ordering::Equal,
+                    (true, false) => std::cmp::Ordering::Greater,
+                    (false, true) => std::cmp::Ordering::Less,
+                    _ => vb.partial_cmp(&va).unwrap(),
+                }
+                .then(a.cmp(&b))
+            });
+            assert_eq!(indices.to_vec(), want[..k], "case {case}, k {k}");
+            for (v, &i) in values.iter().zip(&want[..k]) {
+                assert!(v.to_bits() == row[i].to_bits(), "case {case}, k {k}");
+            }
+        }
+    }
+}
