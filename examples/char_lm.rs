@@ -10,7 +10,7 @@
 //! ships it (see `examples/data/README.md`), with each run of whitespace read as one space.
 //! It prints the loss every 50 epochs beside the best loss a bigram model can reach on this text
 //! (that of the counts). After training it samples text at several temperatures with
-//! `softmax_with_temperature`.
+//! `logits::Sampler`.
 //!
 //! Run with `cargo run --release --example char_lm`; it writes
 //! `target/examples-output/char_lm_loss.svg`.
@@ -20,11 +20,8 @@ mod common;
 use std::collections::BTreeSet;
 
 use common::{BoxResult, LinePlot, data_path, shown};
-use logits::{CrossEntropy, softmax, softmax_with_temperature, top_k};
+use logits::{CrossEntropy, Key, Sampler, softmax, top_k};
 use ndarray::{Array2, Axis};
-use rand::SeedableRng;
-use rand::distr::{Distribution, weighted::WeightedIndex};
-use rand::rngs::StdRng;
 
 const EPOCHS: usize = 300;
 const LEARNING_RATE: f32 = 0.1;
@@ -136,14 +133,17 @@ fn show(c: char) -> String {
 }
 
 fn sample(table: &Array2<f32>, corpus: &Corpus) -> BoxResult<()> {
-    let mut rng = StdRng::seed_from_u64(1865);
     let start = corpus.chars.binary_search(&'A').unwrap_or(0);
     for t in [0.3_f32, 0.7, 1.0, 1.5] {
+        // The row of the last character is the next one's logits; the sampler divides them by
+        // T and draws, with the randomness of (seed, position).
+        let sampler = Sampler::new().temperature(t);
         let mut c = start;
         let mut text = String::from(corpus.chars[c]);
-        for _ in 0..90 {
-            let p = softmax_with_temperature(&table.row(c), Axis(0), t)?;
-            c = WeightedIndex::new(&p)?.sample(&mut rng);
+        for position in 0..90 {
+            c = sampler
+                .sample(&table.row(c), Key::new(1865, position))?
+                .token;
             text.push(corpus.chars[c]);
         }
         println!("  T = {t:<4} {text}");

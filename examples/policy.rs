@@ -14,9 +14,8 @@
 mod common;
 
 use common::{BoxResult, LinePlot, shown};
-use logits::{cross_entropy_and_grad, softmax, softmax_with_temperature};
+use logits::{Key, Sampler, cross_entropy_and_grad, softmax, softmax_with_temperature};
 use ndarray::{Array1, Axis, array};
-use rand::distr::{Distribution, weighted::WeightedIndex};
 use rand::rngs::StdRng;
 use rand::{RngExt, SeedableRng};
 use rand_distr::StandardNormal;
@@ -31,12 +30,15 @@ fn sampling() -> BoxResult<()> {
         "  {:>5}  {:>17} {:>17} {:>17} {:>17}",
         "T", "action 0", "action 1", "action 2", "action 3"
     );
-    let mut rng = StdRng::seed_from_u64(11);
-    for t in [0.1, 0.25, 0.5, 1.0, 2.0, 10.0] {
+    for (seed, t) in [0.1, 0.25, 0.5, 1.0, 2.0, 10.0].into_iter().enumerate() {
+        // Boltzmann exploration: draw an action from softmax(Q / T).
         let p = softmax_with_temperature(&q, Axis(0), t)?;
+        let boltzmann = Sampler::new().temperature(t);
         let mut counts = [0_usize; 4];
-        for _ in 0..DRAWS {
-            counts[WeightedIndex::new(&p)?.sample(&mut rng)] += 1;
+        for draw in 0..DRAWS {
+            counts[boltzmann
+                .sample(&q, Key::new(seed as u64, draw as u64))?
+                .token] += 1;
         }
         let cells: Vec<String> = counts
             .iter()
@@ -59,6 +61,8 @@ fn learn() -> BoxResult<Vec<Array1<f64>>> {
     println!(
         "2. learning a policy on a {arms}-armed bandit, rewards ~ N(mean, 1), means {means}\n"
     );
+    // The policy samples actions from the logits θ; the rewards' noise has its own generator.
+    let policy = Sampler::new();
     let mut rng = StdRng::seed_from_u64(5);
     let lr = 0.05;
     // The preferences, as a [1, arms] batch of one row of logits.
@@ -86,7 +90,9 @@ fn learn() -> BoxResult<Vec<Array1<f64>>> {
         if step == STEPS {
             break;
         }
-        let a = WeightedIndex::new(&pi)?.sample(&mut rng);
+        let a = policy
+            .sample(&theta.row(0), Key::new(5, step as u64))?
+            .token;
         let reward = means[a] + rng.sample::<f64, _>(StandardNormal);
         window += reward;
         // ∇θ ln π(a) = onehot(a) − π = −∇θ CE(θ, a): ascend the advantage-weighted log-likelihood.
