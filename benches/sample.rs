@@ -11,7 +11,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use logits::{Context, Key, Sampler, Workspace};
+use logits::{Context, Key, Request, Sampler, Workspace, sample_batch};
 use ndarray::{Array2, ArrayView1, Axis};
 use rand::rngs::StdRng;
 use rand::{RngExt, SeedableRng};
@@ -131,7 +131,53 @@ fn sampling(c: &mut Criterion) {
         });
     });
     group.finish();
+}
 
+/// A batch with one sampler for every row, and with each row's own temperature and p.
+fn batches(c: &mut Criterion) {
+    let x = batch(ROWS, VOCAB);
+    let mut group = c.benchmark_group(format!("sample/{ROWS}x{VOCAB}/f32"));
+    group.throughput(Throughput::Elements((ROWS * VOCAB) as u64));
+    group
+        .sample_size(20)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(4));
+    // The same options as one shared sampler, as one sampler per row, and each row its own
+    // temperature and p around them (which changes the work: a flatter row keeps more tokens).
+    let uniform = Sampler::new().temperature(1.0).top_p(0.9);
+    let own: Vec<Sampler<f32>> = (0..ROWS)
+        .map(|i| {
+            let f = i as f32 / ROWS as f32 - 0.5;
+            Sampler::new()
+                .temperature(1.0 + 0.1 * f)
+                .top_p(0.9 + 0.02 * f)
+        })
+        .collect();
+    for (name, samplers) in [
+        ("batch top_p, one sampler", vec![uniform.clone()]),
+        ("batch top_p, a sampler per row", vec![uniform; ROWS]),
+        ("batch top_p, per-row T and p", own),
+    ] {
+        let mut position = 0;
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                position += 1;
+                let requests: Vec<Request<'_, f32>> = (0..ROWS)
+                    .map(|i| Request {
+                        sampler: &samplers[i % samplers.len()],
+                        key: Key::new(i as u64, position),
+                        context: Context::default(),
+                    })
+                    .collect();
+                black_box(sample_batch(&x, &requests).unwrap());
+            });
+        });
+    }
+    group.finish();
+}
+
+/// `logits::top_k(k = 50)` on `[64, 128256]`.
+fn top_k(c: &mut Criterion) {
     let y = batch(ROWS, 128_256);
     let mut group = c.benchmark_group(format!("top_k/{ROWS}x128256/f32"));
     group.throughput(Throughput::Elements(y.len() as u64));
@@ -145,5 +191,5 @@ fn sampling(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, sampling);
+criterion_group!(benches, sampling, batches, top_k);
 criterion_main!(benches);

@@ -3,6 +3,14 @@
 //! above a few thresholds. The sampler (`sample/`) picks its kept set and its token from these
 //! summaries and touches single blocks only where it must.
 
+#![cfg_attr(
+    not(feature = "sample"),
+    allow(
+        dead_code,
+        reason = "without the sampler, only top_k's block maxima are used"
+    )
+)]
+
 use num_traits::{Float as _, ToPrimitive as _, Zero as _};
 
 use super::dispatch::{Compute, Kernel};

@@ -327,11 +327,25 @@ impl<A: Float> Sampler<A> {
                     }
                 }
                 Stage::Typical if self.typical_p < A::one() => {
-                    if kept == Kept::Dense {
-                        gather(row_data, filter_inv_t, f64::NEG_INFINITY, cand);
+                    let weighed = kept == Kept::Dense;
+                    if weighed {
+                        // Every finite entry, weighed by one vectorised pass of exponentials.
+                        exps.resize(row_data.x.len(), A::zero());
+                        kernel::exps(isa, row_data.x, row_data.m, filter_inv_t, exps);
+                        cand.clear();
+                        for (index, (&key, &e)) in row_data.x.iter().zip(exps.iter()).enumerate() {
+                            if key > A::neg_infinity() {
+                                cand.push(Cand {
+                                    key,
+                                    index,
+                                    weight: wide(e),
+                                });
+                            }
+                        }
                         kept = Kept::Sparse;
                     }
-                    typical(cand, filter_inv_t, wide(self.typical_p), min_keep, spare);
+                    let tau = wide(self.typical_p);
+                    typical(row_data.x, cand, filter_inv_t, tau, min_keep, weighed);
                 }
                 _ => {}
             }
@@ -356,6 +370,7 @@ impl<A: Float> Sampler<A> {
             keep.push(Cand {
                 key: A::zero(),
                 index: draw.token,
+                weight: 0.0,
             });
         } else if ws.cand.is_empty() || !self.filters() {
             // No filter ran: every entry that the processors left finite stays (or, with +inf
@@ -373,7 +388,11 @@ impl<A: Float> Sampler<A> {
                     v > A::neg_infinity()
                 };
                 if stays {
-                    keep.push(Cand { key: v, index });
+                    keep.push(Cand {
+                        key: v,
+                        index,
+                        weight: 0.0,
+                    });
                 }
             }
         } else {
@@ -439,7 +458,11 @@ fn dense_top_k<A: Float>(
 ) {
     let threshold = if k < row.maxima.len() {
         spare.clear();
-        spare.extend(row.maxima.iter().map(|&key| Cand { key, index: 0 }));
+        spare.extend(row.maxima.iter().map(|&key| Cand {
+            key,
+            index: 0,
+            weight: 0.0,
+        }));
         spare.select_nth_unstable_by(k - 1, |a, b| {
             b.key
                 .partial_cmp(&a.key)
@@ -459,6 +482,7 @@ fn dense_top_k<A: Float>(
                     cand.push(Cand {
                         key: v,
                         index: start + i,
+                        weight: 0.0,
                     });
                 }
             }
@@ -482,6 +506,7 @@ fn gather<A: Float>(row: &Row<'_, A>, inv_t: A, ln_q: f64, cand: &mut Vec<Cand<A
                     cand.push(Cand {
                         key: v,
                         index: start + i,
+                        weight: 0.0,
                     });
                 }
             }
@@ -507,7 +532,7 @@ fn dense_top_p<A: Float>(
     exps.resize(row.x.len(), A::zero());
     kernel::exps(isa, row.x, row.m, inv_t, exps);
     let total = sum_wide(exps);
-    let levels: Vec<A> = LEVELS.iter().map(|&l| narrow(l)).collect();
+    let levels: [A; MAX_LEVELS] = LEVELS.map(narrow);
     sums.clear();
     sums.resize(MAX_LEVELS, 0.0);
     kernel::masses_above(isa, exps, &levels, sums);
@@ -517,11 +542,18 @@ fn dense_top_p<A: Float>(
         .position(|&mass| mass >= p * total * (1.0 + 1e-4))
         .map_or(f64::NEG_INFINITY, |j| LEVELS[j].ln());
     gather(row, inv_t, level, cand);
-    let mass: f64 = cand.iter().map(|c| wide(exps[c.index])).sum();
+    let mut mass = 0.0;
+    for c in cand.iter_mut() {
+        c.weight = wide(exps[c.index]);
+        mass += c.weight;
+    }
     if mass < p * total {
         gather(row, inv_t, f64::NEG_INFINITY, cand);
+        for c in cand.iter_mut() {
+            c.weight = wide(exps[c.index]);
+        }
     }
-    let n = select::mass_prefix(cand, p * total, |c| wide(exps[c.index]));
+    let n = select::mass_prefix(cand, p * total, |c| c.weight);
     cand.truncate(n);
 }
 
@@ -558,10 +590,14 @@ fn sparse_top_p<A: Float>(
     spare: &mut Vec<Cand<A>>,
 ) {
     let m = top(cand);
-    let total: f64 = cand.iter().map(|c| weight(c, m, inv_t)).sum();
+    let mut total = 0.0;
+    for c in cand.iter_mut() {
+        c.weight = weight(c, m, inv_t);
+        total += c.weight;
+    }
     spare.clear();
     spare.extend_from_slice(cand);
-    let n = select::mass_prefix(cand, p * total, |c| weight(c, m, inv_t));
+    let n = select::mass_prefix(cand, p * total, |c| c.weight);
     if n >= min_keep {
         cand.truncate(n);
     } else {
@@ -593,52 +629,45 @@ fn sparse_min_p<A: Float>(
 
 /// Typical sampling (Meister et al.): the candidates ordered by how close their information
 /// `−ln p` is to the entropy `H` (closest first, ties by lower index), the shortest prefix
-/// whose probability reaches `tau`, at least `min_keep`.
+/// whose probability reaches `tau`, at least `min_keep`. The candidates' keys are the row's
+/// values at their indices, and are again on return; where `weighed`, their weights are
+/// already `exp(z)` against their maximum.
 fn typical<A: Float>(
+    row: &[A],
     cand: &mut Vec<Cand<A>>,
     inv_t: A,
     tau: f64,
     min_keep: usize,
-    spare: &mut Vec<Cand<A>>,
+    weighed: bool,
 ) {
     let m = top(cand);
-    let total: f64 = cand.iter().map(|c| weight(c, m, inv_t)).sum();
+    // With e = exp(z) and S = Σ e: p = e / S, ln p = z − ln S, H = ln S − Σ e z / S.
+    let (mut total, mut ez) = (0.0, 0.0);
+    for c in cand.iter_mut() {
+        let zc = wide(z(c.key, m, inv_t));
+        if !weighed {
+            c.weight = zc.exp();
+        }
+        total += c.weight;
+        if c.weight > 0.0 {
+            ez += c.weight * zc;
+        }
+    }
     let ln_total = total.ln();
-    // H = −Σ p ln p with p = e / S, ln p = z − ln S.
-    let entropy: f64 = cand
-        .iter()
-        .map(|c| {
-            let zc = wide(z(c.key, m, inv_t));
-            let pc = zc.exp() / total;
-            if pc > 0.0 { -pc * (zc - ln_total) } else { 0.0 }
-        })
-        .sum();
-    // Re-key by closeness: key = −|−ln p − H|; the original key is kept in `spare` by index.
-    spare.clear();
-    spare.extend_from_slice(cand);
-    spare.sort_unstable_by_key(|c| c.index);
+    let entropy = ln_total - ez / total;
     for c in cand.iter_mut() {
         let zc = wide(z(c.key, m, inv_t));
         c.key = narrow(-(ln_total - zc - entropy).abs());
     }
-    let probability = |c: &Cand<A>| {
-        let at = spare
-            .binary_search_by_key(&c.index, |s| s.index)
-            .unwrap_or(0);
-        weight(&spare[at], m, inv_t) / total
-    };
-    let mut n = select::mass_prefix(cand, tau, probability);
-    if n < min_keep {
+    let n = select::mass_prefix(cand, tau * total, |c| c.weight);
+    if n >= min_keep {
+        cand.truncate(n);
+    } else {
+        // The `min_keep` most typical.
         select::keep_first(cand, min_keep);
-        n = cand.len().min(min_keep);
     }
-    cand.truncate(n);
-    // Back to the values.
     for c in cand.iter_mut() {
-        let at = spare
-            .binary_search_by_key(&c.index, |s| s.index)
-            .unwrap_or(0);
-        c.key = spare[at].key;
+        c.key = row[c.index];
     }
 }
 

@@ -3,11 +3,13 @@
 
 use std::cmp::Ordering;
 
-/// A candidate token: its (processed) value and its index in the row.
+/// A candidate token: its key (its processed value, or what a filter orders by), its index in
+/// the row, and a weight a filter may set (its unnormalised probability).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) struct Cand<A> {
     pub(crate) key: A,
     pub(crate) index: usize,
+    pub(crate) weight: f64,
 }
 
 /// The sampler's order: larger key first, ties by lower index. Keys are never NaN.
@@ -133,6 +135,7 @@ mod tests {
                     .map(|index| Cand {
                         key: -(next() * levels).floor() / 3.0,
                         index,
+                        weight: 0.0,
                     })
                     .collect();
                 let total: f64 = cand.iter().map(|c| c.key.exp()).sum();
@@ -153,7 +156,11 @@ mod tests {
         let mut cand: Vec<Cand<f32>> = [1.0, 3.0, 3.0, 2.0, 3.0]
             .iter()
             .enumerate()
-            .map(|(index, &key)| Cand { key, index })
+            .map(|(index, &key)| Cand {
+                key,
+                index,
+                weight: 0.0,
+            })
             .collect();
         keep_first(&mut cand, 2);
         let mut got: Vec<usize> = cand.iter().map(|c| c.index).collect();

@@ -77,3 +77,30 @@ fn split_losses_equal_row_by_row() {
     }
     approx::assert_relative_eq!(f64::from(loss), total, max_relative = 1e-5);
 }
+
+/// A batch of draws gives each row the token it gets alone, on 1, 2 and 16 threads.
+#[cfg(feature = "sample")]
+#[test]
+fn sampled_tokens_do_not_depend_on_the_thread_count() {
+    use logits::{Key, Sampler};
+    let x = input(64, 3000);
+    let sampler = Sampler::new().top_p(0.9).temperature(0.8);
+    let keys: Vec<Key> = (0..64).map(|i| Key::new(9, i)).collect();
+    let alone: Vec<usize> = (0..64)
+        .map(|r| sampler.sample(&x.row(r), keys[r]).unwrap().token)
+        .collect();
+    let tokens = || -> Vec<usize> {
+        let draws = sampler.sample_rows(&x, &keys).unwrap();
+        draws.into_iter().map(|d| d.unwrap().token).collect()
+    };
+    #[cfg(feature = "rayon")]
+    for threads in [1, 2, 16] {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        assert_eq!(pool.install(tokens), alone, "{threads} threads");
+    }
+    #[cfg(not(feature = "rayon"))]
+    assert_eq!(tokens(), alone);
+}

@@ -646,3 +646,306 @@ fn any_rand_core_generator_drives_a_draw() {
     }
     assert!(chi_square(&counts, &[0.25; 4]) < critical(3));
 }
+
+/// An adversarial value: ordinary, ±0, subnormal, huge, ±inf, NaN.
+fn adversarial(rng: &mut SplitMix) -> f32 {
+    match rng.below(20) {
+        0 => f32::INFINITY,
+        1 => f32::NEG_INFINITY,
+        2 => f32::NAN,
+        3 => f32::MAX,
+        4 => -f32::MAX,
+        5 => f32::MIN_POSITIVE / 4.0,
+        6 => -0.0,
+        _ => rng.uniform(-30.0, 30.0) as f32,
+    }
+}
+
+/// The processors of `Sampler`'s docs, in `f32` as the sampler applies them.
+fn processed(x: &[f32], s: (f32, f32, f32), ctx: &Context<'_, f32>) -> Vec<f32> {
+    let (rep, freq, pres) = s;
+    let mut v = x.to_vec();
+    if let Some(allowed) = ctx.allowed {
+        for (e, &ok) in v.iter_mut().zip(allowed) {
+            if !ok {
+                *e = f32::NEG_INFINITY;
+            }
+        }
+    }
+    for &(t, b) in ctx.logit_bias {
+        v[t] += b;
+    }
+    if rep != 1.0 || freq != 0.0 || pres != 0.0 {
+        let mut seen: Vec<usize> = ctx.history.to_vec();
+        seen.sort_unstable();
+        for run in seen.chunk_by(|a, b| a == b) {
+            let t = run[0];
+            let mut e = v[t];
+            if rep != 1.0 {
+                e = if e > 0.0 { e / rep } else { e * rep };
+            }
+            v[t] = e - run.len() as f32 * freq - pres;
+        }
+    }
+    v
+}
+
+/// Every method on adversarial rows, options and contexts: no panic, an `Err` exactly where the
+/// docs list one (the first bad option, then the context, then the row), and otherwise a token
+/// in the kept set with a log-probability ≤ 0; `filter_inplace` agrees and leaves its input
+/// unchanged on error.
+#[test]
+#[allow(clippy::too_many_lines, reason = "one oracle, read top to bottom")]
+fn sampler_is_robust() {
+    let mut rng = SplitMix(77);
+    for case in 0..3000 {
+        let v = [1, 2, 3, 7, 16, 17, 33, 256, 257, 1000][rng.below(10)];
+        let flavour = rng.below(4);
+        let x: Vec<f32> = (0..v)
+            .map(|_| match flavour {
+                0 => rng.uniform(-5.0, 5.0) as f32,
+                1 => f32::NEG_INFINITY,
+                _ => adversarial(&mut rng),
+            })
+            .collect();
+        let pick = |rng: &mut SplitMix, good: &[f32], bad: &[f32]| {
+            if rng.below(12) == 0 {
+                bad[rng.below(bad.len())]
+            } else {
+                good[rng.below(good.len())]
+            }
+        };
+        let t = pick(
+            &mut rng,
+            &[0.0, 0.5, 1.0, 2.0],
+            &[-1.0, f32::NAN, f32::INFINITY, 1e-40],
+        );
+        let top_p = pick(&mut rng, &[1.0, 0.9, 0.3], &[0.0, -0.5, 1.5, f32::NAN]);
+        let min_p = pick(&mut rng, &[0.0, 0.1], &[-0.1, 2.0, f32::NAN]);
+        let typical = pick(&mut rng, &[1.0, 0.8], &[0.0, 1.1]);
+        let rep = pick(&mut rng, &[1.0, 1.3], &[0.0, -1.0, f32::INFINITY]);
+        let freq = pick(&mut rng, &[0.0, 0.5], &[f32::NAN, f32::INFINITY]);
+        let pres = pick(&mut rng, &[0.0, 0.5], &[f32::NEG_INFINITY]);
+        let sampler = Sampler::new()
+            .temperature(t)
+            .top_k([0, 1, 3][rng.below(3)])
+            .top_p(top_p)
+            .min_p(min_p)
+            .typical_p(typical)
+            .min_keep(rng.below(3))
+            .repetition_penalty(rep)
+            .frequency_penalty(freq)
+            .presence_penalty(pres)
+            .order(if rng.below(2) == 0 {
+                Order::HuggingFace
+            } else {
+                Order::LlamaCpp
+            })
+            .log_probs(true)
+            .raw_log_probs(true);
+        // Token ids, now and then one past the vocabulary.
+        let token = |rng: &mut SplitMix| {
+            let over = usize::from(rng.below(10) == 0);
+            rng.below(v + over)
+        };
+        let mut history = Vec::new();
+        for _ in 0..rng.below(4) {
+            history.push(token(&mut rng));
+        }
+        let mut bias = Vec::new();
+        for _ in 0..rng.below(3) {
+            let t = token(&mut rng);
+            bias.push((t, [1.0, -f32::INFINITY, f32::NAN, 5.0][rng.below(4)]));
+        }
+        let allowed: Vec<bool> = (0..v + usize::from(rng.below(20) == 0))
+            .map(|_| rng.below(4) != 0)
+            .collect();
+        let ctx = Context {
+            history: &history,
+            logit_bias: &bias,
+            allowed: if rng.below(2) == 0 {
+                Some(&allowed)
+            } else {
+                None
+            },
+        };
+        // What the docs promise, in their order.
+        let bad_option = [
+            (
+                "temperature",
+                !(t >= 0.0 && t.is_finite() && (t == 0.0 || (1.0 / t).is_finite())),
+            ),
+            ("top_p", !(top_p > 0.0 && top_p <= 1.0)),
+            ("min_p", !(0.0..=1.0).contains(&min_p)),
+            ("typical_p", !(typical > 0.0 && typical <= 1.0)),
+            ("repetition_penalty", !(rep > 0.0 && rep.is_finite())),
+            ("frequency_penalty", !freq.is_finite()),
+            ("presence_penalty", !pres.is_finite()),
+        ]
+        .into_iter()
+        .find(|&(_, bad)| bad)
+        .map(|(name, _)| name);
+        let strided = Array2::from_shape_fn((v, 2), |(i, j)| if j == 0 { x[i] } else { f32::NAN });
+        let row = if case % 2 == 0 {
+            Array1::from(x.clone())
+        } else {
+            strided.column(0).to_owned()
+        };
+        let view = strided.column(0);
+        let got = if case % 2 == 0 {
+            sampler.sample_in(&mut logits::Workspace::new(), &row, &ctx, Key::new(case, 0))
+        } else {
+            sampler.sample_in(
+                &mut logits::Workspace::new(),
+                &view,
+                &ctx,
+                Key::new(case, 0),
+            )
+        };
+        let mut filtered = row.clone();
+        let kept = sampler.filter_inplace(&mut filtered, &ctx);
+        let what = format!("case {case}: V = {v}, {sampler:?}, {ctx:?}");
+        if let Some(name) = bad_option {
+            assert!(
+                matches!(got, Err(Error::InvalidOption { name: n, .. }) if n == name),
+                "{what}: {got:?}"
+            );
+            assert!(
+                kept.is_err()
+                    && filtered
+                        .iter()
+                        .zip(&row)
+                        .all(|(a, b)| a.to_bits() == b.to_bits()),
+                "{what}"
+            );
+            continue;
+        }
+        if let Some(&h) = history.iter().find(|&&h| h >= v) {
+            assert_eq!(
+                got,
+                Err(Error::TokenOutOfRange {
+                    row: 0,
+                    what: "history",
+                    token: h,
+                    vocab: v
+                }),
+                "{what}"
+            );
+            continue;
+        }
+        if let Some(&(b, _)) = bias.iter().find(|&&(b, _)| b >= v) {
+            assert_eq!(
+                got,
+                Err(Error::TokenOutOfRange {
+                    row: 0,
+                    what: "logit bias",
+                    token: b,
+                    vocab: v
+                }),
+                "{what}"
+            );
+            continue;
+        }
+        if bias.iter().any(|(_, b)| b.is_nan()) {
+            assert!(
+                matches!(
+                    got,
+                    Err(Error::InvalidOption {
+                        name: "logit bias",
+                        ..
+                    })
+                ),
+                "{what}: {got:?}"
+            );
+            continue;
+        }
+        if ctx.allowed.is_some_and(|a| a.len() != v) {
+            assert!(
+                matches!(got, Err(Error::ShapeMismatch { .. })),
+                "{what}: {got:?}"
+            );
+            continue;
+        }
+        let p = processed(&x, (rep, freq, pres), &ctx);
+        if let Some(i) = p.iter().position(|e| e.is_nan()) {
+            assert_eq!(got, Err(Error::NanInRow { row: 0, index: i }), "{what}");
+            assert!(kept.is_err(), "{what}");
+            continue;
+        }
+        if p.iter().all(|&e| e == f32::NEG_INFINITY) {
+            assert_eq!(got, Err(Error::NothingToSample { row: 0 }), "{what}");
+            continue;
+        }
+        let d = got.unwrap_or_else(|e| panic!("{what}: {e}"));
+        assert!(
+            d.token < v && p[d.token] > f32::NEG_INFINITY,
+            "{what}: token {}",
+            d.token
+        );
+        if p.contains(&f32::INFINITY) {
+            assert_eq!(p[d.token], f32::INFINITY, "{what}");
+        }
+        let lp = d.log_prob.unwrap();
+        assert!(lp <= 1e-6 && !lp.is_nan(), "{what}: log-probability {lp}");
+        let raw = d.raw_log_prob.unwrap();
+        assert!(
+            raw <= 1e-6 || raw.is_nan(),
+            "{what}: raw log-probability {raw}"
+        );
+        let n = kept.unwrap_or_else(|e| panic!("{what}: filter: {e}"));
+        assert!(
+            n >= 1 && filtered[d.token] > f32::NEG_INFINITY,
+            "{what}: kept {n}"
+        );
+        assert_eq!(
+            filtered.iter().filter(|&&e| e > f32::NEG_INFINITY).count(),
+            n,
+            "{what}"
+        );
+    }
+}
+
+/// Writes the tokens of 10⁶ draws (five settings over rows of 4096 and 32000 logits) to the file
+/// `SAMPLE_TOKENS_OUT`, for `tools/isa_draws.sh` to compare across `LOGITS_ISA` paths.
+#[test]
+#[ignore = "a measurement: run by tools/isa_draws.sh"]
+fn tokens_for_the_isa_comparison() {
+    use std::io::Write;
+    let path = std::env::var("SAMPLE_TOKENS_OUT").expect("SAMPLE_TOKENS_OUT names the output file");
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path).unwrap());
+    let settings = [
+        Sampler::new(),
+        Sampler::new().temperature(0.7),
+        Sampler::new().top_k(40).temperature(0.8),
+        Sampler::new().top_p(0.9),
+        Sampler::new().min_p(0.05).temperature(1.3),
+    ];
+    let mut rng = SplitMix(2026);
+    let mut draws = 0_u64;
+    let mut ws = logits::Workspace::new();
+    while draws < 1_000_000 {
+        let v = if draws.is_multiple_of(2) {
+            4096
+        } else {
+            32_000
+        };
+        let row: Array1<f32> = Array1::from_shape_fn(v, |_| {
+            let u = rng.uniform(-1.0, 1.0) as f32;
+            if rng.below(500) == 0 {
+                8.0 + 4.0 * u
+            } else {
+                3.0 * u
+            }
+        });
+        for (s, sampler) in settings.iter().enumerate() {
+            for position in 0..20 {
+                let key = Key::new(draws, position + 100 * s as u64);
+                let d = sampler
+                    .sample_in(&mut ws, &row, &Context::default(), key)
+                    .unwrap();
+                writeln!(out, "{}", d.token).unwrap();
+            }
+        }
+        draws += 100;
+    }
+}
