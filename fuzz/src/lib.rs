@@ -33,6 +33,8 @@ use logits::{
     BinaryCrossEntropy, BinaryCrossEntropyWithLogits, CrossEntropy, Error, Float, Input, KlDiv,
     LinearCrossEntropy, LogSumExp, Reduction, SigmoidFocalLoss, Targets,
 };
+#[cfg(feature = "sample")]
+use logits::{Context, Key, Order, Sampler, Workspace};
 use ndarray::{Array2, ArrayD, ArrayViewD, ArrayViewMutD, Axis, IxDyn, Slice, Zip};
 
 /// `f32` or `f64`, with what the checks need.
@@ -1543,4 +1545,418 @@ fn near_or_beyond<A: Real>(a: f64, e: f64, tol: f64, scale: f64) -> bool {
     let edge = A::HUGE.wide() - tol * scale;
     let beyond = |inf: f64, v: f64| inf.is_infinite() && v.is_finite() && inf * v > 0.0;
     (beyond(a, e) && e.abs() >= edge) || (beyond(rounded, a) && a.abs() >= edge)
+}
+
+// ---------------------------------------------------------------------------------------------
+// sample
+// ---------------------------------------------------------------------------------------------
+
+#[cfg(feature = "sample")]
+/// The sampler's filter options as plain numbers, for [`kept_reference`].
+#[derive(Clone, Copy, Debug)]
+pub struct SampleOptions {
+    /// Temperature (0: greedy).
+    pub t: f64,
+    /// Top-k (0: off).
+    pub k: usize,
+    /// Top-p (1: off).
+    pub p: f64,
+    /// Min-p (0: off).
+    pub min_p: f64,
+    /// Typical-p (1: off).
+    pub typical: f64,
+    /// The fewest tokens a filter keeps.
+    pub min_keep: usize,
+    /// The stage order.
+    pub order: Order,
+}
+
+#[cfg(feature = "sample")]
+impl SampleOptions {
+    /// The sampler with these options.
+    #[must_use]
+    pub fn sampler<A: Real>(self) -> Sampler<A> {
+        Sampler::new()
+            .temperature(A::of(self.t))
+            .top_k(self.k)
+            .top_p(A::of(self.p))
+            .min_p(A::of(self.min_p))
+            .typical_p(A::of(self.typical))
+            .min_keep(self.min_keep)
+            .order(self.order)
+    }
+
+    /// The same options with every threshold moved by the relative amount `d` (> 0 keeps more):
+    /// the edges of a tolerance band.
+    #[must_use]
+    pub fn nudged(self, d: f64) -> Self {
+        Self {
+            p: (self.p * (1.0 + d)).min(1.0),
+            min_p: self.min_p * (1.0 - d),
+            typical: (self.typical * (1.0 + d)).min(1.0),
+            ..self
+        }
+    }
+}
+
+#[cfg(feature = "sample")]
+/// The kept set of `Sampler`'s documented rule, with sorts and `f64` throughout: the reference
+/// the sampler is checked against (indices, ascending).
+#[must_use]
+pub fn kept_reference(x: &[f64], q: SampleOptions) -> Vec<usize> {
+    let top = x.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    // +inf entries share the mass: they stand in as 0, the rest as −inf.
+    let x: Vec<f64> = if top == f64::INFINITY {
+        x.iter()
+            .map(|&v| {
+                if v == f64::INFINITY {
+                    0.0
+                } else {
+                    f64::NEG_INFINITY
+                }
+            })
+            .collect()
+    } else {
+        x.to_vec()
+    };
+    let mut kept: Vec<usize> = (0..x.len()).filter(|&i| x[i] > f64::NEG_INFINITY).collect();
+    let by_order = |a: &usize, b: &usize| x[*b].total_cmp(&x[*a]).then(a.cmp(b));
+    if q.t == 0.0 {
+        kept.sort_by(by_order);
+        kept.truncate(1);
+        return kept;
+    }
+    let inv = match q.order {
+        Order::HuggingFace => 1.0 / q.t,
+        _ => 1.0,
+    };
+    let min_keep = q.min_keep.max(1);
+    let probs = |kept: &[usize]| -> Vec<f64> {
+        let m = kept.iter().map(|&i| x[i]).fold(f64::NEG_INFINITY, f64::max);
+        let e: Vec<f64> = kept.iter().map(|&i| ((x[i] - m) * inv).exp()).collect();
+        let s: f64 = e.iter().sum();
+        e.iter().map(|v| v / s).collect()
+    };
+    let stages: &[char] = match q.order {
+        Order::HuggingFace => &['k', 'p', 'm', 't'],
+        _ => &['k', 't', 'p', 'm'],
+    };
+    for &stage in stages {
+        kept.sort_by(by_order);
+        match stage {
+            'k' if q.k > 0 => kept.truncate(q.k.max(min_keep)),
+            'p' if q.p < 1.0 => {
+                let pr = probs(&kept);
+                let mut total = 0.0;
+                let mut n = kept.len();
+                for (j, v) in pr.iter().enumerate() {
+                    total += v;
+                    if total >= q.p {
+                        n = j + 1;
+                        break;
+                    }
+                }
+                kept.truncate(n.max(min_keep));
+            }
+            'm' if q.min_p > 0.0 => {
+                let m = x[kept[0]];
+                let n = kept
+                    .iter()
+                    .take_while(|&&i| (x[i] - m) * inv >= q.min_p.ln())
+                    .count();
+                kept.truncate(n.max(min_keep));
+            }
+            't' if q.typical < 1.0 => {
+                let pr = probs(&kept);
+                let h: f64 = pr.iter().filter(|&&v| v > 0.0).map(|v| -v * v.ln()).sum();
+                let mut order: Vec<usize> = (0..kept.len()).collect();
+                let dev = |j: usize| (-pr[j].ln() - h).abs();
+                order.sort_by(|&a, &b| dev(a).total_cmp(&dev(b)).then(kept[a].cmp(&kept[b])));
+                let mut total = 0.0;
+                let mut n = order.len();
+                for (r, &j) in order.iter().enumerate() {
+                    total += pr[j];
+                    if total >= q.typical {
+                        n = r + 1;
+                        break;
+                    }
+                }
+                let n = n.max(min_keep).min(order.len());
+                kept = order[..n].iter().map(|&j| kept[j]).collect();
+            }
+            _ => {}
+        }
+    }
+    kept.sort_unstable();
+    kept
+}
+
+#[cfg(feature = "sample")]
+/// The processors of `Sampler`'s docs (mask, bias, repetition, frequency and presence
+/// penalties), in the element type as the sampler applies them.
+#[must_use]
+pub fn processed<A: Real>(x: &[A], (rep, freq, pres): (A, A, A), ctx: &Context<'_, A>) -> Vec<A> {
+    let mut v = x.to_vec();
+    if let Some(allowed) = ctx.allowed {
+        for (e, &ok) in v.iter_mut().zip(allowed) {
+            if !ok {
+                *e = A::neg_infinity();
+            }
+        }
+    }
+    for &(t, b) in ctx.logit_bias {
+        v[t] += b;
+    }
+    if rep != A::one() || freq != A::zero() || pres != A::zero() {
+        let mut seen: Vec<usize> = ctx.history.to_vec();
+        seen.sort_unstable();
+        for run in seen.chunk_by(|a, b| a == b) {
+            let t = run[0];
+            let mut e = v[t];
+            if rep != A::one() {
+                e = if e > A::zero() { e / rep } else { e * rep };
+            }
+            v[t] = e - A::of(run.len() as f64) * freq - pres;
+        }
+    }
+    v
+}
+
+#[cfg(feature = "sample")]
+/// `a ⊆ b` for sorted index lists.
+fn subset(a: &[usize], b: &[usize]) -> bool {
+    a.iter().all(|i| b.binary_search(i).is_ok())
+}
+
+#[cfg(feature = "sample")]
+/// `Sampler`: a row (contiguous or strided), options (some invalid) and a context (some token ids
+/// out of range, a NaN bias, a mask of the wrong length) decoded from the bytes. Checked: the
+/// `Err` the docs list, in their order (the first bad option, then the context, then NaN in the
+/// processed row, then nothing to draw), from `sample_in` and `filter_inplace` alike (which then
+/// leaves its row unchanged); otherwise a token of the kept set, log-probabilities ≤ 0 and not NaN
+/// (the raw one NaN only if the raw row holds NaN), and a kept set between the reference's with
+/// every threshold moved by the type's rounding either way.
+pub fn sample(data: &[u8]) {
+    by_type(data, sample_case::<f32>, sample_case::<f64>);
+}
+
+#[cfg(feature = "sample")]
+fn sample_case<A: Real>(b: &mut Bytes) {
+    let v = match b.byte() {
+        0..=199 => LENGTHS[b.below(LENGTHS.len())].max(1),
+        200..=249 => 1000,
+        _ => MAX_ELEMENTS,
+    };
+    let x: Vec<A> = (0..v).map(|_| b.value()).collect();
+    let option = |b: &mut Bytes, usual: &[f64]| -> A {
+        match b.byte() {
+            0..=229 => A::of(usual[b.below(usual.len())]),
+            _ => b.value(),
+        }
+    };
+    let t = option(b, &[0.0, 0.5, 1.0, 2.0]);
+    let top_p = option(b, &[1.0, 0.9, 0.5, 0.1]);
+    let min_p = option(b, &[0.0, 0.0, 0.05, 0.5]);
+    let typical = option(b, &[1.0, 1.0, 0.9]);
+    let rep = option(b, &[1.0, 1.0, 1.3, 0.7]);
+    let freq = option(b, &[0.0, 0.0, 0.5]);
+    let pres = option(b, &[0.0, 0.0, 1.5]);
+    let k = [0, 0, 1, 3, 50, 300][b.below(6)];
+    let min_keep = b.below(4);
+    let order = if b.flag() {
+        Order::HuggingFace
+    } else {
+        Order::LlamaCpp
+    };
+    let history: Vec<usize> = (0..b.below(5)).map(|_| b.class(v)).collect();
+    let bias: Vec<(usize, A)> = (0..b.below(3)).map(|_| (b.class(v), b.value())).collect();
+    let allowed: Option<Vec<bool>> = b.flag().then(|| {
+        let len = b.maybe_wrong(&[v])[0..].first().copied().unwrap_or(0);
+        (0..len).map(|_| b.below(4) != 0).collect()
+    });
+    let ctx = Context {
+        history: &history,
+        logit_bias: &bias,
+        allowed: allowed.as_deref(),
+    };
+    let sampler = Sampler::new()
+        .temperature(t)
+        .top_k(k)
+        .top_p(top_p)
+        .min_p(min_p)
+        .typical_p(typical)
+        .min_keep(min_keep)
+        .repetition_penalty(rep)
+        .frequency_penalty(freq)
+        .presence_penalty(pres)
+        .order(order)
+        .log_probs(true)
+        .raw_log_probs(true);
+    let strided = b.flag();
+    let backing = Array2::from_shape_fn((v, 2), |(i, j)| if j == 0 { x[i] } else { A::nan() });
+    let contiguous = ndarray::Array1::from(x.clone());
+    let key = Key::new(b.u64(), b.u64());
+    let mut ws = Workspace::new();
+    let got = if strided {
+        sampler.sample_in(&mut ws, &backing.column(0), &ctx, key)
+    } else {
+        sampler.sample_in(&mut ws, &contiguous, &ctx, key)
+    };
+    let mut filtered = contiguous.clone();
+    let kept = sampler.filter_inplace(&mut filtered, &ctx);
+    let what = format!("V = {v}, {sampler:?}, {ctx:?}, {key:?}");
+    let expected = sample_error(&x, (t, top_p, min_p, typical), (rep, freq, pres), &ctx);
+    if let Some(e) = expected {
+        let same_kind = |got: &Error| std::mem::discriminant(got) == std::mem::discriminant(&e);
+        match &got {
+            Err(g)
+                if same_kind(g)
+                    && (g == &e
+                        || matches!(
+                            e,
+                            Error::InvalidOption { .. } | Error::ShapeMismatch { .. }
+                        )) => {}
+            other => panic!("{what}: expected {e:?}, got {other:?}"),
+        }
+        if let (Error::InvalidOption { name, .. }, Err(Error::InvalidOption { name: n, .. })) =
+            (&e, &got)
+        {
+            assert_eq!(name, n, "{what}");
+        }
+        assert!(kept.is_err(), "{what}: filter_inplace gave {kept:?}");
+        let untouched = filtered
+            .iter()
+            .zip(&contiguous)
+            .all(|(a, b)| a.bits() == b.bits());
+        assert!(untouched, "{what}: filter_inplace changed its row on error");
+        return;
+    }
+    let d = got.unwrap_or_else(|e| panic!("{what}: {e}"));
+    let p = processed(&x, (rep, freq, pres), &ctx);
+    assert!(
+        d.token < v && p[d.token] > A::neg_infinity(),
+        "{what}: token {}",
+        d.token
+    );
+    if p.contains(&A::infinity()) {
+        assert_eq!(p[d.token], A::infinity(), "{what}: a token at +inf was due");
+    }
+    let lp = d.log_prob.map_or(f64::NAN, Real::wide);
+    assert!(lp <= 1e-6 && !lp.is_nan(), "{what}: log-probability {lp}");
+    let raw = d.raw_log_prob.map_or(f64::NAN, Real::wide);
+    let raw_nan = x.iter().any(|e| e.is_nan());
+    assert!(
+        if raw_nan {
+            raw.is_nan()
+        } else {
+            raw <= 1e-6 && !raw.is_nan()
+        },
+        "{what}: raw log-probability {raw}"
+    );
+    let n = kept.unwrap_or_else(|e| panic!("{what}: filter_inplace: {e}"));
+    let got_set: Vec<usize> = (0..v)
+        .filter(|&i| filtered[i] > A::neg_infinity())
+        .collect();
+    assert_eq!(got_set.len(), n, "{what}: the kept set's size");
+    assert!(
+        got_set.binary_search(&d.token).is_ok(),
+        "{what}: token {} outside the kept set",
+        d.token
+    );
+    // Against the reference, within rounding of the thresholds.
+    let options = SampleOptions {
+        t: t.wide(),
+        k,
+        p: top_p.wide(),
+        min_p: min_p.wide(),
+        typical: typical.wide(),
+        min_keep,
+        order,
+    };
+    let wide: Vec<f64> = p.iter().map(|e| e.wide()).collect();
+    let band = A::TOL * 10.0;
+    let (lo, hi) = (
+        kept_reference(&wide, options.nudged(-band)),
+        kept_reference(&wide, options.nudged(band)),
+    );
+    assert!(
+        subset(&lo, &got_set) && subset(&got_set, &hi),
+        "{what}: kept {} tokens, the reference between {} and {}",
+        got_set.len(),
+        lo.len(),
+        hi.len()
+    );
+}
+
+#[cfg(feature = "sample")]
+/// The error the sampler's docs promise for these inputs, if any.
+fn sample_error<A: Real>(
+    x: &[A],
+    (t, top_p, min_p, typical): (A, A, A, A),
+    (rep, freq, pres): (A, A, A),
+    ctx: &Context<'_, A>,
+) -> Option<Error> {
+    let v = x.len();
+    let bad = |name: &'static str| {
+        Some(Error::InvalidOption {
+            name,
+            value: 0.0,
+            expected: "",
+        })
+    };
+    let one = A::one();
+    if !(t >= A::zero() && t.is_finite() && (t == A::zero() || (one / t).is_finite())) {
+        return bad("temperature");
+    }
+    if !(top_p > A::zero() && top_p <= one) {
+        return bad("top_p");
+    }
+    if !(min_p >= A::zero() && min_p <= one) {
+        return bad("min_p");
+    }
+    if !(typical > A::zero() && typical <= one) {
+        return bad("typical_p");
+    }
+    if !(rep > A::zero() && rep.is_finite()) {
+        return bad("repetition_penalty");
+    }
+    if !freq.is_finite() {
+        return bad("frequency_penalty");
+    }
+    if !pres.is_finite() {
+        return bad("presence_penalty");
+    }
+    let out = |what, token| {
+        Some(Error::TokenOutOfRange {
+            row: 0,
+            what,
+            token,
+            vocab: v,
+        })
+    };
+    if let Some(&h) = ctx.history.iter().find(|&&h| h >= v) {
+        return out("history", h);
+    }
+    if let Some(&(t, _)) = ctx.logit_bias.iter().find(|&&(t, _)| t >= v) {
+        return out("logit bias", t);
+    }
+    if ctx.logit_bias.iter().any(|(_, b)| b.is_nan()) {
+        return bad("logit bias");
+    }
+    if ctx.allowed.is_some_and(|a| a.len() != v) {
+        return Some(Error::ShapeMismatch {
+            what: "",
+            found: vec![],
+            against: "",
+            expected: vec![],
+        });
+    }
+    let p = processed(x, (rep, freq, pres), ctx);
+    if let Some(index) = p.iter().position(|e| e.is_nan()) {
+        return Some(Error::NanInRow { row: 0, index });
+    }
+    if p.iter().all(|&e| e == A::neg_infinity()) {
+        return Some(Error::NothingToSample { row: 0 });
+    }
+    None
 }

@@ -432,6 +432,10 @@ fn raw_log_prob<A: Float>(isa: Isa, x: &ArrayRef<A, Ix1>, token: usize) -> A {
         crate::logsumexp(x, ndarray::Axis(0)).into_scalar()
     };
     let v = x[token];
+    if lse.is_nan() {
+        // NaN in the raw row (masked out, or there would be no draw): no distribution there.
+        return lse;
+    }
     if v == A::infinity() {
         // Among n entries at +inf, each has probability 1/n.
         let n = x.iter().filter(|&&e| e == A::infinity()).count();

@@ -5,7 +5,7 @@
 //! process uses, and [`every_other_path`] runs them again on each path below it.
 
 #[path = "../../fuzz/src/lib.rs"]
-mod checks;
+pub(crate) mod checks;
 
 use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
 use std::path::PathBuf;
@@ -100,6 +100,12 @@ fn linear_cross_entropy() {
     replay("linear_cross_entropy", checks::linear_cross_entropy);
 }
 
+#[cfg(feature = "sample")]
+#[test]
+fn sample() {
+    replay("sample", checks::sample);
+}
+
 /// The same checks on each kernel path below this process's (`avx2` and `scalar` under AVX-512,
 /// `scalar` under AVX2): `LOGITS_ISA` is read once per process, so each path runs this module's
 /// tests in a child process of this test binary.
@@ -128,7 +134,11 @@ fn every_other_path() {
             String::from_utf8_lossy(&out.stderr)
         );
         assert!(
-            stdout.contains("test result: ok. 8 passed"),
+            stdout.contains(if cfg!(feature = "sample") {
+                "test result: ok. 9 passed"
+            } else {
+                "test result: ok. 8 passed"
+            }),
             "on the {isa} path, not every target ran:\n{stdout}"
         );
     }

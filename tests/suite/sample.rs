@@ -7,135 +7,11 @@
 use logits::{Context, Draw, Error, Key, Order, Request, Sampler, log_softmax, sample_batch};
 use ndarray::{Array1, Array2, Axis, array, s};
 
+use crate::fuzz_regressions::checks::{SampleOptions, kept_reference, processed};
 use crate::harness::SplitMix;
 
-/// The options of one test case, as plain numbers for the reference.
-#[derive(Clone, Copy, Debug)]
-struct Params {
-    t: f64,
-    k: usize,
-    p: f64,
-    min_p: f64,
-    typical: f64,
-    min_keep: usize,
-    order: Order,
-}
-
-impl Params {
-    fn sampler(self) -> Sampler<f64> {
-        Sampler::new()
-            .temperature(self.t)
-            .top_k(self.k)
-            .top_p(self.p)
-            .min_p(self.min_p)
-            .typical_p(self.typical)
-            .min_keep(self.min_keep)
-            .order(self.order)
-    }
-
-    /// The same options with every threshold moved by the relative amount `d` (> 0 keeps
-    /// more): the kept set of a tolerance band.
-    fn nudged(self, d: f64) -> Self {
-        Self {
-            p: (self.p * (1.0 + d)).min(1.0),
-            min_p: self.min_p * (1.0 - d),
-            typical: (self.typical * (1.0 + d)).min(1.0),
-            ..self
-        }
-    }
-}
-
-/// The kept set by the documented rule, with sorts and `f64` throughout: the reference.
-fn reference(x: &[f64], q: Params) -> Vec<usize> {
-    let top = x.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    // +inf entries share the mass: they stand in as 0, the rest as −inf.
-    let x: Vec<f64> = if top == f64::INFINITY {
-        x.iter()
-            .map(|&v| {
-                if v == f64::INFINITY {
-                    0.0
-                } else {
-                    f64::NEG_INFINITY
-                }
-            })
-            .collect()
-    } else {
-        x.to_vec()
-    };
-    let mut kept: Vec<usize> = (0..x.len()).filter(|&i| x[i] > f64::NEG_INFINITY).collect();
-    let by_order = |a: &usize, b: &usize| x[*b].total_cmp(&x[*a]).then(a.cmp(b));
-    if q.t == 0.0 {
-        kept.sort_by(by_order);
-        kept.truncate(1);
-        return kept;
-    }
-    let inv = match q.order {
-        Order::HuggingFace => 1.0 / q.t,
-        _ => 1.0,
-    };
-    let min_keep = q.min_keep.max(1);
-    let probs = |kept: &[usize]| -> Vec<f64> {
-        let m = kept.iter().map(|&i| x[i]).fold(f64::NEG_INFINITY, f64::max);
-        let e: Vec<f64> = kept.iter().map(|&i| ((x[i] - m) * inv).exp()).collect();
-        let s: f64 = e.iter().sum();
-        e.iter().map(|v| v / s).collect()
-    };
-    let stages: &[char] = match q.order {
-        Order::HuggingFace => &['k', 'p', 'm', 't'],
-        _ => &['k', 't', 'p', 'm'],
-    };
-    for &stage in stages {
-        kept.sort_by(by_order);
-        match stage {
-            'k' if q.k > 0 => kept.truncate(q.k.max(min_keep)),
-            'p' if q.p < 1.0 => {
-                let pr = probs(&kept);
-                let mut total = 0.0;
-                let mut n = kept.len();
-                for (j, v) in pr.iter().enumerate() {
-                    total += v;
-                    if total >= q.p {
-                        n = j + 1;
-                        break;
-                    }
-                }
-                kept.truncate(n.max(min_keep));
-            }
-            'm' if q.min_p > 0.0 => {
-                let m = x[kept[0]];
-                let n = kept
-                    .iter()
-                    .take_while(|&&i| (x[i] - m) * inv >= q.min_p.ln())
-                    .count();
-                kept.truncate(n.max(min_keep));
-            }
-            't' if q.typical < 1.0 => {
-                let pr = probs(&kept);
-                let h: f64 = pr.iter().filter(|&&v| v > 0.0).map(|v| -v * v.ln()).sum();
-                let mut order: Vec<usize> = (0..kept.len()).collect();
-                let dev = |j: usize| (-pr[j].ln() - h).abs();
-                order.sort_by(|&a, &b| dev(a).total_cmp(&dev(b)).then(kept[a].cmp(&kept[b])));
-                let mut total = 0.0;
-                let mut n = order.len();
-                for (r, &j) in order.iter().enumerate() {
-                    total += pr[j];
-                    if total >= q.typical {
-                        n = r + 1;
-                        break;
-                    }
-                }
-                let n = n.max(min_keep).min(order.len());
-                kept = order[..n].iter().map(|&j| kept[j]).collect();
-            }
-            _ => {}
-        }
-    }
-    kept.sort_unstable();
-    kept
-}
-
 /// The sampler's kept set, from `filter_inplace`.
-fn kept_by_sampler(x: &[f64], q: Params) -> Vec<usize> {
+fn kept_by_sampler(x: &[f64], q: SampleOptions) -> Vec<usize> {
     let mut row = Array1::from(x.to_vec());
     let n = q
         .sampler()
@@ -166,7 +42,7 @@ fn fuzzed_row(rng: &mut SplitMix, v: usize) -> Vec<f64> {
         .collect()
 }
 
-fn fuzzed_params(rng: &mut SplitMix) -> Params {
+fn fuzzed_params(rng: &mut SplitMix) -> SampleOptions {
     // `one_in(n)` of the cases turn a filter on.
     let mut on = |n: usize, lo: f64, hi: f64, off: f64| {
         let v = rng.uniform(lo, hi);
@@ -175,7 +51,7 @@ fn fuzzed_params(rng: &mut SplitMix) -> Params {
     let p = on(2, 0.05, 0.99, 1.0);
     let min_p = on(3, 0.001, 0.5, 0.0);
     let typical = on(4, 0.2, 0.99, 1.0);
-    Params {
+    SampleOptions {
         t: [0.0, 0.3, 0.7, 1.0, 1.5][rng.below(5)],
         k: [0, 0, 1, 5, 50][rng.below(5)],
         p,
@@ -188,11 +64,6 @@ fn fuzzed_params(rng: &mut SplitMix) -> Params {
             Order::LlamaCpp
         },
     }
-}
-
-/// `a ⊆ b` for sorted index lists.
-fn subset(a: &[usize], b: &[usize]) -> bool {
-    a.iter().all(|i| b.binary_search(i).is_ok())
 }
 
 #[test]
@@ -217,7 +88,7 @@ fn kept_sets_match_the_reference() {
         }
         let q = fuzzed_params(&mut rng);
         let got = kept_by_sampler(&x, q);
-        let want = reference(&x, q);
+        let want = kept_reference(&x, q);
         if got == want {
             exact += 1;
             continue;
@@ -225,11 +96,12 @@ fn kept_sets_match_the_reference() {
         // Only a threshold within rounding of a boundary may move the set: it must lie between
         // the reference's sets with every threshold nudged by 1e-9 either way.
         let (lo, hi) = (
-            reference(&x, q.nudged(-1e-9)),
-            reference(&x, q.nudged(1e-9)),
+            kept_reference(&x, q.nudged(-1e-9)),
+            kept_reference(&x, q.nudged(1e-9)),
         );
         assert!(
-            subset(&lo, &got) && subset(&got, &hi),
+            lo.iter().all(|i| got.binary_search(i).is_ok())
+                && got.iter().all(|i| hi.binary_search(i).is_ok()),
             "case {case}: V = {v}, {q:?}: kept {} tokens, the reference {} (band {}..{})",
             got.len(),
             want.len(),
@@ -274,7 +146,7 @@ fn draws_fit_the_processed_distribution() {
     // (sampler, logits): the expected distribution is softmax of the filtered row at T.
     let x = array![1.0_f64, 2.0, 0.5, -1.0, 3.0, 2.0, 0.0, -3.0, 1.5, 2.5];
     let cases = [
-        Params {
+        SampleOptions {
             t: 1.0,
             k: 0,
             p: 1.0,
@@ -283,7 +155,7 @@ fn draws_fit_the_processed_distribution() {
             min_keep: 1,
             order: Order::HuggingFace,
         },
-        Params {
+        SampleOptions {
             t: 0.6,
             k: 5,
             p: 1.0,
@@ -292,7 +164,7 @@ fn draws_fit_the_processed_distribution() {
             min_keep: 1,
             order: Order::HuggingFace,
         },
-        Params {
+        SampleOptions {
             t: 1.4,
             k: 0,
             p: 0.8,
@@ -301,7 +173,7 @@ fn draws_fit_the_processed_distribution() {
             min_keep: 1,
             order: Order::LlamaCpp,
         },
-        Params {
+        SampleOptions {
             t: 1.0,
             k: 0,
             p: 1.0,
@@ -313,11 +185,11 @@ fn draws_fit_the_processed_distribution() {
     ];
     for (case, q) in cases.iter().enumerate() {
         let mut row = x.clone();
-        q.sampler()
+        q.sampler::<f64>()
             .filter_inplace(&mut row, &Context::default())
             .unwrap();
         let p = logits::softmax_with_temperature(&row, Axis(0), q.t).unwrap();
-        let sampler = q.sampler();
+        let sampler = q.sampler::<f64>();
         let mut counts = vec![0_u64; x.len()];
         let draws = 1_000_000;
         for position in 0..draws {
@@ -659,35 +531,6 @@ fn adversarial(rng: &mut SplitMix) -> f32 {
         6 => -0.0,
         _ => rng.uniform(-30.0, 30.0) as f32,
     }
-}
-
-/// The processors of `Sampler`'s docs, in `f32` as the sampler applies them.
-fn processed(x: &[f32], s: (f32, f32, f32), ctx: &Context<'_, f32>) -> Vec<f32> {
-    let (rep, freq, pres) = s;
-    let mut v = x.to_vec();
-    if let Some(allowed) = ctx.allowed {
-        for (e, &ok) in v.iter_mut().zip(allowed) {
-            if !ok {
-                *e = f32::NEG_INFINITY;
-            }
-        }
-    }
-    for &(t, b) in ctx.logit_bias {
-        v[t] += b;
-    }
-    if rep != 1.0 || freq != 0.0 || pres != 0.0 {
-        let mut seen: Vec<usize> = ctx.history.to_vec();
-        seen.sort_unstable();
-        for run in seen.chunk_by(|a, b| a == b) {
-            let t = run[0];
-            let mut e = v[t];
-            if rep != 1.0 {
-                e = if e > 0.0 { e / rep } else { e * rep };
-            }
-            v[t] = e - run.len() as f32 * freq - pres;
-        }
-    }
-    v
 }
 
 /// Every method on adversarial rows, options and contexts: no panic, an `Err` exactly where the
