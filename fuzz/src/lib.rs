@@ -1620,7 +1620,13 @@ pub fn kept_reference(x: &[f64], q: SampleOptions) -> Vec<usize> {
         x.to_vec()
     };
     let mut kept: Vec<usize> = (0..x.len()).filter(|&i| x[i] > f64::NEG_INFINITY).collect();
-    let by_order = |a: &usize, b: &usize| x[*b].total_cmp(&x[*a]).then(a.cmp(b));
+    // Equal values (−0 and +0 included) by lower index.
+    let by_order = |a: &usize, b: &usize| {
+        x[*b]
+            .partial_cmp(&x[*a])
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then(a.cmp(b))
+    };
     if q.t == 0.0 {
         kept.sort_by(by_order);
         kept.truncate(1);
@@ -1668,9 +1674,16 @@ pub fn kept_reference(x: &[f64], q: SampleOptions) -> Vec<usize> {
             }
             't' if q.typical < 1.0 => {
                 let pr = probs(&kept);
-                let h: f64 = pr.iter().filter(|&&v| v > 0.0).map(|v| -v * v.ln()).sum();
+                // ln p = z − ln S, not ln(p): exact where p underflows.
+                let m = x[kept[0]];
+                let s: f64 = kept.iter().map(|&i| ((x[i] - m) * inv).exp()).sum();
+                let ln_p: Vec<f64> = kept.iter().map(|&i| (x[i] - m) * inv - s.ln()).collect();
+                let h: f64 = (0..kept.len())
+                    .filter(|&j| pr[j] > 0.0)
+                    .map(|j| -pr[j] * ln_p[j])
+                    .sum();
                 let mut order: Vec<usize> = (0..kept.len()).collect();
-                let dev = |j: usize| (-pr[j].ln() - h).abs();
+                let dev = |j: usize| (-ln_p[j] - h).abs();
                 order.sort_by(|&a, &b| dev(a).total_cmp(&dev(b)).then(kept[a].cmp(&kept[b])));
                 let mut total = 0.0;
                 let mut n = order.len();
@@ -1881,10 +1894,7 @@ fn sample_case<A: Real>(b: &mut Bytes) {
     );
     assert!(
         subset(&lo, &got_set) && subset(&got_set, &hi),
-        "{what}: kept {} tokens, the reference between {} and {}",
-        got_set.len(),
-        lo.len(),
-        hi.len()
+        "{what}: kept {got_set:?}, the reference between {lo:?} and {hi:?}; processed row {p:?}"
     );
 }
 

@@ -222,7 +222,8 @@ impl<A: Float> Sampler<A> {
         if m == A::neg_infinity() {
             return Err(Error::NothingToSample { row });
         }
-        if m == A::infinity() {
+        let stand_in = m == A::infinity();
+        if stand_in {
             // +inf entries share the mass: the row stands in as 0 there, −inf elsewhere.
             if !copied {
                 vals.clear();
@@ -256,21 +257,39 @@ impl<A: Float> Sampler<A> {
             Order::HuggingFace => inv_t,
             Order::LlamaCpp => A::one(),
         };
-        let kept = self.filter(isa, &row_data, filter_inv_t, exps, sums, cand, spare);
+        let (kept, mut unit_total) =
+            self.filter(isa, &row_data, filter_inv_t, exps, sums, cand, spare);
         let u = uniform();
         let (token, log_prob) = match kept {
-            Kept::Dense => draw_dense(isa, &row_data, inv_t, u, sums, exps),
+            Kept::Dense => {
+                let (token, log_prob, total) = draw_dense(isa, &row_data, inv_t, u, sums, exps);
+                if inv_t == A::one() {
+                    unit_total = Some(total);
+                }
+                (token, log_prob)
+            }
             Kept::Sparse => draw_sparse(cand, inv_t, u),
+        };
+        // The raw row's logsumexp is m + ln Σ exp(x − m), where a pass already summed that over
+        // the unprocessed row: in f64, which is exact enough for f32 (f64 rows take the kernel's
+        // logsumexp, exact also where the sum is within rounding of 1).
+        let reuse = !copied && !stand_in && size_of::<A>() == 4;
+        let raw_log_prob = match unit_total {
+            Some(total) if reuse && self.raw_log_probs => {
+                Some(narrow(wide(x[token]) - wide(m) - total.ln()))
+            }
+            _ => raw(token),
         };
         Ok(Draw {
             token,
             log_prob: self.log_probs.then_some(log_prob),
-            raw_log_prob: raw(token),
+            raw_log_prob,
         })
     }
 
     /// Runs the filters in the stage order on `row`; the kept set ends in `cand` unless no filter
-    /// ran (then it is every finite entry of the row).
+    /// ran (then it is every finite entry of the row). Also returns `Σ exp(x − m)` over the row
+    /// where a pass computed it at temperature 1.
     #[allow(
         clippy::too_many_arguments,
         reason = "the workspace's buffers, borrowed one by one"
@@ -284,7 +303,8 @@ impl<A: Float> Sampler<A> {
         sums: &mut Vec<f64>,
         cand: &mut Vec<Cand<A>>,
         spare: &mut Vec<Cand<A>>,
-    ) -> Kept {
+    ) -> (Kept, Option<f64>) {
+        let mut unit_total = None;
         let stages = match self.order {
             Order::HuggingFace => HUGGING_FACE,
             Order::LlamaCpp => LLAMA_CPP,
@@ -305,7 +325,10 @@ impl<A: Float> Sampler<A> {
                 Stage::TopP if self.top_p < A::one() => {
                     let p = wide(self.top_p);
                     if kept == Kept::Dense {
-                        dense_top_p(isa, row_data, filter_inv_t, p, exps, sums, cand);
+                        let total = dense_top_p(isa, row_data, filter_inv_t, p, exps, sums, cand);
+                        if filter_inv_t == A::one() {
+                            unit_total = Some(total);
+                        }
                         if cand.len() < min_keep {
                             dense_top_k(row_data, min_keep, cand, spare);
                         }
@@ -350,7 +373,7 @@ impl<A: Float> Sampler<A> {
                 _ => {}
             }
         }
-        kept
+        (kept, unit_total)
     }
 
     /// The kept set of one row, as [`Sampler::filter_inplace`] reports it: writes −inf outside it
@@ -518,12 +541,22 @@ fn gather<A: Float>(row: &Row<'_, A>, inv_t: A, ln_q: f64, cand: &mut Vec<Cand<A
     }
 }
 
-/// Thresholds on `e = exp(z)` for a first cut of top-p: `2^-1, 2^-2, 2^-4, …, 2^-32`.
-const LEVELS: [f64; MAX_LEVELS] = [0.5, 0.25, 0.0625, 2e-3, 3e-5, 1e-7, 1e-10, 2.4e-10];
+/// Thresholds on `e = exp(z)` for a first cut of top-p, decreasing: `2^-1, 2^-2, 2^-4, 2^-9,
+/// 2^-15, 2^-23, 2^-33`, then 1e-30.
+const LEVELS: [f64; MAX_LEVELS] = [
+    0.5,
+    0.25,
+    0.0625,
+    1.953_125e-3,
+    3.051_757_812_5e-5,
+    1.192_092_895_507_812_5e-7,
+    1.164_153_218_269_348_1e-10,
+    1e-30,
+];
 
 /// Top-p over the whole row: the exponentials, the masses above a few thresholds (an estimate),
 /// the candidates above the highest threshold whose mass surely reaches `p` of the total, and
-/// among them the shortest prefix whose mass does.
+/// among them the shortest prefix whose mass does. Returns the total, `Σ exp((x − m) / T)`.
 fn dense_top_p<A: Float>(
     isa: Isa,
     row: &Row<'_, A>,
@@ -532,7 +565,7 @@ fn dense_top_p<A: Float>(
     exps: &mut Vec<A>,
     sums: &mut Vec<f64>,
     cand: &mut Vec<Cand<A>>,
-) {
+) -> f64 {
     exps.resize(row.x.len(), A::zero());
     kernel::exps(isa, row.x, row.m, inv_t, exps);
     let total = sum_wide(exps);
@@ -559,6 +592,7 @@ fn dense_top_p<A: Float>(
     }
     let n = select::mass_prefix(cand, p * total, |c| c.weight);
     cand.truncate(n);
+    total
 }
 
 /// `Σ e` in `f64`, in eight interleaved sums (which vectorise).
@@ -675,8 +709,8 @@ fn typical<A: Float>(
     }
 }
 
-/// The draw over the whole row: block sums, then one block's exponentials. Returns the token
-/// and its log-probability `z − ln S`.
+/// The draw over the whole row: block sums, then one block's exponentials. Returns the token,
+/// its log-probability `z − ln S` and `S`.
 fn draw_dense<A: Float>(
     isa: Isa,
     row: &Row<'_, A>,
@@ -684,7 +718,7 @@ fn draw_dense<A: Float>(
     u: f64,
     sums: &mut Vec<f64>,
     exps: &mut Vec<A>,
-) -> (usize, A) {
+) -> (usize, A, f64) {
     kernel::block_sums(isa, row.x, row.m, inv_t, sums);
     let total: f64 = sums.iter().sum();
     let target = u * total;
@@ -721,7 +755,7 @@ fn draw_dense<A: Float>(
     }
     let i = token.unwrap_or(last_positive);
     let log_prob = wide(z(block[i], row.m, inv_t)) - total.ln();
-    (start + i, narrow(log_prob))
+    (start + i, narrow(log_prob), total)
 }
 
 /// The draw over the candidates, in index order.

@@ -792,3 +792,36 @@ fn tokens_for_the_isa_comparison() {
         draws += 100;
     }
 }
+
+/// At temperature 1 on an unprocessed f32 row, the raw log-probability comes from the sum a pass
+/// already took (the plain draw's, top-p's): the same value as `log_softmax`, to f32 rounding.
+#[test]
+fn raw_log_probs_from_a_pass_already_taken() {
+    let mut rng = SplitMix(31);
+    let x = Array1::from_shape_fn(20_000, |_| rng.uniform(-6.0, 6.0) as f32);
+    let want = log_softmax(&x, Axis(0));
+    for (i, sampler) in [
+        Sampler::new(),
+        Sampler::new().top_p(0.8),
+        Sampler::new()
+            .top_p(0.5)
+            .order(Order::LlamaCpp)
+            .temperature(0.7),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        for position in 0..50 {
+            let d = sampler
+                .clone()
+                .raw_log_probs(true)
+                .sample(&x, Key::new(i as u64, position))
+                .unwrap();
+            let (got, w) = (d.raw_log_prob.unwrap(), want[d.token]);
+            assert!(
+                (got - w).abs() <= 4.0 * f32::EPSILON * w.abs().max(1.0),
+                "sampler {i}: {got} vs {w}"
+            );
+        }
+    }
+}
