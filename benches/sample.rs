@@ -10,7 +10,8 @@
 use std::hint::black_box;
 use std::time::Duration;
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use criterion::measurement::WallTime;
+use criterion::{BenchmarkGroup, Criterion, Throughput, criterion_group, criterion_main};
 use logits::{Context, Key, Request, Sampler, Workspace, sample_batch};
 use ndarray::{Array2, ArrayView1, Axis};
 use rand::rngs::StdRng;
@@ -66,14 +67,24 @@ fn sort_based_top_p(row: &ArrayView1<f32>, p: f32, u: f32, scratch: &mut Vec<usi
     probs.len() - 1
 }
 
-fn sampling(c: &mut Criterion) {
-    let x = batch(ROWS, VOCAB);
-    let mut group = c.benchmark_group(format!("sample/{ROWS}x{VOCAB}/f32"));
-    group.throughput(Throughput::Elements((ROWS * VOCAB) as u64));
+/// A benchmark group of `elements` per iteration, 20 samples of 4 s after 1 s of warm-up.
+fn group(c: &mut Criterion, name: String, elements: u64) -> BenchmarkGroup<'_, WallTime> {
+    let mut group = c.benchmark_group(name);
     group
+        .throughput(Throughput::Elements(elements))
         .sample_size(20)
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(4));
+    group
+}
+
+fn sampling(c: &mut Criterion) {
+    let x = batch(ROWS, VOCAB);
+    let mut group = group(
+        c,
+        format!("sample/{ROWS}x{VOCAB}/f32"),
+        (ROWS * VOCAB) as u64,
+    );
 
     let mut out = vec![0.0_f32; VOCAB];
     group.bench_function("copy", |b| {
@@ -136,12 +147,11 @@ fn sampling(c: &mut Criterion) {
 /// A batch with one sampler for every row, and with each row's own temperature and p.
 fn batches(c: &mut Criterion) {
     let x = batch(ROWS, VOCAB);
-    let mut group = c.benchmark_group(format!("sample/{ROWS}x{VOCAB}/f32"));
-    group.throughput(Throughput::Elements((ROWS * VOCAB) as u64));
-    group
-        .sample_size(20)
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(4));
+    let mut group = group(
+        c,
+        format!("sample/{ROWS}x{VOCAB}/f32"),
+        (ROWS * VOCAB) as u64,
+    );
     // The same options as one shared sampler, as one sampler per row, and each row its own
     // temperature and p around them (which changes the work: a flatter row keeps more tokens).
     let uniform = Sampler::new().temperature(1.0).top_p(0.9);
@@ -179,12 +189,7 @@ fn batches(c: &mut Criterion) {
 /// `logits::top_k(k = 50)` on `[64, 128256]`.
 fn top_k(c: &mut Criterion) {
     let y = batch(ROWS, 128_256);
-    let mut group = c.benchmark_group(format!("top_k/{ROWS}x128256/f32"));
-    group.throughput(Throughput::Elements(y.len() as u64));
-    group
-        .sample_size(20)
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(4));
+    let mut group = group(c, format!("top_k/{ROWS}x128256/f32"), y.len() as u64);
     group.bench_function("top_k(50)", |b| {
         b.iter(|| black_box(logits::top_k(&y, 50, Axis(1))));
     });

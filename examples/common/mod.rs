@@ -290,6 +290,25 @@ fn cells(
     Ok(())
 }
 
+/// A chart over `x_range × y_range` whose plotting area is filled with `colours` as grid cells
+/// (see [`cells`]), with ticks and the axis names `names` over them: heat maps, decision regions.
+fn cell_chart<'a, 'b>(
+    plot: &'a Area<'b>,
+    (x_range, y_range): ((f64, f64), (f64, f64)),
+    colours: &Array2<RGBColor>,
+    [x_name, y_name]: [&str; 2],
+) -> BoxResult<ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>> {
+    let (x, y) = (x_range.0..x_range.1, y_range.0..y_range.1);
+    let mut chart = ChartBuilder::on(plot)
+        .margin(10)
+        .x_label_area_size(X_AXIS)
+        .y_label_area_size(Y_AXIS)
+        .build_cartesian_2d(x.clone(), y.clone())?;
+    cells(&mut chart, (x, y), colours)?;
+    mesh(&mut chart, x_name, y_name, false)?;
+    Ok(chart)
+}
+
 /// Grouped bars: one group per category, one bar per series; the y axis starts at 0.
 pub struct BarChart<'a> {
     /// Title, x-axis label, y-axis label.
@@ -488,17 +507,9 @@ impl HeatMap<'_> {
             let levels = span(lo, hi, false);
             let level =
                 |v: f64| ((v - levels.start) / (levels.end - levels.start) * 63.0).round() / 63.0;
-            let (x, y) = (
-                self.x_range.0..self.x_range.1,
-                self.y_range.0..self.y_range.1,
-            );
-            let mut chart = ChartBuilder::on(&plot)
-                .margin(10)
-                .x_label_area_size(X_AXIS)
-                .y_label_area_size(Y_AXIS)
-                .build_cartesian_2d(x.clone(), y.clone())?;
-            cells(&mut chart, (x, y), &self.values.mapv(|v| viridis(level(v))))?;
-            mesh(&mut chart, self.labels[1], self.labels[2], false)?;
+            let colours = self.values.mapv(|v| viridis(level(v)));
+            let names = [self.labels[1], self.labels[2]];
+            cell_chart(&plot, (self.x_range, self.y_range), &colours, names)?;
 
             // The colour bar: the same height as the plot, its value scale on the left.
             let mut bar = ChartBuilder::on(&side)
@@ -552,18 +563,9 @@ impl Regions<'_> {
     pub fn draw(&self, name: &str) -> BoxResult<PathBuf> {
         save(name, SIZE, |root| {
             let (plot, side) = frame(root, self.labels[0])?;
-            let (x, y) = (
-                self.x_range.0..self.x_range.1,
-                self.y_range.0..self.y_range.1,
-            );
-            let mut chart = ChartBuilder::on(&plot)
-                .margin(10)
-                .x_label_area_size(X_AXIS)
-                .y_label_area_size(Y_AXIS)
-                .build_cartesian_2d(x.clone(), y.clone())?;
             let colours = self.classes.mapv(|c| pale(colour(c), 0.7));
-            cells(&mut chart, (x, y), &colours)?;
-            mesh(&mut chart, self.labels[1], self.labels[2], false)?;
+            let names = [self.labels[1], self.labels[2]];
+            let chart = cell_chart(&plot, (self.x_range, self.y_range), &colours, names)?;
             let area = chart.plotting_area();
             for &(x, y, class, filled) in &self.points {
                 circle(area, (x, y), colour(class), filled)?;

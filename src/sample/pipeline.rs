@@ -636,9 +636,14 @@ fn sparse_top_p<A: Float>(
     spare.clear();
     spare.extend_from_slice(cand);
     let n = select::mass_prefix(cand, p * total, |c| c.weight);
-    if n >= min_keep {
-        cand.truncate(n);
-    } else {
+    cand.truncate(n);
+    at_least(cand, spare, min_keep);
+}
+
+/// Where a filter left fewer than `min_keep` of the candidates it was given (`spare`), the
+/// `min_keep` first of those instead.
+fn at_least<A: Float>(cand: &mut Vec<Cand<A>>, spare: &[Cand<A>], min_keep: usize) {
+    if cand.len() < min_keep {
         cand.clear();
         cand.extend_from_slice(spare);
         select::keep_first(cand, min_keep);
@@ -658,11 +663,7 @@ fn sparse_min_p<A: Float>(
     spare.clear();
     spare.extend_from_slice(cand);
     cand.retain(|c| wide(z(c.key, m, inv_t)) >= ln_q);
-    if cand.len() < min_keep {
-        cand.clear();
-        cand.extend_from_slice(spare);
-        select::keep_first(cand, min_keep);
-    }
+    at_least(cand, spare, min_keep);
 }
 
 /// Typical sampling (Meister et al.): the candidates ordered by how close their information

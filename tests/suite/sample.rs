@@ -133,6 +133,17 @@ fn chi_square(counts: &[u64], p: &[f64]) -> f64 {
         .sum()
 }
 
+/// Plain sampling at temperature 1, every filter off.
+const PLAIN: SampleOptions = SampleOptions {
+    t: 1.0,
+    k: 0,
+    p: 1.0,
+    min_p: 0.0,
+    typical: 1.0,
+    min_keep: 1,
+    order: Order::HuggingFace,
+};
+
 /// The chi-square value exceeded with probability 0.01 at `df` degrees of freedom (Wilson and
 /// Hilferty's approximation, within 1% here).
 fn critical(df: usize) -> f64 {
@@ -146,41 +157,21 @@ fn draws_fit_the_processed_distribution() {
     // (sampler, logits): the expected distribution is softmax of the filtered row at T.
     let x = array![1.0_f64, 2.0, 0.5, -1.0, 3.0, 2.0, 0.0, -3.0, 1.5, 2.5];
     let cases = [
-        SampleOptions {
-            t: 1.0,
-            k: 0,
-            p: 1.0,
-            min_p: 0.0,
-            typical: 1.0,
-            min_keep: 1,
-            order: Order::HuggingFace,
-        },
+        PLAIN,
         SampleOptions {
             t: 0.6,
             k: 5,
-            p: 1.0,
-            min_p: 0.0,
-            typical: 1.0,
-            min_keep: 1,
-            order: Order::HuggingFace,
+            ..PLAIN
         },
         SampleOptions {
             t: 1.4,
-            k: 0,
             p: 0.8,
-            min_p: 0.0,
-            typical: 1.0,
-            min_keep: 1,
             order: Order::LlamaCpp,
+            ..PLAIN
         },
         SampleOptions {
-            t: 1.0,
-            k: 0,
-            p: 1.0,
             min_p: 0.2,
-            typical: 1.0,
-            min_keep: 1,
-            order: Order::HuggingFace,
+            ..PLAIN
         },
     ];
     for (case, q) in cases.iter().enumerate() {
