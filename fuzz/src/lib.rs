@@ -1586,14 +1586,16 @@ impl SampleOptions {
             .order(self.order)
     }
 
-    /// The same options with every threshold moved by the relative amount `d` (> 0 keeps more):
-    /// the edges of a tolerance band.
+    /// The same options with every threshold that is on moved by the relative amount `d` (> 0
+    /// keeps more): the edges of a tolerance band.
     #[must_use]
     pub fn nudged(self, d: f64) -> Self {
+        // A filter that is off (p = 1, typical = 1, min_p = 0) stays off.
+        let up = |v: f64| if v < 1.0 { (v * (1.0 + d)).min(1.0 - f64::EPSILON) } else { v };
         Self {
-            p: (self.p * (1.0 + d)).min(1.0),
+            p: up(self.p),
             min_p: self.min_p * (1.0 - d),
-            typical: (self.typical * (1.0 + d)).min(1.0),
+            typical: up(self.typical),
             ..self
         }
     }
