@@ -1603,9 +1603,11 @@ impl SampleOptions {
 
 #[cfg(feature = "sample")]
 /// The kept set of `Sampler`'s documented rule, with sorts and `f64` throughout: the reference
-/// the sampler is checked against (indices, ascending).
+/// the sampler is checked against (indices, ascending). `z = (x − m) / T` is formed as the
+/// kernels form it in the element type, `round` rounding to it (`(x − m)/2` rounded, times
+/// `2 · (1/T)`, `1/T` rounded), so that values the element type cannot tell apart tie here too.
 #[must_use]
-pub fn kept_reference(x: &[f64], q: SampleOptions) -> Vec<usize> {
+pub fn kept_reference(x: &[f64], q: SampleOptions, round: fn(f64) -> f64) -> Vec<usize> {
     let top = x.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     // +inf entries share the mass: they stand in as 0, the rest as −inf.
     let x: Vec<f64> = if top == f64::INFINITY {
@@ -1635,13 +1637,14 @@ pub fn kept_reference(x: &[f64], q: SampleOptions) -> Vec<usize> {
         return kept;
     }
     let inv = match q.order {
-        Order::HuggingFace => 1.0 / q.t,
+        Order::HuggingFace => round(1.0 / q.t),
         _ => 1.0,
     };
+    let z = |i: usize, m: f64| round(round((x[i] - m) * 0.5) * (2.0 * inv));
     let min_keep = q.min_keep.max(1);
     let probs = |kept: &[usize]| -> Vec<f64> {
         let m = kept.iter().map(|&i| x[i]).fold(f64::NEG_INFINITY, f64::max);
-        let e: Vec<f64> = kept.iter().map(|&i| ((x[i] - m) * inv).exp()).collect();
+        let e: Vec<f64> = kept.iter().map(|&i| z(i, m).exp()).collect();
         let s: f64 = e.iter().sum();
         e.iter().map(|v| v / s).collect()
     };
@@ -1670,7 +1673,7 @@ pub fn kept_reference(x: &[f64], q: SampleOptions) -> Vec<usize> {
                 let m = x[kept[0]];
                 let n = kept
                     .iter()
-                    .take_while(|&&i| (x[i] - m) * inv >= q.min_p.ln())
+                    .take_while(|&&i| z(i, m) >= q.min_p.ln())
                     .count();
                 kept.truncate(n.max(min_keep));
             }
@@ -1678,8 +1681,8 @@ pub fn kept_reference(x: &[f64], q: SampleOptions) -> Vec<usize> {
                 let pr = probs(&kept);
                 // ln p = z − ln S, not ln(p): exact where p underflows.
                 let m = x[kept[0]];
-                let s: f64 = kept.iter().map(|&i| ((x[i] - m) * inv).exp()).sum();
-                let ln_p: Vec<f64> = kept.iter().map(|&i| (x[i] - m) * inv - s.ln()).collect();
+                let s: f64 = kept.iter().map(|&i| z(i, m).exp()).sum();
+                let ln_p: Vec<f64> = kept.iter().map(|&i| z(i, m) - s.ln()).collect();
                 let h: f64 = (0..kept.len())
                     .filter(|&j| pr[j] > 0.0)
                     .map(|j| -pr[j] * ln_p[j])
@@ -1891,8 +1894,8 @@ fn sample_case<A: Real>(b: &mut Bytes) {
     let wide: Vec<f64> = p.iter().map(|e| e.wide()).collect();
     let band = A::TOL * 10.0;
     let (lo, hi) = (
-        kept_reference(&wide, options.nudged(-band)),
-        kept_reference(&wide, options.nudged(band)),
+        kept_reference(&wide, options.nudged(-band), |v| A::of(v).wide()),
+        kept_reference(&wide, options.nudged(band), |v| A::of(v).wide()),
     );
     assert!(
         subset(&lo, &got_set) && subset(&got_set, &hi),

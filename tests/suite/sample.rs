@@ -88,7 +88,7 @@ fn kept_sets_match_the_reference() {
         }
         let q = fuzzed_params(&mut rng);
         let got = kept_by_sampler(&x, q);
-        let want = kept_reference(&x, q);
+        let want = kept_reference(&x, q, f64::from);
         if got == want {
             exact += 1;
             continue;
@@ -96,8 +96,8 @@ fn kept_sets_match_the_reference() {
         // Only a threshold within rounding of a boundary may move the set: it must lie between
         // the reference's sets with every threshold nudged by 1e-9 either way.
         let (lo, hi) = (
-            kept_reference(&x, q.nudged(-1e-9)),
-            kept_reference(&x, q.nudged(1e-9)),
+            kept_reference(&x, q.nudged(-1e-9), f64::from),
+            kept_reference(&x, q.nudged(1e-9), f64::from),
         );
         assert!(
             lo.iter().all(|i| got.binary_search(i).is_ok())
