@@ -1591,7 +1591,13 @@ impl SampleOptions {
     #[must_use]
     pub fn nudged(self, d: f64) -> Self {
         // A filter that is off (p = 1, typical = 1, min_p = 0) stays off.
-        let up = |v: f64| if v < 1.0 { (v * (1.0 + d)).min(1.0 - f64::EPSILON) } else { v };
+        let up = |v: f64| {
+            if v < 1.0 {
+                (v * (1.0 + d)).min(1.0 - f64::EPSILON)
+            } else {
+                v
+            }
+        };
         Self {
             p: up(self.p),
             min_p: self.min_p * (1.0 - d),

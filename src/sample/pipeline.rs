@@ -29,6 +29,8 @@ pub struct Workspace<A> {
     cand: Vec<Cand<A>>,
     /// Scratch: a copy of the maxima, or of the candidates.
     spare: Vec<Cand<A>>,
+    /// Scratch: the candidates by closeness to the entropy (typical-p).
+    closeness: Vec<Cand<f64>>,
     /// The history, sorted, for counting repeats.
     history: Vec<usize>,
 }
@@ -44,6 +46,7 @@ impl<A: Float> Workspace<A> {
             exps: Vec::new(),
             cand: Vec::new(),
             spare: Vec::new(),
+            closeness: Vec::new(),
             history: Vec::new(),
         }
     }
@@ -198,6 +201,7 @@ impl<A: Float> Sampler<A> {
             exps,
             cand,
             spare,
+            closeness,
             history,
         } = ws;
         // The row: the input itself where it is contiguous and unprocessed, else a copy.
@@ -257,8 +261,15 @@ impl<A: Float> Sampler<A> {
             Order::HuggingFace => inv_t,
             Order::LlamaCpp => A::one(),
         };
-        let (kept, mut unit_total) =
-            self.filter(isa, &row_data, filter_inv_t, exps, sums, cand, spare);
+        let (kept, mut unit_total) = self.filter(
+            isa,
+            &row_data,
+            filter_inv_t,
+            exps,
+            sums,
+            cand,
+            (spare, closeness),
+        );
         let u = uniform();
         let (token, log_prob) = match kept {
             Kept::Dense => {
@@ -302,7 +313,7 @@ impl<A: Float> Sampler<A> {
         exps: &mut Vec<A>,
         sums: &mut Vec<f64>,
         cand: &mut Vec<Cand<A>>,
-        spare: &mut Vec<Cand<A>>,
+        (spare, closeness): (&mut Vec<Cand<A>>, &mut Vec<Cand<f64>>),
     ) -> (Kept, Option<f64>) {
         let mut unit_total = None;
         let stages = match self.order {
@@ -368,7 +379,8 @@ impl<A: Float> Sampler<A> {
                         kept = Kept::Sparse;
                     }
                     let tau = wide(self.typical_p);
-                    typical(row_data.x, cand, filter_inv_t, tau, min_keep, weighed);
+                    let options = (tau, min_keep, weighed);
+                    typical(row_data.x, cand, filter_inv_t, options, closeness);
                 }
                 _ => {}
             }
@@ -670,14 +682,15 @@ fn sparse_min_p<A: Float>(
 /// `−ln p` is to the entropy `H` (closest first, ties by lower index), the shortest prefix
 /// whose probability reaches `tau`, at least `min_keep`. The candidates' keys are the row's
 /// values at their indices, and are again on return; where `weighed`, their weights are
-/// already `exp(z)` against their maximum.
+/// already `exp(z)` against their maximum. The closeness is kept in `f64` (in `typical`, a
+/// scratch list), finer than the element type: it separates tokens whose `z` differ by less
+/// than the type resolves at the scale of `H`.
 fn typical<A: Float>(
     row: &[A],
     cand: &mut Vec<Cand<A>>,
     inv_t: A,
-    tau: f64,
-    min_keep: usize,
-    weighed: bool,
+    (tau, min_keep, weighed): (f64, usize, bool),
+    closeness: &mut Vec<Cand<f64>>,
 ) {
     let m = top(cand);
     // With e = exp(z) and S = Σ e: p = e / S, ln p = z − ln S, H = ln S − Σ e z / S.
@@ -694,20 +707,28 @@ fn typical<A: Float>(
     }
     let ln_total = total.ln();
     let entropy = ln_total - ez / total;
-    for c in cand.iter_mut() {
+    closeness.clear();
+    closeness.extend(cand.iter().map(|c| {
         let zc = wide(z(c.key, m, inv_t));
-        c.key = narrow(-(ln_total - zc - entropy).abs());
-    }
-    let n = select::mass_prefix(cand, tau * total, |c| c.weight);
+        Cand {
+            key: -(ln_total - zc - entropy).abs(),
+            index: c.index,
+            weight: c.weight,
+        }
+    }));
+    let n = select::mass_prefix(closeness, tau * total, |c| c.weight);
     if n >= min_keep {
-        cand.truncate(n);
+        closeness.truncate(n);
     } else {
         // The `min_keep` most typical.
-        select::keep_first(cand, min_keep);
+        select::keep_first(closeness, min_keep);
     }
-    for c in cand.iter_mut() {
-        c.key = row[c.index];
-    }
+    cand.clear();
+    cand.extend(closeness.iter().map(|c| Cand {
+        key: row[c.index],
+        index: c.index,
+        weight: c.weight,
+    }));
 }
 
 /// The draw over the whole row: block sums, then one block's exponentials. Returns the token,
