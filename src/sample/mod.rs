@@ -116,8 +116,8 @@ pub struct Request<'a, A> {
 /// can differ from the sum along the order by a few units in the last place of `f64`, so a `p`
 /// within that of a boundary may keep one token more or less. Min-p keeps `z − z_max ≥ ln
 /// min_p`, with `z = x / T` as the softmax functions form it, in the element type. Typical-p
-/// orders by `|−ln p − H|` with `ln p = z − ln Σ exp(z)` (so logits the element type cannot tell
-/// apart at their distance from the maximum tie), ties by lower index.
+/// orders by `|−ln p − H|` with `ln p = z − ln Σ exp(z)`, rounded to the element type (so
+/// logits, or closenesses, that the element type cannot tell apart tie), ties by lower index.
 ///
 /// # Edge cases and errors
 ///

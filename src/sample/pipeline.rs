@@ -682,9 +682,9 @@ fn sparse_min_p<A: Float>(
 /// `−ln p` is to the entropy `H` (closest first, ties by lower index), the shortest prefix
 /// whose probability reaches `tau`, at least `min_keep`. The candidates' keys are the row's
 /// values at their indices, and are again on return; where `weighed`, their weights are
-/// already `exp(z)` against their maximum. The closeness is kept in `f64` (in `typical`, a
-/// scratch list), finer than the element type: it separates tokens whose `z` differ by less
-/// than the type resolves at the scale of `H`.
+/// already `exp(z)` against their maximum. The closeness is computed in `f64` and rounded to
+/// the element type (so that two computations of it agree up to ties, which go by index), and
+/// kept in a scratch list of `f64` keys (`closeness`).
 fn typical<A: Float>(
     row: &[A],
     cand: &mut Vec<Cand<A>>,
@@ -710,8 +710,9 @@ fn typical<A: Float>(
     closeness.clear();
     closeness.extend(cand.iter().map(|c| {
         let zc = wide(z(c.key, m, inv_t));
+        // Rounded to the element type: closeness the type cannot tell apart ties.
         Cand {
-            key: -(ln_total - zc - entropy).abs(),
+            key: wide(narrow::<A>(-(ln_total - zc - entropy).abs())),
             index: c.index,
             weight: c.weight,
         }
