@@ -345,7 +345,7 @@ impl<A: Float> Sampler<A> {
                         }
                         kept = Kept::Sparse;
                     } else {
-                        sparse_top_p(cand, filter_inv_t, p, min_keep, spare);
+                        sparse_top_p(cand, filter_inv_t, p, min_keep);
                     }
                 }
                 Stage::MinP if self.min_p > A::zero() => {
@@ -357,7 +357,7 @@ impl<A: Float> Sampler<A> {
                         }
                         kept = Kept::Sparse;
                     } else {
-                        sparse_min_p(cand, filter_inv_t, ln_q, min_keep, spare);
+                        sparse_min_p(cand, filter_inv_t, ln_q, min_keep);
                     }
                 }
                 Stage::Typical if self.typical_p < A::one() => {
@@ -632,50 +632,32 @@ fn weight<A: Float>(c: &Cand<A>, m: A, inv_t: A) -> f64 {
 
 /// Top-p over the candidates: the shortest prefix, in the sampler's order, whose mass reaches
 /// `p` of theirs, and at least `min_keep`.
-fn sparse_top_p<A: Float>(
-    cand: &mut Vec<Cand<A>>,
-    inv_t: A,
-    p: f64,
-    min_keep: usize,
-    spare: &mut Vec<Cand<A>>,
-) {
+fn sparse_top_p<A: Float>(cand: &mut Vec<Cand<A>>, inv_t: A, p: f64, min_keep: usize) {
     let m = top(cand);
     let mut total = 0.0;
     for c in cand.iter_mut() {
         c.weight = weight(c, m, inv_t);
         total += c.weight;
     }
-    spare.clear();
-    spare.extend_from_slice(cand);
+    // `mass_prefix` only reorders: every candidate is still there for `min_keep`.
     let n = select::mass_prefix(cand, p * total, |c| c.weight);
-    cand.truncate(n);
-    at_least(cand, spare, min_keep);
-}
-
-/// Where a filter left fewer than `min_keep` of the candidates it was given (`spare`), the
-/// `min_keep` first of those instead.
-fn at_least<A: Float>(cand: &mut Vec<Cand<A>>, spare: &[Cand<A>], min_keep: usize) {
-    if cand.len() < min_keep {
-        cand.clear();
-        cand.extend_from_slice(spare);
+    if n >= min_keep {
+        cand.truncate(n);
+    } else {
         select::keep_first(cand, min_keep);
     }
 }
 
 /// Min-p over the candidates: those whose `z` against the largest reaches `ln q`, at least
 /// `min_keep`.
-fn sparse_min_p<A: Float>(
-    cand: &mut Vec<Cand<A>>,
-    inv_t: A,
-    ln_q: f64,
-    min_keep: usize,
-    spare: &mut Vec<Cand<A>>,
-) {
+fn sparse_min_p<A: Float>(cand: &mut Vec<Cand<A>>, inv_t: A, ln_q: f64, min_keep: usize) {
     let m = top(cand);
-    spare.clear();
-    spare.extend_from_slice(cand);
-    cand.retain(|c| wide(z(c.key, m, inv_t)) >= ln_q);
-    at_least(cand, spare, min_keep);
+    let passes = |c: &Cand<A>| wide(z(c.key, m, inv_t)) >= ln_q;
+    if cand.iter().filter(|c| passes(c)).count() >= min_keep {
+        cand.retain(passes);
+    } else {
+        select::keep_first(cand, min_keep);
+    }
 }
 
 /// Typical sampling (Meister et al.): the candidates ordered by how close their information
