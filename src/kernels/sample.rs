@@ -137,18 +137,17 @@ impl<S: Storage> Kernel for Above<'_, S> {
         for chunk in self.e.chunks(16 * BLOCK) {
             let mut acc = [zero; MAX_LEVELS];
             let mut vecs = chunk.chunks_exact(V::LANES);
-            // v where v ≥ l (v − l is +0 or positive), else 0.
             for v in &mut vecs {
                 let v = V::read(v);
                 for (a, &l) in acc.iter_mut().zip(&levels).take(n) {
-                    *a = a.add(v.sub(l).select_sign(v, zero));
+                    *a = a.add_where_ge(v, l);
                 }
             }
             let tail = vecs.remainder();
             if !tail.is_empty() {
                 let v: V = S::load_partial(tail, V::E::zero());
                 for (a, &l) in acc.iter_mut().zip(&levels).take(n) {
-                    *a = a.add(v.sub(l).select_sign(v, zero));
+                    *a = a.add_where_ge(v, l);
                 }
             }
             for (o, a) in self.out.iter_mut().zip(&acc).take(n) {

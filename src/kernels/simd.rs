@@ -88,6 +88,11 @@ pub trait Simd: Copy {
     fn zero_or(self, v: Self) -> Self;
     /// `neg` in the lanes where the sign bit of `self` is set, `pos` in the others.
     fn select_sign(self, pos: Self, neg: Self) -> Self;
+    /// `self + v` in the lanes where `v ≥ l`, `self` in the others (`v`, `l` not NaN).
+    #[inline(always)]
+    fn add_where_ge(self, v: Self, l: Self) -> Self {
+        self.add(v.sub(l).select_sign(v, Self::splat(Self::E::zero())))
+    }
     /// Round to nearest integer, ties to even.
     fn round(self) -> Self;
     /// `self · 2ⁿ` for integral `n` within the range [`exp`](Simd::exp) produces.

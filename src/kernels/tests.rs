@@ -902,3 +902,32 @@ fn long_column_lanes_keep_tiny_log_probabilities() {
         }
     }
 }
+
+#[test]
+fn masses_above_count_entries_at_and_above_each_level_on_every_isa() {
+    // Entries at each level, one ulp below it and above it, at every tail length: an entry equal
+    // to a level counts, one just below does not.
+    let levels = [0.5_f32, 0.25, 1.0 / 512.0, 1e-30];
+    let mut e = Vec::new();
+    for &l in &levels {
+        e.extend([l, f32::from_bits(l.to_bits() - 1), l * 1.5, 0.0]);
+    }
+    for len in 0..=e.len() + 40 {
+        let x: Vec<f32> = (0..len).map(|i| e[i % e.len()]).collect();
+        let want: Vec<f64> = levels
+            .iter()
+            .map(|&l| x.iter().filter(|&&v| v >= l).map(|&v| f64::from(v)).sum())
+            .collect();
+        for &isa in Isa::available() {
+            let mut got = vec![f64::NAN; levels.len()];
+            super::sample::masses_above(isa, &x, &levels, &mut got);
+            for (g, w) in got.iter().zip(&want) {
+                assert!(
+                    (g - w).abs() <= 1e-6 * w,
+                    "{} at length {len}: {got:?}, want {want:?}",
+                    isa.name()
+                );
+            }
+        }
+    }
+}

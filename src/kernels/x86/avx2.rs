@@ -2,8 +2,8 @@
 //! sound).
 
 use core::arch::x86_64::{
-    __m256, __m256d, _CMP_NEQ_UQ, _CMP_UNORD_Q, _mm256_add_epi32, _mm256_add_epi64, _mm256_add_pd,
-    _mm256_add_ps, _mm256_and_pd, _mm256_and_ps, _mm256_and_si256, _mm256_andnot_pd,
+    __m256, __m256d, _CMP_GE_OQ, _CMP_NEQ_UQ, _CMP_UNORD_Q, _mm256_add_epi32, _mm256_add_epi64,
+    _mm256_add_pd, _mm256_add_ps, _mm256_and_pd, _mm256_and_ps, _mm256_and_si256, _mm256_andnot_pd,
     _mm256_andnot_ps, _mm256_blendv_pd, _mm256_blendv_ps, _mm256_castpd_si256, _mm256_castps_si256,
     _mm256_castsi256_pd, _mm256_castsi256_ps, _mm256_cmp_pd, _mm256_cmp_ps, _mm256_cmpgt_epi32,
     _mm256_cmpgt_epi64, _mm256_cvtepi32_ps, _mm256_cvtps_epi32, _mm256_div_pd, _mm256_div_ps,
@@ -121,6 +121,14 @@ impl Simd for Avx2F32 {
     fn abs(self) -> Self {
         // SAFETY: the feature is present (module docs).
         Self(unsafe { _mm256_andnot_ps(_mm256_set1_ps(-0.0), self.0) })
+    }
+    #[inline(always)]
+    fn add_where_ge(self, v: Self, l: Self) -> Self {
+        // SAFETY: the feature is present (module docs).
+        unsafe {
+            let ge = _mm256_cmp_ps::<_CMP_GE_OQ>(v.0, l.0);
+            Self(_mm256_add_ps(self.0, _mm256_and_ps(ge, v.0)))
+        }
     }
     #[inline(always)]
     fn select_sign(self, pos: Self, neg: Self) -> Self {
@@ -256,6 +264,14 @@ impl Simd for Avx2F64 {
     fn abs(self) -> Self {
         // SAFETY: the feature is present (module docs).
         Self(unsafe { _mm256_andnot_pd(_mm256_set1_pd(-0.0), self.0) })
+    }
+    #[inline(always)]
+    fn add_where_ge(self, v: Self, l: Self) -> Self {
+        // SAFETY: the feature is present (module docs).
+        unsafe {
+            let ge = _mm256_cmp_pd::<_CMP_GE_OQ>(v.0, l.0);
+            Self(_mm256_add_pd(self.0, _mm256_and_pd(ge, v.0)))
+        }
     }
     #[inline(always)]
     fn select_sign(self, pos: Self, neg: Self) -> Self {

@@ -2,18 +2,19 @@
 //! sound).
 
 use core::arch::x86_64::{
-    __m512, __m512d, _CMP_NEQ_UQ, _CMP_UNORD_Q, _MM_MANT_NORM_1_2, _MM_MANT_SIGN_SRC,
+    __m512, __m512d, _CMP_GE_OQ, _CMP_NEQ_UQ, _CMP_UNORD_Q, _MM_MANT_NORM_1_2, _MM_MANT_SIGN_SRC,
     _mm512_abs_pd, _mm512_abs_ps, _mm512_add_pd, _mm512_add_ps, _mm512_castpd_si512,
     _mm512_castps_si512, _mm512_cmp_pd_mask, _mm512_cmp_ps_mask, _mm512_div_pd, _mm512_div_ps,
     _mm512_fmadd_pd, _mm512_fmadd_ps, _mm512_getexp_pd, _mm512_getexp_ps, _mm512_getmant_pd,
-    _mm512_getmant_ps, _mm512_loadu_pd, _mm512_loadu_ps, _mm512_mask_blend_pd,
-    _mm512_mask_blend_ps, _mm512_mask_loadu_pd, _mm512_mask_loadu_ps, _mm512_mask_mov_pd,
-    _mm512_mask_mov_ps, _mm512_mask_storeu_pd, _mm512_mask_storeu_ps, _mm512_maskz_mov_pd,
-    _mm512_maskz_mov_ps, _mm512_max_pd, _mm512_max_ps, _mm512_min_pd, _mm512_min_ps, _mm512_mul_pd,
-    _mm512_mul_ps, _mm512_reduce_add_pd, _mm512_reduce_add_ps, _mm512_roundscale_pd,
-    _mm512_roundscale_ps, _mm512_scalef_pd, _mm512_scalef_ps, _mm512_set1_epi32, _mm512_set1_epi64,
-    _mm512_set1_pd, _mm512_set1_ps, _mm512_setzero_pd, _mm512_setzero_ps, _mm512_storeu_pd,
-    _mm512_storeu_ps, _mm512_sub_pd, _mm512_sub_ps, _mm512_test_epi32_mask, _mm512_test_epi64_mask,
+    _mm512_getmant_ps, _mm512_loadu_pd, _mm512_loadu_ps, _mm512_mask_add_pd, _mm512_mask_add_ps,
+    _mm512_mask_blend_pd, _mm512_mask_blend_ps, _mm512_mask_loadu_pd, _mm512_mask_loadu_ps,
+    _mm512_mask_mov_pd, _mm512_mask_mov_ps, _mm512_mask_storeu_pd, _mm512_mask_storeu_ps,
+    _mm512_maskz_mov_pd, _mm512_maskz_mov_ps, _mm512_max_pd, _mm512_max_ps, _mm512_min_pd,
+    _mm512_min_ps, _mm512_mul_pd, _mm512_mul_ps, _mm512_reduce_add_pd, _mm512_reduce_add_ps,
+    _mm512_roundscale_pd, _mm512_roundscale_ps, _mm512_scalef_pd, _mm512_scalef_ps,
+    _mm512_set1_epi32, _mm512_set1_epi64, _mm512_set1_pd, _mm512_set1_ps, _mm512_setzero_pd,
+    _mm512_setzero_ps, _mm512_storeu_pd, _mm512_storeu_ps, _mm512_sub_pd, _mm512_sub_ps,
+    _mm512_test_epi32_mask, _mm512_test_epi64_mask,
 };
 
 use super::super::Simd;
@@ -90,6 +91,14 @@ impl Simd for Avx512F32 {
     fn abs(self) -> Self {
         // SAFETY: the feature is present (module docs).
         Self(unsafe { _mm512_abs_ps(self.0) })
+    }
+    #[inline(always)]
+    fn add_where_ge(self, v: Self, l: Self) -> Self {
+        // SAFETY: the feature is present (module docs).
+        unsafe {
+            let k = _mm512_cmp_ps_mask::<_CMP_GE_OQ>(v.0, l.0);
+            Self(_mm512_mask_add_ps(self.0, k, self.0, v.0))
+        }
     }
     #[inline(always)]
     fn select_sign(self, pos: Self, neg: Self) -> Self {
@@ -188,6 +197,14 @@ impl Simd for Avx512F64 {
     fn abs(self) -> Self {
         // SAFETY: the feature is present (module docs).
         Self(unsafe { _mm512_abs_pd(self.0) })
+    }
+    #[inline(always)]
+    fn add_where_ge(self, v: Self, l: Self) -> Self {
+        // SAFETY: the feature is present (module docs).
+        unsafe {
+            let k = _mm512_cmp_pd_mask::<_CMP_GE_OQ>(v.0, l.0);
+            Self(_mm512_mask_add_pd(self.0, k, self.0, v.0))
+        }
     }
     #[inline(always)]
     fn select_sign(self, pos: Self, neg: Self) -> Self {
