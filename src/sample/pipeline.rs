@@ -361,26 +361,24 @@ impl<A: Float> Sampler<A> {
                     }
                 }
                 Stage::Typical if self.typical_p < A::one() => {
-                    let weighed = kept == Kept::Dense;
-                    if weighed {
-                        // Every finite entry, weighed by one vectorised pass of exponentials.
-                        exps.resize(row_data.x.len(), A::zero());
-                        kernel::exps(isa, row_data.x, row_data.m, filter_inv_t, exps);
-                        cand.clear();
-                        for (index, (&key, &e)) in row_data.x.iter().zip(exps.iter()).enumerate() {
-                            if key > A::neg_infinity() {
-                                cand.push(Cand {
-                                    key,
-                                    index,
-                                    weight: wide(e),
-                                });
-                            }
+                    let tau = wide(self.typical_p);
+                    if kept == Kept::Dense {
+                        let total = dense_typical(
+                            isa,
+                            row_data,
+                            filter_inv_t,
+                            (tau, min_keep),
+                            exps,
+                            cand,
+                            closeness,
+                        );
+                        if filter_inv_t == A::one() {
+                            unit_total = Some(total);
                         }
                         kept = Kept::Sparse;
+                    } else {
+                        typical(row_data.x, cand, filter_inv_t, (tau, min_keep), closeness);
                     }
-                    let tau = wide(self.typical_p);
-                    let options = (tau, min_keep, weighed);
-                    typical(row_data.x, cand, filter_inv_t, options, closeness);
                 }
                 _ => {}
             }
@@ -660,18 +658,14 @@ fn sparse_min_p<A: Float>(cand: &mut Vec<Cand<A>>, inv_t: A, ln_q: f64, min_keep
     }
 }
 
-/// Typical sampling (Meister et al.): the candidates ordered by how close their information
-/// `−ln p` is to the entropy `H` (closest first, ties by lower index), the shortest prefix
-/// whose probability reaches `tau`, at least `min_keep`. The candidates' keys are the row's
-/// values at their indices, and are again on return; where `weighed`, their weights are
-/// already `exp(z)` against their maximum. The closeness is computed in `f64` and rounded to
-/// the element type (so that two computations of it agree up to ties, which go by index), and
-/// kept in a scratch list of `f64` keys (`closeness`).
+/// Typical sampling (Meister et al.) over the candidates: the entropy `H` of their
+/// distribution, then [`typical_prefix`]. The candidates' keys are the row's values at their
+/// indices, and are again on return.
 fn typical<A: Float>(
     row: &[A],
     cand: &mut Vec<Cand<A>>,
     inv_t: A,
-    (tau, min_keep, weighed): (f64, usize, bool),
+    (tau, min_keep): (f64, usize),
     closeness: &mut Vec<Cand<f64>>,
 ) {
     let m = top(cand);
@@ -679,9 +673,7 @@ fn typical<A: Float>(
     let (mut total, mut ez) = (0.0, 0.0);
     for c in cand.iter_mut() {
         let zc = wide(z(c.key, m, inv_t));
-        if !weighed {
-            c.weight = zc.exp();
-        }
+        c.weight = zc.exp();
         total += c.weight;
         if c.weight > 0.0 {
             ez += c.weight * zc;
@@ -689,6 +681,104 @@ fn typical<A: Float>(
     }
     let ln_total = total.ln();
     let entropy = ln_total - ez / total;
+    typical_prefix(
+        row,
+        cand,
+        (m, inv_t),
+        (ln_total, entropy, total),
+        (tau, min_keep),
+        closeness,
+    );
+}
+
+/// Typical-p over the whole row: the exponentials, their sum `S` and the entropy `H` of the
+/// row, then only the entries within a band of `z` around `c = ln S − H` (where `−ln p = H`)
+/// whose mass reaches `tau` of the whole: the most typical prefix lies within it. The band
+/// widens until it does, up to the whole row. Returns `S = Σ exp((x − m) / T)`.
+fn dense_typical<A: Float>(
+    isa: Isa,
+    row: &Row<'_, A>,
+    inv_t: A,
+    (tau, min_keep): (f64, usize),
+    exps: &mut Vec<A>,
+    cand: &mut Vec<Cand<A>>,
+    closeness: &mut Vec<Cand<f64>>,
+) -> f64 {
+    exps.resize(row.x.len(), A::zero());
+    kernel::exps(isa, row.x, row.m, inv_t, exps);
+    // S and Σ e z in f64, in eight interleaved sums (which vectorise), z formed in f64; e = 0
+    // adds nothing (its z may be −inf).
+    let (m, scale) = (wide(row.m), wide(inv_t));
+    let (mut total, mut ez) = ([0.0_f64; 8], [0.0_f64; 8]);
+    let mut xs = row.x.chunks_exact(8);
+    let mut es = exps.chunks_exact(8);
+    for (xc, ec) in (&mut xs).zip(&mut es) {
+        for j in 0..8 {
+            let e = wide(ec[j]);
+            let term = e * ((wide(xc[j]) - m) * scale);
+            total[j] += e;
+            ez[j] += if e > 0.0 { term } else { 0.0 };
+        }
+    }
+    for (&x, &e) in xs.remainder().iter().zip(es.remainder()) {
+        let e = wide(e);
+        total[0] += e;
+        if e > 0.0 {
+            ez[0] += e * ((wide(x) - m) * scale);
+        }
+    }
+    let total: f64 = total.iter().sum();
+    let ln_total = total.ln();
+    let entropy = ln_total - ez.iter().sum::<f64>() / total;
+    let centre = ln_total - entropy;
+    let stats = (ln_total, entropy, total);
+    // Bands of half-width d: the candidates are the entries with z ≥ c − d − margin (so that
+    // every entry whose closeness could round to at most d is among them); their mass within d
+    // decides.
+    for d in [1.0, 2.0, 4.0, 8.0, 16.0, f64::INFINITY] {
+        let margin = 1e-3 * (1.0 + d + centre.abs());
+        gather(row, inv_t, centre - d - margin, cand);
+        let gathered = cand.len();
+        let mut band = 0.0;
+        for c in cand.iter_mut() {
+            c.weight = wide(exps[c.index]);
+            if (wide(z(c.key, row.m, inv_t)) - centre).abs() <= d {
+                band += c.weight;
+            }
+        }
+        if d.is_finite() && band < tau * total * (1.0 + 1e-4) {
+            continue;
+        }
+        let n = typical_prefix(
+            row.x,
+            cand,
+            (row.m, inv_t),
+            stats,
+            (tau, min_keep),
+            closeness,
+        );
+        // The `min_keep` most typical may lie outside a band: then over the whole row.
+        if n >= min_keep || d.is_infinite() || gathered == row.x.len() {
+            break;
+        }
+    }
+    total
+}
+
+/// The candidates ordered by how close their information `−ln p` is to the entropy `H`
+/// (closest first, ties by lower index), the shortest prefix whose probability reaches `tau`,
+/// at least `min_keep`. `p = exp(z) / S` with `z = (key − m) / T`; the candidates' weights are
+/// `exp(z)`, `stats` is `(ln S, H, S)`. The closeness is computed in `f64` and rounded to the
+/// element type (so that two computations of it agree up to ties, which go by index), and kept
+/// in a scratch list of `f64` keys (`closeness`). Returns the prefix's length before `min_keep`.
+fn typical_prefix<A: Float>(
+    row: &[A],
+    cand: &mut Vec<Cand<A>>,
+    (m, inv_t): (A, A),
+    (ln_total, entropy, total): (f64, f64, f64),
+    (tau, min_keep): (f64, usize),
+    closeness: &mut Vec<Cand<f64>>,
+) -> usize {
     closeness.clear();
     closeness.extend(cand.iter().map(|c| {
         let zc = wide(z(c.key, m, inv_t));
@@ -712,6 +802,7 @@ fn typical<A: Float>(
         index: c.index,
         weight: c.weight,
     }));
+    n
 }
 
 /// The draw over the whole row: block sums, then one block's exponentials. Returns the token,
