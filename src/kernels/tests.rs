@@ -931,3 +931,55 @@ fn masses_above_count_entries_at_and_above_each_level_on_every_isa() {
         }
     }
 }
+
+struct HorizontalMax<E> {
+    isa: Isa,
+    _e: core::marker::PhantomData<E>,
+}
+
+impl<E: Elem> Kernel for HorizontalMax<E> {
+    type S = E;
+    type Output = ();
+    #[inline(always)]
+    fn run<V: Simd<E = Compute<Self>>>(self) {
+        let w = V::LANES;
+        let of = |v: f64| <E as num_traits::NumCast>::from(v).expect("representable");
+        let name = self.isa.name();
+        // The maximum at every lane, among negatives, zeros and infinities.
+        for at in 0..w {
+            for top in [0.5, 0.0, f64::INFINITY, -1.0] {
+                let mut b = vec![of(-2.0); w];
+                b[(at + 1) % w] = of(f64::NEG_INFINITY);
+                b[at] = of(top);
+                let got = V::load(&b).reduce_max_nan();
+                assert!(
+                    got == of(top),
+                    "{name}: max {top} at lane {at}, got {got:?}"
+                );
+            }
+            // A NaN in any lane, beside +inf and a larger value.
+            let mut b = vec![of(f64::INFINITY); w];
+            b[at] = E::nan();
+            assert!(
+                V::load(&b).reduce_max_nan().is_nan(),
+                "{name}: NaN at lane {at}"
+            );
+        }
+        let ninf = V::splat(of(f64::NEG_INFINITY)).reduce_max_nan();
+        assert!(ninf == of(f64::NEG_INFINITY), "{name}: all −inf");
+    }
+}
+
+#[test]
+fn horizontal_maxima_find_every_lane_and_every_nan_on_every_isa() {
+    for &isa in Isa::available() {
+        isa.run(HorizontalMax::<f32> {
+            isa,
+            _e: core::marker::PhantomData,
+        });
+        isa.run(HorizontalMax::<f64> {
+            isa,
+            _e: core::marker::PhantomData,
+        });
+    }
+}

@@ -9,11 +9,12 @@ use core::arch::x86_64::{
     _mm256_cmpgt_epi64, _mm256_cvtepi32_ps, _mm256_cvtps_epi32, _mm256_div_pd, _mm256_div_ps,
     _mm256_fmadd_pd, _mm256_fmadd_ps, _mm256_loadu_pd, _mm256_loadu_ps, _mm256_maskload_pd,
     _mm256_maskload_ps, _mm256_maskstore_pd, _mm256_maskstore_ps, _mm256_max_pd, _mm256_max_ps,
-    _mm256_min_pd, _mm256_min_ps, _mm256_mul_pd, _mm256_mul_ps, _mm256_or_si256, _mm256_round_pd,
-    _mm256_round_ps, _mm256_set1_epi32, _mm256_set1_epi64x, _mm256_set1_pd, _mm256_set1_ps,
-    _mm256_setr_epi32, _mm256_setr_epi64x, _mm256_setzero_pd, _mm256_setzero_ps, _mm256_slli_epi32,
-    _mm256_slli_epi64, _mm256_srli_epi32, _mm256_srli_epi64, _mm256_storeu_pd, _mm256_storeu_ps,
-    _mm256_sub_epi32, _mm256_sub_pd, _mm256_sub_ps,
+    _mm256_min_pd, _mm256_min_ps, _mm256_movemask_pd, _mm256_movemask_ps, _mm256_mul_pd,
+    _mm256_mul_ps, _mm256_or_si256, _mm256_round_pd, _mm256_round_ps, _mm256_set1_epi32,
+    _mm256_set1_epi64x, _mm256_set1_pd, _mm256_set1_ps, _mm256_setr_epi32, _mm256_setr_epi64x,
+    _mm256_setzero_pd, _mm256_setzero_ps, _mm256_slli_epi32, _mm256_slli_epi64, _mm256_srli_epi32,
+    _mm256_srli_epi64, _mm256_storeu_pd, _mm256_storeu_ps, _mm256_sub_epi32, _mm256_sub_pd,
+    _mm256_sub_ps,
 };
 
 use super::super::Simd;
@@ -151,6 +152,23 @@ impl Simd for Avx2F32 {
         let mut b = [0.0_f32; 8];
         self.store(&mut b);
         ((b[0] + b[4]) + (b[1] + b[5])) + ((b[2] + b[6]) + (b[3] + b[7]))
+    }
+    #[inline(always)]
+    fn reduce_max_nan(self) -> f32 {
+        // SAFETY: the feature is present (module docs).
+        let nan = unsafe { _mm256_movemask_ps(_mm256_cmp_ps::<_CMP_UNORD_Q>(self.0, self.0)) };
+        let mut b = [0.0_f32; 8];
+        self.store(&mut b);
+        // No NaN left: a plain comparison is the maximum.
+        let max = |a: f32, c: f32| if a > c { a } else { c };
+        if nan == 0 {
+            max(
+                max(max(b[0], b[4]), max(b[1], b[5])),
+                max(max(b[2], b[6]), max(b[3], b[7])),
+            )
+        } else {
+            f32::NAN
+        }
     }
 }
 
@@ -293,5 +311,19 @@ impl Simd for Avx2F64 {
         let mut b = [0.0_f64; 4];
         self.store(&mut b);
         (b[0] + b[2]) + (b[1] + b[3])
+    }
+    #[inline(always)]
+    fn reduce_max_nan(self) -> f64 {
+        // SAFETY: the feature is present (module docs).
+        let nan = unsafe { _mm256_movemask_pd(_mm256_cmp_pd::<_CMP_UNORD_Q>(self.0, self.0)) };
+        let mut b = [0.0_f64; 4];
+        self.store(&mut b);
+        // No NaN left: a plain comparison is the maximum.
+        let max = |a: f64, c: f64| if a > c { a } else { c };
+        if nan == 0 {
+            max(max(b[0], b[2]), max(b[1], b[3]))
+        } else {
+            f64::NAN
+        }
     }
 }

@@ -11,10 +11,10 @@ use core::arch::x86_64::{
     _mm512_mask_mov_pd, _mm512_mask_mov_ps, _mm512_mask_storeu_pd, _mm512_mask_storeu_ps,
     _mm512_maskz_mov_pd, _mm512_maskz_mov_ps, _mm512_max_pd, _mm512_max_ps, _mm512_min_pd,
     _mm512_min_ps, _mm512_mul_pd, _mm512_mul_ps, _mm512_reduce_add_pd, _mm512_reduce_add_ps,
-    _mm512_roundscale_pd, _mm512_roundscale_ps, _mm512_scalef_pd, _mm512_scalef_ps,
-    _mm512_set1_epi32, _mm512_set1_epi64, _mm512_set1_pd, _mm512_set1_ps, _mm512_setzero_pd,
-    _mm512_setzero_ps, _mm512_storeu_pd, _mm512_storeu_ps, _mm512_sub_pd, _mm512_sub_ps,
-    _mm512_test_epi32_mask, _mm512_test_epi64_mask,
+    _mm512_reduce_max_pd, _mm512_reduce_max_ps, _mm512_roundscale_pd, _mm512_roundscale_ps,
+    _mm512_scalef_pd, _mm512_scalef_ps, _mm512_set1_epi32, _mm512_set1_epi64, _mm512_set1_pd,
+    _mm512_set1_ps, _mm512_setzero_pd, _mm512_setzero_ps, _mm512_storeu_pd, _mm512_storeu_ps,
+    _mm512_sub_pd, _mm512_sub_ps, _mm512_test_epi32_mask, _mm512_test_epi64_mask,
 };
 
 use super::super::Simd;
@@ -124,6 +124,17 @@ impl Simd for Avx512F32 {
         // SAFETY: the feature is present (module docs).
         unsafe { _mm512_reduce_add_ps(self.0) }
     }
+    #[inline(always)]
+    fn reduce_max_nan(self) -> f32 {
+        // SAFETY: the feature is present (module docs).
+        unsafe {
+            if _mm512_cmp_ps_mask::<_CMP_UNORD_Q>(self.0, self.0) == 0 {
+                _mm512_reduce_max_ps(self.0)
+            } else {
+                f32::NAN
+            }
+        }
+    }
 }
 
 /// AVX-512F, 8 × `f64`.
@@ -229,5 +240,16 @@ impl Simd for Avx512F64 {
     fn reduce_add(self) -> f64 {
         // SAFETY: the feature is present (module docs).
         unsafe { _mm512_reduce_add_pd(self.0) }
+    }
+    #[inline(always)]
+    fn reduce_max_nan(self) -> f64 {
+        // SAFETY: the feature is present (module docs).
+        unsafe {
+            if _mm512_cmp_pd_mask::<_CMP_UNORD_Q>(self.0, self.0) == 0 {
+                _mm512_reduce_max_pd(self.0)
+            } else {
+                f64::NAN
+            }
+        }
     }
 }
