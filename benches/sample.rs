@@ -95,7 +95,7 @@ fn sampling(c: &mut Criterion) {
             }
         });
     });
-    let cases: [(&str, Sampler<f32>); 8] = [
+    let cases: [(&str, Sampler<f32>); 9] = [
         ("greedy", Sampler::greedy()),
         ("temperature", Sampler::new().temperature(0.8)),
         ("min_p", Sampler::new().min_p(0.05)),
@@ -106,6 +106,13 @@ fn sampling(c: &mut Criterion) {
             "top_p+log_probs",
             Sampler::new()
                 .top_p(0.9)
+                .log_probs(true)
+                .raw_log_probs(true),
+        ),
+        (
+            "temperature+log_probs",
+            Sampler::new()
+                .temperature(0.8)
                 .log_probs(true)
                 .raw_log_probs(true),
         ),

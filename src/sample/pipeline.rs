@@ -281,16 +281,10 @@ impl<A: Float> Sampler<A> {
             }
             Kept::Sparse => draw_sparse(cand, inv_t, u),
         };
-        // The raw row's logsumexp is m + ln Σ exp(x − m), where a pass already summed that over
-        // the unprocessed row: in f64, which is exact enough for f32 (f64 rows take the kernel's
-        // logsumexp, exact also where the sum is within rounding of 1).
-        let reuse = !copied && !stand_in && size_of::<A>() == 4;
-        let raw_log_prob = match unit_total {
-            Some(total) if reuse && self.raw_log_probs => {
-                Some(narrow(wide(x[token]) - wide(m) - total.ln()))
-            }
-            _ => raw(token),
-        };
+        let known = (!copied && !stand_in && size_of::<A>() == 4).then_some((data, m));
+        let raw_log_prob = self
+            .raw_log_probs
+            .then(|| raw_log_prob_known(isa, x, token, known, unit_total, sums));
         Ok(Draw {
             token,
             log_prob: self.log_probs.then_some(log_prob),
@@ -475,6 +469,29 @@ fn raw_log_prob<A: Float>(isa: Isa, x: &ArrayRef<A, Ix1>, token: usize) -> A {
         return narrow(-(n as f64).ln());
     }
     v - lse
+}
+
+/// The raw row's log-probability at `token`. Where the row is the unprocessed `f32` input
+/// (`known`: its data and maximum m), its logsumexp is m + ln Σ exp(x − m), the sum in `f64`
+/// (exact enough for `f32`) taken from a pass that already summed it at temperature 1
+/// (`unit_total`) or else by one pass of block sums; otherwise [`raw_log_prob`] (`f64` rows take
+/// the kernel's logsumexp, exact also where the sum is within rounding of 1).
+fn raw_log_prob_known<A: Float>(
+    isa: Isa,
+    x: &ArrayRef<A, Ix1>,
+    token: usize,
+    known: Option<(&[A], A)>,
+    unit_total: Option<f64>,
+    sums: &mut Vec<f64>,
+) -> A {
+    let Some((data, m)) = known else {
+        return raw_log_prob(isa, x, token);
+    };
+    let total = unit_total.unwrap_or_else(|| {
+        kernel::block_sums(isa, data, m, A::one(), sums);
+        sums.iter().sum()
+    });
+    narrow(wide(x[token]) - wide(m) - total.ln())
 }
 
 /// The first index holding the row's maximum.

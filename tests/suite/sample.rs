@@ -788,8 +788,10 @@ fn tokens_for_the_isa_comparison() {
     }
 }
 
-/// At temperature 1 on an unprocessed f32 row, the raw log-probability comes from the sum a pass
-/// already took (the plain draw's, top-p's): the same value as `log_softmax`, to f32 rounding.
+/// On an unprocessed f32 row, the raw log-probability comes from the sum a pass already took at
+/// temperature 1 (the plain draw's, top-p's, typical-p's), or else from one pass of block sums
+/// (at another temperature, after top-k or min-p): the same value as `log_softmax`, to f32
+/// rounding.
 #[test]
 fn raw_log_probs_from_a_pass_already_taken() {
     let mut rng = SplitMix(31);
@@ -802,6 +804,11 @@ fn raw_log_probs_from_a_pass_already_taken() {
             .top_p(0.5)
             .order(Order::LlamaCpp)
             .temperature(0.7),
+        Sampler::new().temperature(0.6),
+        Sampler::new().temperature(1.7).top_k(40),
+        Sampler::new().min_p(0.1),
+        Sampler::new().typical_p(0.7),
+        Sampler::new().typical_p(0.7).temperature(1.3),
     ]
     .into_iter()
     .enumerate()
