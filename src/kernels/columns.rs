@@ -102,6 +102,12 @@ pub(crate) fn strip_max<V: Simd, S: Storage<Compute = V::E>>(
 /// results are worked out one lane at a time) set to 0 and marked in `edge`.
 #[inline(always)]
 pub(crate) fn finite_max<V: Simd>(m: V, n: usize, edge: &mut [bool; MAX_LANES]) -> V {
+    // m − m is 0 in every finite lane and NaN in the others: one sum tells whether any lane
+    // (the unused ones included) needs looking at.
+    if !m.sub(m).reduce_add().is_nan() {
+        edge[..n].fill(false);
+        return m;
+    }
     let mut buf = [V::E::zero(); MAX_LANES];
     m.store(&mut buf);
     for (e, v) in edge.iter_mut().zip(buf.iter_mut()).take(n) {
@@ -240,25 +246,42 @@ pub(crate) fn ln_of_sums<V: Simd>(s: &mut [V::E], tail: &[V::E]) {
 }
 
 /// Transposes `rows` rows of `len` (row-major in `x`) into `t`, `len` rows of `rows`, widened to
-/// the compute element: stores in sequence, loads strided (strided stores cost several times
-/// more).
+/// the compute element: gathers down the rows, stores in sequence.
 #[inline(always)]
-pub(crate) fn transpose_in<S: Storage>(x: &[S], t: &mut [S::Compute], rows: usize, len: usize) {
+pub(crate) fn transpose_in<V: Simd, S: Storage<Compute = V::E>>(
+    x: &[S],
+    t: &mut [V::E],
+    rows: usize,
+    len: usize,
+) {
     let x = &x[..rows * len];
-    for (i, t_row) in t.chunks_exact_mut(rows).take(len).enumerate() {
-        for (tv, xv) in t_row.iter_mut().zip(x[i..].iter().step_by(len)) {
-            *tv = xv.widen();
+    for i in 0..len {
+        let mut k = 0;
+        while k < rows {
+            let n = V::LANES.min(rows - k);
+            let v: V = S::gather(x, k * len + i, len, n, V::E::zero());
+            v.write_n(t, i * rows + k, n);
+            k += n;
         }
     }
 }
 
 /// The inverse of [`transpose_in`]: `len` rows of `rows` in `t` back into `rows` rows of `len`.
 #[inline(always)]
-pub(crate) fn transpose_out<S: Storage>(t: &[S::Compute], x: &mut [S], len: usize, rows: usize) {
-    let t = &t[..rows * len];
-    for (i, x_row) in x.chunks_exact_mut(len).take(rows).enumerate() {
-        for (xv, tv) in x_row.iter_mut().zip(t[i..].iter().step_by(rows)) {
-            *xv = S::narrow(*tv);
+pub(crate) fn transpose_out<V: Simd, S: Storage<Compute = V::E>>(
+    t: &[V::E],
+    x: &mut [S],
+    len: usize,
+    rows: usize,
+) {
+    let x = &mut x[..rows * len];
+    for i in 0..len {
+        let mut k = 0;
+        while k < rows {
+            let n = V::LANES.min(rows - k);
+            let v = V::read_n(t, i * rows + k, n, V::E::zero());
+            S::scatter(v, x, k * len + i, len, n);
+            k += n;
         }
     }
 }
@@ -269,12 +292,12 @@ pub(crate) const SHORT_ROW: usize = 32;
 /// Rows per transposed block (lanes per block): four vectors of the widest ISA.
 pub(crate) const TRANSPOSE_ROWS: usize = 4 * MAX_LANES;
 
-/// Whether rows of `len` go through the transposed short-row path, for `rows` rows and vectors
-/// `V`: only with real vectors, and only for more than one row (one row alone takes the row path,
-/// which sums the same values in another order).
+/// Whether rows of `len` go through the short-row path, for vectors `V`: only with real
+/// vectors, and whatever the number of rows, so that a row's result does not depend on how many
+/// rows come with it.
 #[inline(always)]
-pub(crate) fn short_rows<V: Simd>(len: usize, rows: usize) -> bool {
-    V::LANES > 1 && len <= SHORT_ROW && rows > 1
+pub(crate) fn short_rows<V: Simd>(len: usize) -> bool {
+    V::LANES > 1 && len <= SHORT_ROW
 }
 
 /// Scratch for one transposed block of short rows.

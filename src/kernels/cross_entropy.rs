@@ -569,7 +569,7 @@ fn short_rows<V: Simd, S: Storage<Compute = V::E>>(
         let rows = TRANSPOSE_ROWS.min(targets.len() - first);
         let n_all = rows * len;
         let xb = &x[first * len..first * len + n_all];
-        columns::transpose_in(xb, &mut t[..n_all], rows, len);
+        columns::transpose_in::<V, S>(xb, &mut t[..n_all], rows, len);
         let cols = Columns { len, width: rows };
         let mut redo = Vec::new();
         for (j, n) in cols.strips(V::LANES) {
@@ -640,7 +640,7 @@ fn short_rows<V: Simd, S: Storage<Compute = V::E>>(
         }
         if let Some(g) = grad.as_deref_mut() {
             let gb = &mut g[first * len..first * len + n_all];
-            columns::transpose_out(&u[..n_all], gb, len, rows);
+            columns::transpose_out::<V, S>(&u[..n_all], gb, len, rows);
             for r in 0..rows {
                 let y = targets[first + r];
                 if y != IGNORED {
@@ -690,7 +690,7 @@ impl<S: Storage> Kernel for Logits<'_, S> {
         // that depends on the reduction's divisor, so it leaves the loss alone: the loss is the
         // same bits with and without its gradient, whatever the divisor).
         if let Targets::Classes(t) = targets
-            && columns::short_rows::<V>(len, t.len())
+            && columns::short_rows::<V>(len)
         {
             return short_rows::<V, S>(x, len, t, losses, grad, &o);
         }

@@ -137,6 +137,20 @@ macro_rules! computed_as_stored {
             fn store_partial<V: Simd<E = $t>>(v: V, s: &mut [$t]) {
                 v.store_partial(s);
             }
+            #[inline(always)]
+            fn gather<V: Simd<E = $t>>(
+                s: &[$t],
+                start: usize,
+                stride: usize,
+                n: usize,
+                fill: $t,
+            ) -> V {
+                V::gather(s, start, stride, n, fill)
+            }
+            #[inline(always)]
+            fn scatter<V: Simd<E = $t>>(v: V, s: &mut [$t], start: usize, stride: usize, n: usize) {
+                v.scatter(s, start, stride, n);
+            }
         }
     };
 }

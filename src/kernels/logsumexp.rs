@@ -120,7 +120,7 @@ fn short_rows<V: Simd, S: Storage<Compute = V::E>>(
     while row < out.len() {
         let rows = TRANSPOSE_ROWS.min(out.len() - row);
         let n = rows * len;
-        columns::transpose_in(&x[row * len..row * len + n], &mut t[..n], rows, len);
+        columns::transpose_in::<V, S>(&x[row * len..row * len + n], &mut t[..n], rows, len);
         block::<V, V::E>(
             &t[..n],
             &mut out[row..row + rows],
@@ -144,7 +144,7 @@ impl<S: Storage> Kernel for Run<'_, S> {
     #[inline(always)]
     fn run<V: Simd<E = Compute<Self>>>(self) {
         match self.lanes {
-            Lanes::Rows(len) if columns::short_rows::<V>(len, self.out.len()) => {
+            Lanes::Rows(len) if columns::short_rows::<V>(len) => {
                 short_rows::<V, S>(self.x, self.out, len, self.inv_t);
             }
             Lanes::Rows(len) => {

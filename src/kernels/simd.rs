@@ -88,6 +88,26 @@ pub trait Simd: Copy {
     fn zero_or(self, v: Self) -> Self;
     /// `neg` in the lanes where the sign bit of `self` is set, `pos` in the others.
     fn select_sign(self, pos: Self, neg: Self) -> Self;
+    /// Lanes `k < n` read `s[start + k · stride]`, the others are `fill` (`n ≤ LANES`). Panics
+    /// if an index read is out of bounds.
+    #[inline(always)]
+    fn gather(s: &[Self::E], start: usize, stride: usize, n: usize, fill: Self::E) -> Self {
+        let mut buf = [fill; MAX_LANES];
+        for (k, b) in buf.iter_mut().enumerate().take(n.min(Self::LANES)) {
+            *b = s[start + k * stride];
+        }
+        Self::load(&buf)
+    }
+    /// Lanes `k < n` written to `s[start + k · stride]` (`n ≤ LANES`). Panics if an index
+    /// written is out of bounds.
+    #[inline(always)]
+    fn scatter(self, s: &mut [Self::E], start: usize, stride: usize, n: usize) {
+        let mut buf = [Self::E::zero(); MAX_LANES];
+        self.store(&mut buf);
+        for (k, &b) in buf.iter().enumerate().take(n.min(Self::LANES)) {
+            s[start + k * stride] = b;
+        }
+    }
     /// `self + v` in the lanes where `v ≥ l`, `self` in the others (`v`, `l` not NaN).
     #[inline(always)]
     fn add_where_ge(self, v: Self, l: Self) -> Self {
@@ -252,4 +272,22 @@ pub trait Storage: Copy + Debug + Send + Sync + 'static {
     /// Stores the first `s.len() < LANES` lanes of `v` into `s`.
     #[doc(hidden)]
     fn store_partial<V: Simd<E = Self::Compute>>(v: V, s: &mut [Self]);
+    /// Lanes `k < n` read `s[start + k · stride]`, the others are `fill`: see [`Simd::gather`].
+    #[doc(hidden)]
+    fn gather<V: Simd<E = Self::Compute>>(
+        s: &[Self],
+        start: usize,
+        stride: usize,
+        n: usize,
+        fill: Self::Compute,
+    ) -> V;
+    /// Lanes `k < n` of `v` written to `s[start + k · stride]`: see [`Simd::scatter`].
+    #[doc(hidden)]
+    fn scatter<V: Simd<E = Self::Compute>>(
+        v: V,
+        s: &mut [Self],
+        start: usize,
+        stride: usize,
+        n: usize,
+    );
 }

@@ -3,9 +3,7 @@
 
 use num_traits::{Float as _, One as _, Zero as _};
 
-use super::columns::{
-    self, Columns, Online, PANEL, TRANSPOSE_ROWS, finite_max, online_panel, strip_max,
-};
+use super::columns::{self, Columns, Online, PANEL, finite_max, online_panel, strip_max};
 use super::dispatch::{Compute, Kernel};
 use super::loops::{self, InPlace, LaneIo, Separate};
 use super::simd::MAX_LANES;
@@ -213,30 +211,70 @@ fn block<V: Simd, S: Storage<Compute = V::E>, I: LaneIo<S>>(
     }
 }
 
-/// Softmax or log-softmax of short rows (`len ≤ SHORT_ROW`), a block of rows at a time
-/// transposed so that each vector holds one element of many lanes.
+/// Softmax or log-softmax of short rows (`len ≤ SHORT_ROW`), `LANES` rows at a time: entry `i`
+/// of each row gathered into one vector, so that each lane holds one row and its sums run along
+/// the row in the same order whatever rows lie beside it (a lone row included). Rows whose
+/// maximum is not finite go one at a time, worked out before anything is written (in place, the
+/// writes overwrite the input).
 #[inline(always)]
 fn short_rows<V: Simd, S: Storage<Compute = V::E>, I: LaneIo<S>>(
     io: &mut I,
     len: usize,
     op: Normalize<V::E>,
 ) {
-    let mut t = columns::scratch::<V::E>();
-    let mut u = columns::scratch::<V::E>();
+    let zero = V::E::zero();
+    let mut t = [V::splat(zero); columns::SHORT_ROW];
+    let t = &mut t[..len];
     let total = io.src().len() / len;
-    let mut row = 0;
-    while row < total {
-        let rows = TRANSPOSE_ROWS.min(total - row);
-        let range = row * len..(row + rows) * len;
-        let n = rows * len;
-        columns::transpose_in(&io.src()[range.clone()], &mut t[..n], rows, len);
-        block::<V, V::E, _>(
-            &mut Separate(&t[..n], &mut u[..n]),
-            Columns { len, width: rows },
-            op,
-        );
-        columns::transpose_out(&u[..n], &mut io.dst()[range], len, rows);
-        row += rows;
+    let mut r0 = 0;
+    while r0 < total {
+        let n = V::LANES.min(total - r0);
+        let base = r0 * len;
+        let mut m = V::splat(V::E::neg_infinity());
+        for (i, v) in t.iter_mut().enumerate() {
+            *v = S::gather(io.src(), base + i, len, n, zero);
+            m = m.max_nan(*v);
+        }
+        let mut edge = [false; MAX_LANES];
+        let m = finite_max(m, n, &mut edge);
+        let edges: Vec<(usize, Vec<S>)> = (0..n)
+            .filter(|&k| edge[k])
+            .map(|k| {
+                let row = base + k * len;
+                let mut values = io.src()[row..row + len].to_vec();
+                lane::<V, S, _>(&mut InPlace(&mut values), op);
+                (row, values)
+            })
+            .collect();
+        let shift = Shift::new(m, op.inv_t);
+        if op.log {
+            let (mut sum, mut tail) = (columns::Kahan::new(), columns::Kahan::new());
+            for v in t.iter_mut() {
+                let z = shift.z(*v);
+                let e = z.exp();
+                sum.add(e);
+                tail.add(z.zero_or(e));
+                *v = z;
+            }
+            let ln_s = stats::ln_of_sum(sum.sum, tail.sum);
+            for (i, v) in t.iter().enumerate() {
+                S::scatter(v.sub(ln_s), io.dst(), base + i, len, n);
+            }
+        } else {
+            let mut sum = columns::Kahan::new();
+            for v in t.iter_mut() {
+                *v = shift.z(*v).exp();
+                sum.add(*v);
+            }
+            let r = V::splat(V::E::one()).div(sum.sum);
+            for (i, v) in t.iter().enumerate() {
+                S::scatter(v.mul(r), io.dst(), base + i, len, n);
+            }
+        }
+        for (row, values) in edges {
+            io.dst()[row..row + len].copy_from_slice(&values);
+        }
+        r0 += n;
     }
 }
 
@@ -248,7 +286,7 @@ fn all<V: Simd, S: Storage<Compute = V::E>, I: LaneIo<S>>(
     op: Normalize<V::E>,
 ) {
     match lanes {
-        Lanes::Rows(len) if columns::short_rows::<V>(len, io.src().len() / len) => {
+        Lanes::Rows(len) if columns::short_rows::<V>(len) => {
             short_rows::<V, S, I>(&mut io, len, op);
         }
         Lanes::Rows(len) => {

@@ -983,3 +983,61 @@ fn horizontal_maxima_find_every_lane_and_every_nan_on_every_isa() {
         });
     }
 }
+
+struct GatherScatter<E> {
+    isa: Isa,
+    _e: core::marker::PhantomData<E>,
+}
+
+impl<E: Elem> Kernel for GatherScatter<E> {
+    type S = E;
+    type Output = ();
+    #[inline(always)]
+    fn run<V: Simd<E = Compute<Self>>>(self) {
+        let w = V::LANES;
+        let name = self.isa.name();
+        let of = |v: usize| <E as num_traits::NumCast>::from(v).expect("small");
+        for stride in [1, 2, 3, 10, 21, 64] {
+            for n in 0..=w {
+                let start = 5;
+                // Exactly long enough for the last index used: any overrun would panic.
+                let len = if n == 0 {
+                    start
+                } else {
+                    start + (n - 1) * stride + 1
+                };
+                let s: Vec<E> = (0..len).map(|i| of(i + 100)).collect();
+                let mut lanes = [E::zero(); 16];
+                V::gather(&s, start, stride, n, of(7)).store(&mut lanes);
+                for (k, &l) in lanes.iter().enumerate().take(w) {
+                    let want = if k < n { s[start + k * stride] } else { of(7) };
+                    assert!(l == want, "{name} gather stride {stride} n {n} lane {k}");
+                }
+                let mut out = vec![of(1); len];
+                let v = V::load(&(0..16).map(|k| of(k + 30)).collect::<Vec<_>>()[..]);
+                v.scatter(&mut out, start, stride, n);
+                for (i, &o) in out.iter().enumerate() {
+                    let lane = (i >= start && (i - start) % stride == 0)
+                        .then(|| (i - start) / stride)
+                        .filter(|&k| k < n);
+                    let want = lane.map_or(of(1), |k| of(k + 30));
+                    assert!(o == want, "{name} scatter stride {stride} n {n} at {i}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn gathers_and_scatters_touch_exactly_their_lanes_on_every_isa() {
+    for &isa in Isa::available() {
+        isa.run(GatherScatter::<f32> {
+            isa,
+            _e: core::marker::PhantomData,
+        });
+        isa.run(GatherScatter::<f64> {
+            isa,
+            _e: core::marker::PhantomData,
+        });
+    }
+}

@@ -15,11 +15,13 @@
 //! - `ext`: the `LogitsExt` methods, bit for bit against the free functions.
 //! - `sample`: the sampler against a sort-based reference, its draws' distribution, its errors.
 //! - `fuzz_regressions`: the fuzz targets' checks on every saved input.
+//! - `determinism`: a row gives the same bits alone, in any batch, beside any neighbours.
 //! - `parallel`: large inputs, split into tasks with the `rayon` feature.
 
 mod harness;
 
 mod accuracy;
+mod determinism;
 mod edges;
 mod errors;
 mod ext;

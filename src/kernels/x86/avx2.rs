@@ -2,19 +2,20 @@
 //! sound).
 
 use core::arch::x86_64::{
-    __m256, __m256d, _CMP_GE_OQ, _CMP_NEQ_UQ, _CMP_UNORD_Q, _mm256_add_epi32, _mm256_add_epi64,
-    _mm256_add_pd, _mm256_add_ps, _mm256_and_pd, _mm256_and_ps, _mm256_and_si256, _mm256_andnot_pd,
-    _mm256_andnot_ps, _mm256_blendv_pd, _mm256_blendv_ps, _mm256_castpd_si256, _mm256_castps_si256,
+    __m256, __m256d, _CMP_GE_OQ, _CMP_NEQ_UQ, _CMP_UNORD_Q, _mm_mullo_epi32, _mm_set1_epi32,
+    _mm_setr_epi32, _mm256_add_epi32, _mm256_add_epi64, _mm256_add_pd, _mm256_add_ps,
+    _mm256_and_pd, _mm256_and_ps, _mm256_and_si256, _mm256_andnot_pd, _mm256_andnot_ps,
+    _mm256_blendv_pd, _mm256_blendv_ps, _mm256_castpd_si256, _mm256_castps_si256,
     _mm256_castsi256_pd, _mm256_castsi256_ps, _mm256_cmp_pd, _mm256_cmp_ps, _mm256_cmpgt_epi32,
     _mm256_cmpgt_epi64, _mm256_cvtepi32_ps, _mm256_cvtps_epi32, _mm256_div_pd, _mm256_div_ps,
-    _mm256_fmadd_pd, _mm256_fmadd_ps, _mm256_loadu_pd, _mm256_loadu_ps, _mm256_maskload_pd,
-    _mm256_maskload_ps, _mm256_maskstore_pd, _mm256_maskstore_ps, _mm256_max_pd, _mm256_max_ps,
-    _mm256_min_pd, _mm256_min_ps, _mm256_movemask_pd, _mm256_movemask_ps, _mm256_mul_pd,
-    _mm256_mul_ps, _mm256_or_si256, _mm256_round_pd, _mm256_round_ps, _mm256_set1_epi32,
-    _mm256_set1_epi64x, _mm256_set1_pd, _mm256_set1_ps, _mm256_setr_epi32, _mm256_setr_epi64x,
-    _mm256_setzero_pd, _mm256_setzero_ps, _mm256_slli_epi32, _mm256_slli_epi64, _mm256_srli_epi32,
-    _mm256_srli_epi64, _mm256_storeu_pd, _mm256_storeu_ps, _mm256_sub_epi32, _mm256_sub_pd,
-    _mm256_sub_ps,
+    _mm256_fmadd_pd, _mm256_fmadd_ps, _mm256_loadu_pd, _mm256_loadu_ps, _mm256_mask_i32gather_pd,
+    _mm256_mask_i32gather_ps, _mm256_maskload_pd, _mm256_maskload_ps, _mm256_maskstore_pd,
+    _mm256_maskstore_ps, _mm256_max_pd, _mm256_max_ps, _mm256_min_pd, _mm256_min_ps,
+    _mm256_movemask_pd, _mm256_movemask_ps, _mm256_mul_pd, _mm256_mul_ps, _mm256_mullo_epi32,
+    _mm256_or_si256, _mm256_round_pd, _mm256_round_ps, _mm256_set1_epi32, _mm256_set1_epi64x,
+    _mm256_set1_pd, _mm256_set1_ps, _mm256_setr_epi32, _mm256_setr_epi64x, _mm256_setzero_pd,
+    _mm256_setzero_ps, _mm256_slli_epi32, _mm256_slli_epi64, _mm256_srli_epi32, _mm256_srli_epi64,
+    _mm256_storeu_pd, _mm256_storeu_ps, _mm256_sub_epi32, _mm256_sub_pd, _mm256_sub_ps,
 };
 
 use super::super::Simd;
@@ -152,6 +153,37 @@ impl Simd for Avx2F32 {
         let mut b = [0.0_f32; 8];
         self.store(&mut b);
         ((b[0] + b[4]) + (b[1] + b[5])) + ((b[2] + b[6]) + (b[3] + b[7]))
+    }
+    #[inline(always)]
+    fn gather(s: &[f32], start: usize, stride: usize, n: usize, fill: f32) -> Self {
+        let n = n.min(8);
+        if n == 0 {
+            return Self::splat(fill);
+        }
+        assert!(start + (n - 1) * stride < s.len(), "gather out of bounds");
+        let stride = i32::try_from(stride).expect("a stride that fits 32-bit offsets");
+        assert!(
+            stride.checked_mul(7).is_some(),
+            "a stride that fits 32-bit offsets"
+        );
+        // SAFETY: the feature is present (module docs); only the lanes k < n (the mask) read,
+        // at s[start + k · stride], in bounds (asserted), with offsets that fit in i32.
+        unsafe {
+            let offsets = _mm256_mullo_epi32(
+                _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7),
+                _mm256_set1_epi32(stride),
+            );
+            let mask = _mm256_castsi256_ps(_mm256_cmpgt_epi32(
+                _mm256_set1_epi32(n as i32),
+                _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7),
+            ));
+            Self(_mm256_mask_i32gather_ps::<4>(
+                _mm256_set1_ps(fill),
+                s.as_ptr().add(start),
+                offsets,
+                mask,
+            ))
+        }
     }
     #[inline(always)]
     fn reduce_max_nan(self) -> f32 {
@@ -311,6 +343,34 @@ impl Simd for Avx2F64 {
         let mut b = [0.0_f64; 4];
         self.store(&mut b);
         (b[0] + b[2]) + (b[1] + b[3])
+    }
+    #[inline(always)]
+    fn gather(s: &[f64], start: usize, stride: usize, n: usize, fill: f64) -> Self {
+        let n = n.min(4);
+        if n == 0 {
+            return Self::splat(fill);
+        }
+        assert!(start + (n - 1) * stride < s.len(), "gather out of bounds");
+        let stride = i32::try_from(stride).expect("a stride that fits 32-bit offsets");
+        assert!(
+            stride.checked_mul(3).is_some(),
+            "a stride that fits 32-bit offsets"
+        );
+        // SAFETY: the feature is present (module docs); only the lanes k < n (the mask) read,
+        // at s[start + k · stride], in bounds (asserted), with offsets that fit in i32.
+        unsafe {
+            let offsets = _mm_mullo_epi32(_mm_setr_epi32(0, 1, 2, 3), _mm_set1_epi32(stride));
+            let mask = _mm256_castsi256_pd(_mm256_cmpgt_epi64(
+                _mm256_set1_epi64x(n as i64),
+                _mm256_setr_epi64x(0, 1, 2, 3),
+            ));
+            Self(_mm256_mask_i32gather_pd::<8>(
+                _mm256_set1_pd(fill),
+                s.as_ptr().add(start),
+                offsets,
+                mask,
+            ))
+        }
     }
     #[inline(always)]
     fn reduce_max_nan(self) -> f64 {

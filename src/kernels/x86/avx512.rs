@@ -2,19 +2,22 @@
 //! sound).
 
 use core::arch::x86_64::{
-    __m512, __m512d, _CMP_GE_OQ, _CMP_NEQ_UQ, _CMP_UNORD_Q, _MM_MANT_NORM_1_2, _MM_MANT_SIGN_SRC,
-    _mm512_abs_pd, _mm512_abs_ps, _mm512_add_pd, _mm512_add_ps, _mm512_castpd_si512,
-    _mm512_castps_si512, _mm512_cmp_pd_mask, _mm512_cmp_ps_mask, _mm512_div_pd, _mm512_div_ps,
-    _mm512_fmadd_pd, _mm512_fmadd_ps, _mm512_getexp_pd, _mm512_getexp_ps, _mm512_getmant_pd,
-    _mm512_getmant_ps, _mm512_loadu_pd, _mm512_loadu_ps, _mm512_mask_add_pd, _mm512_mask_add_ps,
-    _mm512_mask_blend_pd, _mm512_mask_blend_ps, _mm512_mask_loadu_pd, _mm512_mask_loadu_ps,
-    _mm512_mask_mov_pd, _mm512_mask_mov_ps, _mm512_mask_storeu_pd, _mm512_mask_storeu_ps,
-    _mm512_maskz_mov_pd, _mm512_maskz_mov_ps, _mm512_max_pd, _mm512_max_ps, _mm512_min_pd,
-    _mm512_min_ps, _mm512_mul_pd, _mm512_mul_ps, _mm512_reduce_add_pd, _mm512_reduce_add_ps,
-    _mm512_reduce_max_pd, _mm512_reduce_max_ps, _mm512_roundscale_pd, _mm512_roundscale_ps,
-    _mm512_scalef_pd, _mm512_scalef_ps, _mm512_set1_epi32, _mm512_set1_epi64, _mm512_set1_pd,
-    _mm512_set1_ps, _mm512_setzero_pd, _mm512_setzero_ps, _mm512_storeu_pd, _mm512_storeu_ps,
-    _mm512_sub_pd, _mm512_sub_ps, _mm512_test_epi32_mask, _mm512_test_epi64_mask,
+    __m512, __m512d, __mmask8, __mmask16, _CMP_GE_OQ, _CMP_NEQ_UQ, _CMP_UNORD_Q, _MM_MANT_NORM_1_2,
+    _MM_MANT_SIGN_SRC, _mm256_mullo_epi32, _mm256_set1_epi32, _mm256_setr_epi32, _mm512_abs_pd,
+    _mm512_abs_ps, _mm512_add_pd, _mm512_add_ps, _mm512_castpd_si512, _mm512_castps_si512,
+    _mm512_cmp_pd_mask, _mm512_cmp_ps_mask, _mm512_div_pd, _mm512_div_ps, _mm512_fmadd_pd,
+    _mm512_fmadd_ps, _mm512_getexp_pd, _mm512_getexp_ps, _mm512_getmant_pd, _mm512_getmant_ps,
+    _mm512_loadu_pd, _mm512_loadu_ps, _mm512_mask_add_pd, _mm512_mask_add_ps, _mm512_mask_blend_pd,
+    _mm512_mask_blend_ps, _mm512_mask_i32gather_pd, _mm512_mask_i32gather_ps,
+    _mm512_mask_i32scatter_pd, _mm512_mask_i32scatter_ps, _mm512_mask_loadu_pd,
+    _mm512_mask_loadu_ps, _mm512_mask_mov_pd, _mm512_mask_mov_ps, _mm512_mask_storeu_pd,
+    _mm512_mask_storeu_ps, _mm512_maskz_mov_pd, _mm512_maskz_mov_ps, _mm512_max_pd, _mm512_max_ps,
+    _mm512_min_pd, _mm512_min_ps, _mm512_mul_pd, _mm512_mul_ps, _mm512_mullo_epi32,
+    _mm512_reduce_add_pd, _mm512_reduce_add_ps, _mm512_reduce_max_pd, _mm512_reduce_max_ps,
+    _mm512_roundscale_pd, _mm512_roundscale_ps, _mm512_scalef_pd, _mm512_scalef_ps,
+    _mm512_set1_epi32, _mm512_set1_epi64, _mm512_set1_pd, _mm512_set1_ps, _mm512_setr_epi32,
+    _mm512_setzero_pd, _mm512_setzero_ps, _mm512_storeu_pd, _mm512_storeu_ps, _mm512_sub_pd,
+    _mm512_sub_ps, _mm512_test_epi32_mask, _mm512_test_epi64_mask,
 };
 
 use super::super::Simd;
@@ -123,6 +126,56 @@ impl Simd for Avx512F32 {
     fn reduce_add(self) -> f32 {
         // SAFETY: the feature is present (module docs).
         unsafe { _mm512_reduce_add_ps(self.0) }
+    }
+    #[inline(always)]
+    fn gather(s: &[f32], start: usize, stride: usize, n: usize, fill: f32) -> Self {
+        let n = n.min(16);
+        if n == 0 {
+            return Self::splat(fill);
+        }
+        assert!(start + (n - 1) * stride < s.len(), "gather out of bounds");
+        let stride = i32::try_from(stride).expect("a stride that fits 32-bit offsets");
+        assert!(
+            stride.checked_mul(15).is_some(),
+            "a stride that fits 32-bit offsets"
+        );
+        let k = ((1_u32 << n) - 1) as __mmask16;
+        // SAFETY: the feature is present (module docs); only the lanes k < n (the mask) read,
+        // at s[start + k · stride], in bounds (asserted), with offsets that fit in i32.
+        unsafe {
+            let offsets = _mm512_mullo_epi32(
+                _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15),
+                _mm512_set1_epi32(stride),
+            );
+            Self(_mm512_mask_i32gather_ps::<4>(
+                _mm512_set1_ps(fill),
+                k,
+                offsets,
+                s.as_ptr().add(start),
+            ))
+        }
+    }
+    #[inline(always)]
+    fn scatter(self, s: &mut [f32], start: usize, stride: usize, n: usize) {
+        let n = n.min(16);
+        if n == 0 {
+            return;
+        }
+        assert!(start + (n - 1) * stride < s.len(), "scatter out of bounds");
+        let stride = i32::try_from(stride).expect("a stride that fits 32-bit offsets");
+        assert!(
+            stride.checked_mul(15).is_some(),
+            "a stride that fits 32-bit offsets"
+        );
+        let k = ((1_u32 << n) - 1) as __mmask16;
+        // SAFETY: as for `gather`: only the lanes k < n write, in bounds (asserted).
+        unsafe {
+            let offsets = _mm512_mullo_epi32(
+                _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15),
+                _mm512_set1_epi32(stride),
+            );
+            _mm512_mask_i32scatter_ps::<4>(s.as_mut_ptr().add(start), k, offsets, self.0);
+        }
     }
     #[inline(always)]
     fn reduce_max_nan(self) -> f32 {
@@ -240,6 +293,56 @@ impl Simd for Avx512F64 {
     fn reduce_add(self) -> f64 {
         // SAFETY: the feature is present (module docs).
         unsafe { _mm512_reduce_add_pd(self.0) }
+    }
+    #[inline(always)]
+    fn gather(s: &[f64], start: usize, stride: usize, n: usize, fill: f64) -> Self {
+        let n = n.min(8);
+        if n == 0 {
+            return Self::splat(fill);
+        }
+        assert!(start + (n - 1) * stride < s.len(), "gather out of bounds");
+        let stride = i32::try_from(stride).expect("a stride that fits 32-bit offsets");
+        assert!(
+            stride.checked_mul(7).is_some(),
+            "a stride that fits 32-bit offsets"
+        );
+        let k = ((1_u32 << n) - 1) as __mmask8;
+        // SAFETY: the feature is present (module docs); only the lanes k < n (the mask) read,
+        // at s[start + k · stride], in bounds (asserted), with offsets that fit in i32.
+        unsafe {
+            let offsets = _mm256_mullo_epi32(
+                _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7),
+                _mm256_set1_epi32(stride),
+            );
+            Self(_mm512_mask_i32gather_pd::<8>(
+                _mm512_set1_pd(fill),
+                k,
+                offsets,
+                s.as_ptr().add(start),
+            ))
+        }
+    }
+    #[inline(always)]
+    fn scatter(self, s: &mut [f64], start: usize, stride: usize, n: usize) {
+        let n = n.min(8);
+        if n == 0 {
+            return;
+        }
+        assert!(start + (n - 1) * stride < s.len(), "scatter out of bounds");
+        let stride = i32::try_from(stride).expect("a stride that fits 32-bit offsets");
+        assert!(
+            stride.checked_mul(7).is_some(),
+            "a stride that fits 32-bit offsets"
+        );
+        let k = ((1_u32 << n) - 1) as __mmask8;
+        // SAFETY: as for `gather`: only the lanes k < n write, in bounds (asserted).
+        unsafe {
+            let offsets = _mm256_mullo_epi32(
+                _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7),
+                _mm256_set1_epi32(stride),
+            );
+            _mm512_mask_i32scatter_pd::<8>(s.as_mut_ptr().add(start), k, offsets, self.0);
+        }
     }
     #[inline(always)]
     fn reduce_max_nan(self) -> f64 {

@@ -1,0 +1,125 @@
+//! Determinism: a lane's result is the same bits whether it is computed alone, in a batch of any
+//! size, or beside any neighbours, on whichever instruction set runs (CI runs the suite on each).
+//! Short rows (up to 32 classes) are computed across rows, many per vector; longer ones along
+//! the row: both must give a row the same bits wherever it sits.
+
+use logits::{CrossEntropy, Float, log_softmax, logsumexp, softmax};
+use ndarray::{Array1, Array2, ArrayView2, Axis, s};
+
+use crate::harness::SplitMix;
+
+/// `n` rows of `len`: uniform in [−20, 20], some entries −inf, and (where `edges`) a row with
+/// +inf, a row of −inf only and a row with NaN.
+fn rows<A: Float>(n: usize, len: usize, seed: u64, edges: bool) -> Array2<A> {
+    let mut rng = SplitMix(seed);
+    let mut x = Array2::from_shape_fn((n, len), |_| {
+        if rng.uniform(0.0, 1.0) < 0.05 {
+            A::neg_infinity()
+        } else {
+            of::<A>(rng.uniform(-20.0, 20.0))
+        }
+    });
+    if edges && n > 7 {
+        x[[2, len / 2]] = A::infinity();
+        x.row_mut(4).fill(A::neg_infinity());
+        x[[7, len - 1]] = A::nan();
+    }
+    x
+}
+
+fn of<A: Float>(v: f64) -> A {
+    num_traits::cast(v).expect("representable")
+}
+
+fn same_bits<A: Float>(a: A, b: A) -> bool {
+    a == b && a.is_sign_negative() == b.is_sign_negative() || (a.is_nan() && b.is_nan())
+}
+
+fn assert_rows_equal<A: Float>(got: &ArrayView2<A>, want: &ArrayView2<A>, what: &str) {
+    for (i, (g, w)) in got.rows().into_iter().zip(want.rows()).enumerate() {
+        for (j, (&g, &w)) in g.iter().zip(w.iter()).enumerate() {
+            assert!(
+                same_bits(g, w),
+                "{what}: row {i} entry {j}: {g:?} here, {w:?} in the whole batch"
+            );
+        }
+    }
+}
+
+/// A function of the batch, row by row.
+type Op<A> = fn(&Array2<A>) -> Array2<A>;
+
+/// The sub-batches each row is also computed in: alone, in pairs, and in blocks that start and
+/// end at every offset a vector width could make matter.
+const CUTS: [(usize, usize); 8] = [
+    (0, 1),
+    (5, 6),
+    (36, 37),
+    (3, 5),
+    (1, 18),
+    (16, 33),
+    (9, 37),
+    (0, 37),
+];
+
+fn check<A: Float>(what: &str) {
+    for len in [1, 2, 3, 7, 10, 16, 17, 21, 31, 32, 33, 40, 64, 100] {
+        let x = rows::<A>(37, len, 1000 + len as u64, true);
+        let ops: [(&str, Op<A>); 3] = [
+            ("softmax", |x| softmax(x, Axis(1))),
+            ("log_softmax", |x| log_softmax(x, Axis(1))),
+            ("logsumexp", |x| logsumexp(x, Axis(1)).insert_axis(Axis(1))),
+        ];
+        for (name, op) in ops {
+            let whole = op(&x);
+            let what = format!("{what} {name}, rows of {len}");
+            for (a, b) in CUTS {
+                let part = op(&x.slice(s![a..b, ..]).to_owned());
+                let what = format!("{what}, rows {a}..{b} alone");
+                assert_rows_equal(&part.view(), &whole.slice(s![a..b, ..]), &what);
+            }
+            // Each row beside other neighbours: the batch reversed.
+            let reversed = op(&x.slice(s![..;-1, ..]).to_owned());
+            let what = format!("{what}, the batch reversed");
+            assert_rows_equal(&reversed.slice(s![..;-1, ..]), &whole.view(), &what);
+        }
+        // A lone row as a 1-D array.
+        for i in [0, 2, 4, 7, 36] {
+            let row: Array1<A> = x.row(i).to_owned();
+            let got = [softmax(&row, Axis(0)), log_softmax(&row, Axis(0))];
+            let want = [softmax(&x, Axis(1)), log_softmax(&x, Axis(1))];
+            for (g, w) in got.iter().zip(&want) {
+                assert_rows_equal(
+                    &g.view().insert_axis(Axis(0)),
+                    &w.slice(s![i..=i, ..]),
+                    &format!("{what} lone 1-D row {i} of {len}"),
+                );
+            }
+        }
+        // Cross-entropy and its gradient, per sample, on finite rows.
+        let x = rows::<A>(37, len, 2000 + len as u64, false)
+            .mapv(|v| if v.is_finite() { v } else { of::<A>(-30.0) });
+        let targets: Vec<usize> = (0..37).map(|i| (i * 7) % len).collect();
+        let ce = CrossEntropy::new();
+        let (loss, grad) = ce.per_sample_and_grad(&x, &targets[..]).unwrap();
+        let what = format!("{what} cross-entropy, rows of {len}");
+        for (a, b) in CUTS {
+            let (l, g) = ce
+                .per_sample_and_grad(&x.slice(s![a..b, ..]), &targets[a..b])
+                .unwrap();
+            let what = format!("{what}, rows {a}..{b} alone");
+            assert_rows_equal(
+                &l.view().insert_axis(Axis(1)),
+                &loss.slice(s![a..b]).insert_axis(Axis(1)),
+                &what,
+            );
+            assert_rows_equal(&g.view(), &grad.slice(s![a..b, ..]), &what);
+        }
+    }
+}
+
+#[test]
+fn rows_give_the_same_bits_alone_and_in_any_batch() {
+    check::<f32>("f32");
+    check::<f64>("f64");
+}
