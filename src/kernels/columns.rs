@@ -266,26 +266,6 @@ pub(crate) fn transpose_in<V: Simd, S: Storage<Compute = V::E>>(
     }
 }
 
-/// The inverse of [`transpose_in`]: `len` rows of `rows` in `t` back into `rows` rows of `len`.
-#[inline(always)]
-pub(crate) fn transpose_out<V: Simd, S: Storage<Compute = V::E>>(
-    t: &[V::E],
-    x: &mut [S],
-    len: usize,
-    rows: usize,
-) {
-    let x = &mut x[..rows * len];
-    for i in 0..len {
-        let mut k = 0;
-        while k < rows {
-            let n = V::LANES.min(rows - k);
-            let v = V::read_n(t, i * rows + k, n, V::E::zero());
-            S::scatter(v, x, k * len + i, len, n);
-            k += n;
-        }
-    }
-}
-
 /// Rows at most this long are transposed, a block at a time, and processed as columns.
 pub(crate) const SHORT_ROW: usize = 32;
 

@@ -22,7 +22,7 @@
 
 use num_traits::{Float as _, One as _, Zero as _};
 
-use super::columns::{self, Columns, TRANSPOSE_ROWS, finite_max, strip_max};
+use super::columns::{self, finite_max};
 use super::dispatch::{Compute, Kernel};
 use super::loops::{self, InPlace, Separate};
 use super::scalar::Scalar;
@@ -546,9 +546,11 @@ fn scale<V: Simd, S: Storage<Compute = V::E>>(
     }
 }
 
-/// Fused cross-entropy of short rows (`len ≤ SHORT_ROW` classes) against class indices, a block
-/// of rows at a time transposed so that each vector holds one class of many samples. Rows whose
-/// maximum is not finite go through [`row`] afterwards.
+/// Fused cross-entropy of short rows (`len ≤ SHORT_ROW` classes) against class indices, `LANES`
+/// samples at a time: class `i` of each gathered into one vector, so that each lane holds one
+/// sample and its sums run along the row in the same order whatever samples lie beside it (a
+/// lone one included); the gradient is scattered back. Rows whose maximum is not finite go
+/// through [`row`] afterwards.
 #[inline(always)]
 fn short_rows<V: Simd, S: Storage<Compute = V::E>>(
     x: &[S],
@@ -562,105 +564,100 @@ fn short_rows<V: Simd, S: Storage<Compute = V::E>>(
     let one = V::E::one();
     let c = o.c();
     let s = V::splat(stats::scale(o.inv_t));
-    let mut t = columns::scratch::<V::E>();
-    let mut u = columns::scratch::<V::E>();
+    let mut tv = [V::splat(zero); columns::SHORT_ROW];
+    let tv = &mut tv[..len];
     let mut first = 0;
     while first < targets.len() {
-        let rows = TRANSPOSE_ROWS.min(targets.len() - first);
-        let n_all = rows * len;
-        let xb = &x[first * len..first * len + n_all];
-        columns::transpose_in::<V, S>(xb, &mut t[..n_all], rows, len);
-        let cols = Columns { len, width: rows };
+        let n = V::LANES.min(targets.len() - first);
+        let xb = &x[first * len..(first + n) * len];
+        let mut m = V::splat(V::E::neg_infinity());
+        for (class, v) in tv.iter_mut().enumerate() {
+            *v = S::gather(xb, class, len, n, zero);
+            m = m.max_nan(*v);
+        }
         let mut redo = Vec::new();
-        for (j, n) in cols.strips(V::LANES) {
-            let mut edge = [false; MAX_LANES];
-            let m = finite_max(strip_max::<V, V::E>(&t, cols, j, n), n, &mut edge);
-            let shift = Shift::new(m, o.inv_t);
-            // Compensated, as on the other short-row and column paths.
-            let (mut sum, mut tail) = (columns::Kahan::<V>::new(), columns::Kahan::<V>::new());
-            let mut smooth = V::splat(zero);
-            for class in 0..len {
-                let d = shift.d(cols.read::<V, V::E>(&t, class, j, n, zero));
-                let z = d.mul(s);
-                let e = z.exp();
-                sum.add(e);
-                tail.add(z.zero_or(e));
-                // A class whose weight is 0 adds 0, even where its logit is −inf.
-                let ak = o.share * o.w(class);
-                if ak != zero {
-                    smooth = smooth.add(stats::weighted_z(V::splat(ak), d, s));
-                }
-            }
-            // Per sample: the target's logit and weight, and 1 if it counts (0 if ignored).
-            let (mut xy, mut wy, mut live) =
-                ([zero; MAX_LANES], [zero; MAX_LANES], [zero; MAX_LANES]);
-            for q in 0..n {
-                let r = j + q;
-                let y = targets[first + r];
-                if edge[q] {
-                    redo.push((r, true));
-                } else if y != IGNORED {
-                    (xy[q], wy[q], live[q]) = (xb[r * len + y].widen(), o.w(y), one);
-                }
-            }
-            let (xy, wy, live) = (V::load(&xy), V::load(&wy), V::load(&live));
-            let st = RowStats {
-                max: m,
-                sum: sum.sum,
-                tail: tail.sum,
-                smooth,
-                weight: V::splat(o.total_weight),
-            };
-            let hard = Hard {
-                hd: wy.zero_or(shift.weighted(wy, xy)),
-                h: wy,
-            };
-            let (loss, k, _) = finish(&st, &hard, o);
-            // `row` writes the gradient of a row whose coefficients overflow (every row, where
-            // the uniform ones do); its loss stays this one, which does not depend on the
-            // divisor (they do), so that `loss` and `loss_and_grad` give the same bits.
-            let mut ks = [zero; MAX_LANES];
-            k.store(&mut ks);
-            let slow = |q: usize| grad.is_some() && !edge[q] && (!o.fast || !ks[q].is_finite());
-            redo.extend((0..n).filter(|&q| slow(q)).map(|q| (j + q, false)));
-            let mut out = [zero; MAX_LANES];
-            live.zero_or(loss).store(&mut out);
-            for q in (0..n).filter(|&q| !edge[q]) {
-                losses[first + j + q] = out[q];
-            }
-            // Ignored samples get 0 (masked, not multiplied: the coefficients may be infinite).
-            let (kp, kw) = (live.zero_or(k), live.zero_or(V::splat(c)));
-            if grad.is_some() {
-                for class in 0..len {
-                    let e = shift.z(cols.read::<V, V::E>(&t, class, j, n, zero)).exp();
-                    let g = e.mul(kp).sub(kw.mul(V::splat(o.w(class))));
-                    cols.write(g, &mut u[..n_all], class, j, n);
-                }
+        let mut edge = [false; MAX_LANES];
+        let m = finite_max(m, n, &mut edge);
+        let shift = Shift::new(m, o.inv_t);
+        // Compensated, as on the other short-row and column paths.
+        let (mut sum, mut tail) = (columns::Kahan::<V>::new(), columns::Kahan::<V>::new());
+        let mut smooth = V::splat(zero);
+        for (class, &v) in tv.iter().enumerate() {
+            let d = shift.d(v);
+            let z = d.mul(s);
+            let e = z.exp();
+            sum.add(e);
+            tail.add(z.zero_or(e));
+            // A class whose weight is 0 adds 0, even where its logit is −inf.
+            let ak = o.share * o.w(class);
+            if ak != zero {
+                smooth = smooth.add(stats::weighted_z(V::splat(ak), d, s));
             }
         }
+        // Per sample: the target's logit and weight, and 1 if it counts (0 if ignored).
+        let (mut xy, mut wy, mut live) = ([zero; MAX_LANES], [zero; MAX_LANES], [zero; MAX_LANES]);
+        for q in 0..n {
+            let y = targets[first + q];
+            if edge[q] {
+                redo.push((q, true));
+            } else if y != IGNORED {
+                (xy[q], wy[q], live[q]) = (xb[q * len + y].widen(), o.w(y), one);
+            }
+        }
+        let (xy, wy, live) = (V::load(&xy), V::load(&wy), V::load(&live));
+        let st = RowStats {
+            max: m,
+            sum: sum.sum,
+            tail: tail.sum,
+            smooth,
+            weight: V::splat(o.total_weight),
+        };
+        let hard = Hard {
+            hd: wy.zero_or(shift.weighted(wy, xy)),
+            h: wy,
+        };
+        let (loss, k, _) = finish(&st, &hard, o);
+        // `row` writes the gradient of a row whose coefficients overflow (every row, where the
+        // uniform ones do); its loss stays this one, which does not depend on the divisor (they
+        // do), so that `loss` and `loss_and_grad` give the same bits.
+        let mut ks = [zero; MAX_LANES];
+        k.store(&mut ks);
+        let slow = |q: usize| grad.is_some() && !edge[q] && (!o.fast || !ks[q].is_finite());
+        redo.extend((0..n).filter(|&q| slow(q)).map(|q| (q, false)));
+        let mut out = [zero; MAX_LANES];
+        live.zero_or(loss).store(&mut out);
+        for q in (0..n).filter(|&q| !edge[q]) {
+            losses[first + q] = out[q];
+        }
         if let Some(g) = grad.as_deref_mut() {
-            let gb = &mut g[first * len..first * len + n_all];
-            columns::transpose_out::<V, S>(&u[..n_all], gb, len, rows);
-            for r in 0..rows {
-                let y = targets[first + r];
+            // Ignored samples get 0 (masked, not multiplied: the coefficients may be infinite).
+            let (kp, kw) = (live.zero_or(k), live.zero_or(V::splat(c)));
+            let gb = &mut g[first * len..(first + n) * len];
+            for (class, &v) in tv.iter().enumerate() {
+                let e = shift.z(v).exp();
+                let g = e.mul(kp).sub(kw.mul(V::splat(o.w(class))));
+                S::scatter(g, gb, class, len, n);
+            }
+            for q in 0..n {
+                let y = targets[first + q];
                 if y != IGNORED {
-                    let at = r * len + y;
+                    let at = q * len + y;
                     gb[at] = S::narrow(gb[at].widen() - o.target_term(o.w(y)));
                 }
             }
         }
         // Edge rows take `row`'s loss too; the others keep theirs.
-        for (r, its_loss) in redo {
+        for (q, its_loss) in redo {
             let g = grad
                 .as_deref_mut()
-                .map(|g| &mut g[(first + r) * len..(first + r + 1) * len]);
-            let target = Target::Class(targets[first + r]);
-            let loss = row::<V, S>(&xb[r * len..(r + 1) * len], target, o, g);
+                .map(|g| &mut g[(first + q) * len..(first + q + 1) * len]);
+            let target = Target::Class(targets[first + q]);
+            let loss = row::<V, S>(&xb[q * len..(q + 1) * len], target, o, g);
             if its_loss {
-                losses[first + r] = loss;
+                losses[first + q] = loss;
             }
         }
-        first += rows;
+        first += n;
     }
 }
 
