@@ -1,5 +1,5 @@
-//! Lanes that run down the columns of a row-major block (axis 0 of a C-order matrix, or short
-//! rows once transposed), vectorised across the lanes instead of along them: a strip of `LANES`
+//! Lanes that run down the columns of a row-major block (axis 0 of a C-order matrix),
+//! vectorised across the lanes instead of along them: a strip of `LANES`
 //! columns is processed as one vector per row, so no lane is gathered and nothing is reduced
 //! horizontally. Short blocks go a strip at a time; long ones a panel of columns at a time,
 //! down the rows in memory order, with a running maximum and sum ([`online_panel`]).
@@ -8,7 +8,7 @@ use num_traits::{Float as _, One as _, Zero as _};
 
 use super::simd::MAX_LANES;
 use super::stats::Shift;
-use super::{Elem, Simd, Storage, stats};
+use super::{Simd, Storage, stats};
 
 /// A row-major block whose lanes are its columns: element `i` of lane `j` is `x[i * width + j]`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -245,32 +245,8 @@ pub(crate) fn ln_of_sums<V: Simd>(s: &mut [V::E], tail: &[V::E]) {
     }
 }
 
-/// Transposes `rows` rows of `len` (row-major in `x`) into `t`, `len` rows of `rows`, widened to
-/// the compute element: gathers down the rows, stores in sequence.
-#[inline(always)]
-pub(crate) fn transpose_in<V: Simd, S: Storage<Compute = V::E>>(
-    x: &[S],
-    t: &mut [V::E],
-    rows: usize,
-    len: usize,
-) {
-    let x = &x[..rows * len];
-    for i in 0..len {
-        let mut k = 0;
-        while k < rows {
-            let n = V::LANES.min(rows - k);
-            let v: V = S::gather(x, k * len + i, len, n, V::E::zero());
-            v.write_n(t, i * rows + k, n);
-            k += n;
-        }
-    }
-}
-
-/// Rows at most this long are transposed, a block at a time, and processed as columns.
+/// Rows at most this long are computed across rows, a vector of rows at a time (gathered).
 pub(crate) const SHORT_ROW: usize = 32;
-
-/// Rows per transposed block (lanes per block): four vectors of the widest ISA.
-pub(crate) const TRANSPOSE_ROWS: usize = 4 * MAX_LANES;
 
 /// Whether rows of `len` go through the short-row path, for vectors `V`: only with real
 /// vectors, and whatever the number of rows, so that a row's result does not depend on how many
@@ -278,13 +254,4 @@ pub(crate) const TRANSPOSE_ROWS: usize = 4 * MAX_LANES;
 #[inline(always)]
 pub(crate) fn short_rows<V: Simd>(len: usize) -> bool {
     V::LANES > 1 && len <= SHORT_ROW
-}
-
-/// Scratch for one transposed block of short rows.
-pub(crate) type Scratch<E> = [E; SHORT_ROW * TRANSPOSE_ROWS];
-
-/// A zeroed [`Scratch`].
-#[inline(always)]
-pub(crate) fn scratch<E: Elem>() -> Scratch<E> {
-    [E::zero(); SHORT_ROW * TRANSPOSE_ROWS]
 }

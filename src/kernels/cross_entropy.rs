@@ -1,6 +1,6 @@
 //! Cross-entropy fused with its gradient: the one engine both cross-entropies run on.
 //!
-//! Whatever the path — a row of logits at a time, short rows transposed into column strips, or
+//! Whatever the path — a row of logits at a time, short rows gathered a vector of samples at a time, or
 //! a row of an LM head's logits seen one vocabulary chunk at a time — a row comes down to the
 //! same statistics ([`RowStats`]: its maximum `m`, `s = Σ exp((x − m) / T)` and its tail, and with
 //! label smoothing `Σ (ε/C) w z`, each term from [`Shift::weighted`]) and the same target terms.

@@ -1,12 +1,10 @@
 //! `logsumexp(x / T)` of every lane: rows (read once from memory, an online maximum and sum),
-//! column strips and panels, and short rows transposed; [`logsumexp`] chooses among them. Also
+//! column strips and panels, and short rows gathered across rows; [`logsumexp`] chooses among them. Also
 //! the running `(max, sum)` of a slice that [`LogSumExp`](crate::LogSumExp) merges.
 
 use num_traits::{Float as _, One as _, Zero as _};
 
-use super::columns::{
-    self, Columns, Online, PANEL, TRANSPOSE_ROWS, finite_max, online_panel, strip_max,
-};
+use super::columns::{self, Columns, Online, PANEL, finite_max, online_panel, strip_max};
 use super::dispatch::{Compute, Kernel};
 use super::scalar::Scalar;
 use super::simd::MAX_LANES;
@@ -107,7 +105,9 @@ fn panels<V: Simd, S: Storage<Compute = V::E>>(x: &[S], out: &mut [V::E], c: Col
     }
 }
 
-/// `logsumexp` of short rows, transposed a block at a time.
+/// `logsumexp` of short rows, `LANES` rows at a time: entry `i` of each gathered into one
+/// vector, so that each lane holds one row and its sums run along the row in the same order
+/// whatever rows lie beside it (a lone row included).
 #[inline(always)]
 fn short_rows<V: Simd, S: Storage<Compute = V::E>>(
     x: &[S],
@@ -115,19 +115,45 @@ fn short_rows<V: Simd, S: Storage<Compute = V::E>>(
     len: usize,
     inv_t: V::E,
 ) {
-    let mut t = columns::scratch::<V::E>();
+    let zero = V::E::zero();
+    let it = V::splat(inv_t);
+    let mut t = [V::splat(zero); columns::SHORT_ROW];
+    let t = &mut t[..len];
     let mut row = 0;
     while row < out.len() {
-        let rows = TRANSPOSE_ROWS.min(out.len() - row);
-        let n = rows * len;
-        columns::transpose_in::<V, S>(&x[row * len..row * len + n], &mut t[..n], rows, len);
-        block::<V, V::E>(
-            &t[..n],
-            &mut out[row..row + rows],
-            Columns { len, width: rows },
-            inv_t,
-        );
-        row += rows;
+        let n = V::LANES.min(out.len() - row);
+        let xb = &x[row * len..(row + n) * len];
+        let mut raw = V::splat(V::E::neg_infinity());
+        for (i, v) in t.iter_mut().enumerate() {
+            *v = S::gather(xb, i, len, n, zero);
+            raw = raw.max_nan(*v);
+        }
+        let mut edge = [false; MAX_LANES];
+        let m = finite_max(raw, n, &mut edge);
+        let shift = Shift::new(m, inv_t);
+        let (mut sum, mut tail) = (columns::Kahan::new(), columns::Kahan::new());
+        for &v in t.iter() {
+            let z = shift.z(v);
+            let e = z.exp();
+            sum.add(e);
+            tail.add(z.zero_or(e));
+        }
+        let lse = m.mul(it).add(stats::ln_of_sum(sum.sum, tail.sum));
+        let o = &mut out[row..row + n];
+        if edge[..n].contains(&true) {
+            let (mut ms, mut l) = ([zero; MAX_LANES], [zero; MAX_LANES]);
+            raw.store(&mut ms);
+            lse.store(&mut l);
+            for (k, o) in o.iter_mut().enumerate() {
+                *o = match Edge::of(ms[k]) {
+                    Ok(_) => l[k],
+                    Err(e) => e.logsumexp(),
+                };
+            }
+        } else {
+            lse.write_n(o, 0, n);
+        }
+        row += n;
     }
 }
 

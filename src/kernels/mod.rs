@@ -7,7 +7,7 @@
 //!   variants and its choice among them.
 //! - Toolkits beneath them, which import no op: `loops` (folds, sums and maps over slices),
 //!   `stats` (a lane's maximum, sum and `ln` of the sum), `columns` (column strips and panels,
-//!   transposes of short rows).
+//!   the short-row threshold).
 //! - The machinery: `dispatch` ([`Isa`], detected once, and the [`Kernel`](dispatch::Kernel)
 //!   trait every op implements once, generic over the vector type), `simd` (the `Simd` trait and
 //!   the vectorised `exp`), `elem` (compute and storage elements), `scalar` and `x86` (the vector

@@ -1,5 +1,5 @@
 //! Softmax and log-softmax of `x / T`: one lane at a time, column strips and panels, and short
-//! rows transposed into columns; [`normalize`] and [`normalize_inplace`] choose among them.
+//! rows gathered across rows; [`normalize`] and [`normalize_inplace`] choose among them.
 
 use num_traits::{Float as _, One as _, Zero as _};
 
