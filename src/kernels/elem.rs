@@ -12,6 +12,7 @@ impl Elem for f32 {
     #[cfg(target_arch = "x86_64")]
     type Avx512 = x86::avx512::Avx512F32;
     const EXP_LO: Self = -104.0;
+    const EXP_NORMAL: Self = -86.0;
     const EXP_HI: Self = 89.0;
     const LOG2E: Self = std::f32::consts::LOG2_E;
     const LN2_HI: Self = 0.693_359_4;
@@ -56,6 +57,7 @@ impl Elem for f64 {
     #[cfg(target_arch = "x86_64")]
     type Avx512 = x86::avx512::Avx512F64;
     const EXP_LO: Self = -746.0;
+    const EXP_NORMAL: Self = -707.0;
     const EXP_HI: Self = 710.0;
     const LOG2E: Self = std::f64::consts::LOG2_E;
     const LN2_HI: Self = 6.931_457_519_531_25e-1;

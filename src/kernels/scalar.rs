@@ -81,6 +81,14 @@ impl<E: Elem> Simd for Scalar<E> {
         Self(self.0.ln_1p())
     }
     #[inline(always)]
+    fn select_lt(self, lim: Self, a: Self, b: Self) -> Self {
+        if self.0 < lim.0 { a } else { b }
+    }
+    #[inline(always)]
+    fn any_lt(self, lim: Self) -> bool {
+        self.0 < lim.0
+    }
+    #[inline(always)]
     fn select_sign(self, pos: Self, neg: Self) -> Self {
         if self.0.is_sign_negative() { neg } else { pos }
     }

@@ -88,6 +88,10 @@ pub trait Simd: Copy {
     fn zero_or(self, v: Self) -> Self;
     /// `neg` in the lanes where the sign bit of `self` is set, `pos` in the others.
     fn select_sign(self, pos: Self, neg: Self) -> Self;
+    /// `a` in the lanes where `self < lim` (false for NaN), `b` in the others.
+    fn select_lt(self, lim: Self, a: Self, b: Self) -> Self;
+    /// Whether `self < lim` in any lane (false for NaN).
+    fn any_lt(self, lim: Self) -> bool;
     /// Lanes `k < n` read `s[start + k · stride]`, the others are `fill` (`n ≤ LANES`). Panics
     /// if an index read is out of bounds.
     #[inline(always)]
@@ -177,10 +181,26 @@ pub trait Simd: Copy {
 }
 
 /// `eˣ` by Cody–Waite reduction `x = n·ln2 + r`, `|r| ≤ ln2/2`, a polynomial for `eʳ`, and an exact
-/// scaling by `2ⁿ`. Arguments are clamped first so that −inf and large negative `x` give 0, large
+/// scaling by `2ⁿ`. Arguments are clamped first so that large negative `x` gives 0, large
 /// positive `x` gives +inf, and NaN stays NaN (the clamp keeps NaN: see `max`/`min` above).
+/// Lanes below `EXP_LO` (−inf among them) are set to 0 without being scaled: scaling into the
+/// subnormal range takes a microcode assist on some cores (hundreds of cycles on Zen 4), which
+/// the masked entries of a row, or the unused lanes of a partial vector, would otherwise pay.
 #[inline(always)]
 pub(crate) fn exp_poly<V: Simd>(x: V) -> V {
+    let c = V::splat;
+    if x.any_lt(c(V::E::EXP_NORMAL)) {
+        let lo = c(V::E::EXP_LO);
+        let zero = c(V::E::zero());
+        let e = exp_scaled(x.select_lt(lo, zero, x));
+        return x.select_lt(lo, zero, e);
+    }
+    exp_scaled(x)
+}
+
+/// [`exp_poly`] without its care for arguments below `EXP_LO`.
+#[inline(always)]
+fn exp_scaled<V: Simd>(x: V) -> V {
     let c = V::splat;
     let x = c(V::E::EXP_HI).min(c(V::E::EXP_LO).max(x));
     let n = x.mul(c(V::E::LOG2E)).round();
@@ -207,6 +227,9 @@ pub trait Elem:
     /// Below this, `exp` is 0 (its argument is clamped here).
     #[doc(hidden)]
     const EXP_LO: Self;
+    /// Above this, `exp`'s scaling stays in the normal range.
+    #[doc(hidden)]
+    const EXP_NORMAL: Self;
     /// Above this, `exp` is +inf (its argument is clamped here).
     #[doc(hidden)]
     const EXP_HI: Self;

@@ -1041,3 +1041,93 @@ fn gathers_and_scatters_touch_exactly_their_lanes_on_every_isa() {
         });
     }
 }
+
+struct ExpEdges<E> {
+    isa: Isa,
+    _e: core::marker::PhantomData<E>,
+}
+
+impl<E: Elem> Kernel for ExpEdges<E> {
+    type S = E;
+    type Output = ();
+    #[inline(always)]
+    fn run<V: Simd<E = Compute<Self>>>(self) {
+        let w = V::LANES;
+        let name = self.isa.name();
+        let of = |v: f64| <E as num_traits::NumCast>::from(v).expect("representable");
+        let f32_like = size_of::<E>() == 4;
+        // Around both thresholds of each type: EXP_NORMAL (where the scaling leaves the normal
+        // range) and EXP_LO (below which exp is 0), and the specials.
+        let points: Vec<f64> = if f32_like {
+            vec![
+                -1e4, -104.5, -103.97, -103.0, -95.0, -87.5, -86.01, -85.99, -20.0, 0.0, 88.0,
+            ]
+        } else {
+            vec![
+                -1e5, -746.5, -745.1, -740.0, -720.0, -708.5, -707.01, -706.99, -30.0, 0.0, 700.0,
+            ]
+        };
+        let mut values: Vec<E> = points.iter().map(|&v| of(v)).collect();
+        values.extend([E::neg_infinity(), E::infinity(), E::nan()]);
+        for &v in &values {
+            // The value alone among zeros (lanes that take the fast path), and beside −inf in
+            // every other lane (the careful one): the same bits, and the right value.
+            for (k, fill) in [(0, E::zero()), (w - 1, E::neg_infinity())] {
+                let mut lanes = vec![fill; w];
+                lanes[k] = v;
+                let mut out = [E::zero(); 16];
+                V::load(&lanes).exp().store(&mut out);
+                let got = out[k];
+                let want = v.to_f64().unwrap_or(f64::NAN).exp();
+                let want_e = of(want);
+                let ok = if want.is_nan() {
+                    got.is_nan()
+                } else if want_e.is_infinite() || want_e == E::zero() {
+                    got == want_e
+                } else {
+                    let got = got.to_f64().unwrap_or(f64::NAN);
+                    // A few ULPs of the normal result; one unit of the smallest subnormal below.
+                    let ulp = if f32_like {
+                        f64::from(f32::EPSILON)
+                    } else {
+                        f64::EPSILON
+                    };
+                    let tiny = if f32_like { 1.5e-45 } else { 5e-324 };
+                    (got - want).abs() <= 4.0 * ulp * want.abs() + tiny
+                };
+                assert!(
+                    ok,
+                    "{name}: exp({v:?}) = {got:?} beside {fill:?}, want {want:e}"
+                );
+                for (j, &o) in out.iter().enumerate().take(w) {
+                    if j != k && fill == E::neg_infinity() {
+                        assert!(o == E::zero(), "{name}: exp(−inf) = {o:?} beside {v:?}");
+                    }
+                }
+                let mut alone = vec![E::zero(); w];
+                alone[0] = v;
+                let mut a = [E::zero(); 16];
+                V::load(&alone).exp().store(&mut a);
+                assert!(
+                    a[0] == got || (a[0].is_nan() && got.is_nan()),
+                    "{name}: exp({v:?}) differs with its neighbours: {:?} vs {got:?}",
+                    a[0]
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn exp_of_minus_infinity_and_subnormal_results_on_every_isa() {
+    for &isa in Isa::available() {
+        isa.run(ExpEdges::<f32> {
+            isa,
+            _e: core::marker::PhantomData,
+        });
+        isa.run(ExpEdges::<f64> {
+            isa,
+            _e: core::marker::PhantomData,
+        });
+    }
+}

@@ -2,10 +2,10 @@
 //! sound).
 
 use core::arch::x86_64::{
-    __m256, __m256d, _CMP_GE_OQ, _CMP_NEQ_UQ, _CMP_UNORD_Q, _mm_mullo_epi32, _mm_set1_epi32,
-    _mm_setr_epi32, _mm256_add_epi32, _mm256_add_epi64, _mm256_add_pd, _mm256_add_ps,
-    _mm256_and_pd, _mm256_and_ps, _mm256_and_si256, _mm256_andnot_pd, _mm256_andnot_ps,
-    _mm256_blendv_pd, _mm256_blendv_ps, _mm256_castpd_si256, _mm256_castps_si256,
+    __m256, __m256d, _CMP_GE_OQ, _CMP_LT_OQ, _CMP_NEQ_UQ, _CMP_UNORD_Q, _mm_mullo_epi32,
+    _mm_set1_epi32, _mm_setr_epi32, _mm256_add_epi32, _mm256_add_epi64, _mm256_add_pd,
+    _mm256_add_ps, _mm256_and_pd, _mm256_and_ps, _mm256_and_si256, _mm256_andnot_pd,
+    _mm256_andnot_ps, _mm256_blendv_pd, _mm256_blendv_ps, _mm256_castpd_si256, _mm256_castps_si256,
     _mm256_castsi256_pd, _mm256_castsi256_ps, _mm256_cmp_pd, _mm256_cmp_ps, _mm256_cmpgt_epi32,
     _mm256_cmpgt_epi64, _mm256_cvtepi32_ps, _mm256_cvtps_epi32, _mm256_div_pd, _mm256_div_ps,
     _mm256_fmadd_pd, _mm256_fmadd_ps, _mm256_loadu_pd, _mm256_loadu_ps, _mm256_mask_i32gather_pd,
@@ -131,6 +131,19 @@ impl Simd for Avx2F32 {
             let ge = _mm256_cmp_ps::<_CMP_GE_OQ>(v.0, l.0);
             Self(_mm256_add_ps(self.0, _mm256_and_ps(ge, v.0)))
         }
+    }
+    #[inline(always)]
+    fn select_lt(self, lim: Self, a: Self, b: Self) -> Self {
+        // SAFETY: the feature is present (module docs).
+        unsafe {
+            let lt = _mm256_cmp_ps::<_CMP_LT_OQ>(self.0, lim.0);
+            Self(_mm256_blendv_ps(b.0, a.0, lt))
+        }
+    }
+    #[inline(always)]
+    fn any_lt(self, lim: Self) -> bool {
+        // SAFETY: the feature is present (module docs).
+        unsafe { _mm256_movemask_ps(_mm256_cmp_ps::<_CMP_LT_OQ>(self.0, lim.0)) != 0 }
     }
     #[inline(always)]
     fn select_sign(self, pos: Self, neg: Self) -> Self {
@@ -322,6 +335,19 @@ impl Simd for Avx2F64 {
             let ge = _mm256_cmp_pd::<_CMP_GE_OQ>(v.0, l.0);
             Self(_mm256_add_pd(self.0, _mm256_and_pd(ge, v.0)))
         }
+    }
+    #[inline(always)]
+    fn select_lt(self, lim: Self, a: Self, b: Self) -> Self {
+        // SAFETY: the feature is present (module docs).
+        unsafe {
+            let lt = _mm256_cmp_pd::<_CMP_LT_OQ>(self.0, lim.0);
+            Self(_mm256_blendv_pd(b.0, a.0, lt))
+        }
+    }
+    #[inline(always)]
+    fn any_lt(self, lim: Self) -> bool {
+        // SAFETY: the feature is present (module docs).
+        unsafe { _mm256_movemask_pd(_mm256_cmp_pd::<_CMP_LT_OQ>(self.0, lim.0)) != 0 }
     }
     #[inline(always)]
     fn select_sign(self, pos: Self, neg: Self) -> Self {

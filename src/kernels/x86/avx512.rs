@@ -2,13 +2,13 @@
 //! sound).
 
 use core::arch::x86_64::{
-    __m512, __m512d, __mmask8, __mmask16, _CMP_GE_OQ, _CMP_NEQ_UQ, _CMP_UNORD_Q, _MM_MANT_NORM_1_2,
-    _MM_MANT_SIGN_SRC, _mm256_mullo_epi32, _mm256_set1_epi32, _mm256_setr_epi32, _mm512_abs_pd,
-    _mm512_abs_ps, _mm512_add_pd, _mm512_add_ps, _mm512_castpd_si512, _mm512_castps_si512,
-    _mm512_cmp_pd_mask, _mm512_cmp_ps_mask, _mm512_div_pd, _mm512_div_ps, _mm512_fmadd_pd,
-    _mm512_fmadd_ps, _mm512_getexp_pd, _mm512_getexp_ps, _mm512_getmant_pd, _mm512_getmant_ps,
-    _mm512_loadu_pd, _mm512_loadu_ps, _mm512_mask_add_pd, _mm512_mask_add_ps, _mm512_mask_blend_pd,
-    _mm512_mask_blend_ps, _mm512_mask_i32gather_pd, _mm512_mask_i32gather_ps,
+    __m512, __m512d, __mmask8, __mmask16, _CMP_GE_OQ, _CMP_LT_OQ, _CMP_NEQ_UQ, _CMP_UNORD_Q,
+    _MM_MANT_NORM_1_2, _MM_MANT_SIGN_SRC, _mm256_mullo_epi32, _mm256_set1_epi32, _mm256_setr_epi32,
+    _mm512_abs_pd, _mm512_abs_ps, _mm512_add_pd, _mm512_add_ps, _mm512_castpd_si512,
+    _mm512_castps_si512, _mm512_cmp_pd_mask, _mm512_cmp_ps_mask, _mm512_div_pd, _mm512_div_ps,
+    _mm512_fmadd_pd, _mm512_fmadd_ps, _mm512_getexp_pd, _mm512_getexp_ps, _mm512_getmant_pd,
+    _mm512_getmant_ps, _mm512_loadu_pd, _mm512_loadu_ps, _mm512_mask_add_pd, _mm512_mask_add_ps,
+    _mm512_mask_blend_pd, _mm512_mask_blend_ps, _mm512_mask_i32gather_pd, _mm512_mask_i32gather_ps,
     _mm512_mask_i32scatter_pd, _mm512_mask_i32scatter_ps, _mm512_mask_loadu_pd,
     _mm512_mask_loadu_ps, _mm512_mask_mov_pd, _mm512_mask_mov_ps, _mm512_mask_storeu_pd,
     _mm512_mask_storeu_ps, _mm512_maskz_mov_pd, _mm512_maskz_mov_ps, _mm512_max_pd, _mm512_max_ps,
@@ -102,6 +102,19 @@ impl Simd for Avx512F32 {
             let k = _mm512_cmp_ps_mask::<_CMP_GE_OQ>(v.0, l.0);
             Self(_mm512_mask_add_ps(self.0, k, self.0, v.0))
         }
+    }
+    #[inline(always)]
+    fn select_lt(self, lim: Self, a: Self, b: Self) -> Self {
+        // SAFETY: the feature is present (module docs).
+        unsafe {
+            let k = _mm512_cmp_ps_mask::<_CMP_LT_OQ>(self.0, lim.0);
+            Self(_mm512_mask_blend_ps(k, b.0, a.0))
+        }
+    }
+    #[inline(always)]
+    fn any_lt(self, lim: Self) -> bool {
+        // SAFETY: the feature is present (module docs).
+        unsafe { _mm512_cmp_ps_mask::<_CMP_LT_OQ>(self.0, lim.0) != 0 }
     }
     #[inline(always)]
     fn select_sign(self, pos: Self, neg: Self) -> Self {
@@ -269,6 +282,19 @@ impl Simd for Avx512F64 {
             let k = _mm512_cmp_pd_mask::<_CMP_GE_OQ>(v.0, l.0);
             Self(_mm512_mask_add_pd(self.0, k, self.0, v.0))
         }
+    }
+    #[inline(always)]
+    fn select_lt(self, lim: Self, a: Self, b: Self) -> Self {
+        // SAFETY: the feature is present (module docs).
+        unsafe {
+            let k = _mm512_cmp_pd_mask::<_CMP_LT_OQ>(self.0, lim.0);
+            Self(_mm512_mask_blend_pd(k, b.0, a.0))
+        }
+    }
+    #[inline(always)]
+    fn any_lt(self, lim: Self) -> bool {
+        // SAFETY: the feature is present (module docs).
+        unsafe { _mm512_cmp_pd_mask::<_CMP_LT_OQ>(self.0, lim.0) != 0 }
     }
     #[inline(always)]
     fn select_sign(self, pos: Self, neg: Self) -> Self {
