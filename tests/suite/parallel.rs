@@ -104,3 +104,52 @@ fn sampled_tokens_do_not_depend_on_the_thread_count() {
     #[cfg(not(feature = "rayon"))]
     assert_eq!(tokens(), alone);
 }
+
+/// The softmax family and both cross-entropies' losses (reduced by mean and by sum) and gradients
+/// give the same bits on 1, 2 and 16 threads: each lane's arithmetic does not depend on the
+/// task it falls in, and the reduction over lanes sums the per-sample losses in one fixed order.
+#[test]
+fn results_do_not_depend_on_the_thread_count() {
+    type Outputs = Vec<Vec<u32>>;
+    let run = || -> Outputs {
+        let mut out: Outputs = Vec::new();
+        let bits = |a: &Array2<f32>| a.iter().map(|v| v.to_bits()).collect::<Vec<u32>>();
+        for (rows, cols) in [(9000, 10), (3000, 40), (600, 257), (40, 5000)] {
+            let x = input(rows, cols);
+            for axis in [Axis(0), Axis(1)] {
+                out.push(bits(&logits::softmax(&x, axis)));
+                out.push(bits(&logits::log_softmax(&x, axis)));
+                out.push(bits(&logits::logsumexp(&x, axis).insert_axis(axis)));
+            }
+            let targets: Array1<usize> = (0..rows).map(|i| (i * 7) % cols).collect();
+            for reduction in [Reduction::Mean, Reduction::Sum] {
+                let ce = CrossEntropy::new()
+                    .label_smoothing(0.1)
+                    .reduction(reduction);
+                let (loss, grad) = ce.loss_and_grad(&x, &targets).unwrap();
+                out.push(vec![loss.to_bits()]);
+                out.push(bits(&grad));
+                let y = x.mapv(|v| if v > 1.0 { 1.0 } else { 0.0 });
+                let bce = BinaryCrossEntropyWithLogits::new().reduction(reduction);
+                let (loss, grad) = bce.loss_and_grad(&x, &y).unwrap();
+                out.push(vec![loss.to_bits()]);
+                out.push(bits(&grad));
+            }
+        }
+        out
+    };
+    let one = run();
+    #[cfg(feature = "rayon")]
+    for threads in [1, 2, 16] {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        let got = pool.install(run);
+        for (k, (g, w)) in got.iter().zip(&one).enumerate() {
+            assert!(g == w, "output {k} differs on {threads} threads");
+        }
+    }
+    #[cfg(not(feature = "rayon"))]
+    assert_eq!(run(), one);
+}
