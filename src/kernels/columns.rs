@@ -248,6 +248,23 @@ pub(crate) fn ln_of_sums<V: Simd>(s: &mut [V::E], tail: &[V::E]) {
 /// Rows at most this long are computed across rows, a vector of rows at a time (gathered).
 pub(crate) const SHORT_ROW: usize = 32;
 
+/// Entry `i` of the `n ≤ LANES` rows of `len` at the start of `x` into `t[i]` (unused lanes 0),
+/// for each `i < t.len()`; returns each row's maximum (NaN for a row holding NaN).
+#[inline(always)]
+pub(crate) fn gather_rows<V: Simd, S: Storage<Compute = V::E>>(
+    x: &[S],
+    len: usize,
+    n: usize,
+    t: &mut [V],
+) -> V {
+    let mut m = V::splat(V::E::neg_infinity());
+    for (i, v) in t.iter_mut().enumerate() {
+        *v = S::gather(x, i, len, n, V::E::zero());
+        m = m.max_nan(*v);
+    }
+    m
+}
+
 /// Whether rows of `len` go through the short-row path, for vectors `V`: only with real
 /// vectors, and whatever the number of rows, so that a row's result does not depend on how many
 /// rows come with it.

@@ -570,11 +570,7 @@ fn short_rows<V: Simd, S: Storage<Compute = V::E>>(
     while first < targets.len() {
         let n = V::LANES.min(targets.len() - first);
         let xb = &x[first * len..(first + n) * len];
-        let mut m = V::splat(V::E::neg_infinity());
-        for (class, v) in tv.iter_mut().enumerate() {
-            *v = S::gather(xb, class, len, n, zero);
-            m = m.max_nan(*v);
-        }
+        let m = columns::gather_rows::<V, S>(xb, len, n, tv);
         let mut redo = Vec::new();
         let mut edge = [false; MAX_LANES];
         let m = finite_max(m, n, &mut edge);

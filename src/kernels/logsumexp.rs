@@ -123,11 +123,7 @@ fn short_rows<V: Simd, S: Storage<Compute = V::E>>(
     while row < out.len() {
         let n = V::LANES.min(out.len() - row);
         let xb = &x[row * len..(row + n) * len];
-        let mut raw = V::splat(V::E::neg_infinity());
-        for (i, v) in t.iter_mut().enumerate() {
-            *v = S::gather(xb, i, len, n, zero);
-            raw = raw.max_nan(*v);
-        }
+        let raw = columns::gather_rows::<V, S>(xb, len, n, t);
         let mut edge = [false; MAX_LANES];
         let m = finite_max(raw, n, &mut edge);
         let shift = Shift::new(m, inv_t);

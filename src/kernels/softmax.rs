@@ -230,11 +230,7 @@ fn short_rows<V: Simd, S: Storage<Compute = V::E>, I: LaneIo<S>>(
     while r0 < total {
         let n = V::LANES.min(total - r0);
         let base = r0 * len;
-        let mut m = V::splat(V::E::neg_infinity());
-        for (i, v) in t.iter_mut().enumerate() {
-            *v = S::gather(io.src(), base + i, len, n, zero);
-            m = m.max_nan(*v);
-        }
+        let m = columns::gather_rows::<V, S>(&io.src()[base..], len, n, t);
         let mut edge = [false; MAX_LANES];
         let m = finite_max(m, n, &mut edge);
         let edges: Vec<(usize, Vec<S>)> = (0..n)
