@@ -131,10 +131,24 @@ impl Total {
 }
 
 /// `Σ xᵢ` with [`Total`].
-pub(crate) fn compensated_sum<E: Float>(xs: impl IntoIterator<Item = E>) -> Total {
-    let mut total = Total::default();
-    xs.into_iter().for_each(|x| total.add(x));
-    total
+pub(crate) fn compensated_sum<E: Float>(xs: &[E]) -> Total {
+    // Four totals, element k into total k mod 4, merged in a fixed order: one total's chain of
+    // dependent additions would cost its latency per term.
+    let mut totals = [Total::default(); 4];
+    let mut quads = xs.chunks_exact(4);
+    for q in &mut quads {
+        for (total, &v) in totals.iter_mut().zip(q) {
+            total.add(v);
+        }
+    }
+    for (total, &v) in totals.iter_mut().zip(quads.remainder()) {
+        total.add(v);
+    }
+    let [mut all, b, c, d] = totals;
+    all.merge(b);
+    all.merge(c);
+    all.merge(d);
+    all
 }
 
 /// A sum `total` over `denominator` (0 or positive), divided in `f64` and rounded once to `E`: the
@@ -296,7 +310,7 @@ mod tests {
         // Scaled by 2⁻¹²⁸ on the second term, back in range after the third.
         assert!(t.scaled);
         assert_eq!(t.wide(), 1e308);
-        let mut over = compensated_sum([1e308, 1e308, 1e308]);
+        let mut over = compensated_sum(&[1e308, 1e308, 1e308]);
         assert_eq!(over.wide(), f64::INFINITY);
         assert_eq!(mean::<f64>(over, 3.0), 1e308);
         assert_eq!(mean::<f32>(over, 3.0), f32::INFINITY);
@@ -306,10 +320,10 @@ mod tests {
         small.merge(over);
         assert_eq!(small.wide(), f64::INFINITY);
         assert_eq!(mean::<f64>(small, 3.0), 1e308);
-        over.merge(compensated_sum([-1e308, -1e308, 1.0]));
+        over.merge(compensated_sum(&[-1e308, -1e308, 1.0]));
         assert_eq!(over.wide(), 1e308);
         // Infinities and NaN stay what IEEE makes them.
-        let mut inf = compensated_sum([1e308, 1e308]);
+        let mut inf = compensated_sum(&[1e308, 1e308]);
         inf.add_wide(f64::INFINITY);
         assert_eq!(inf.wide(), f64::INFINITY);
         inf.add_wide(f64::NEG_INFINITY);

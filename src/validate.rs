@@ -7,7 +7,7 @@ use ndarray::{Array1, ArrayD, ArrayRef, ArrayViewD, Axis, Dimension, IntoDimensi
 use crate::Float;
 use crate::error::{Error, Result};
 use crate::kernels::cross_entropy::IGNORED;
-use crate::numeric::{Total, wide};
+use crate::numeric::{Total, count, wide};
 
 /// Panics unless `axis` is an axis of `x`.
 #[track_caller]
@@ -116,28 +116,54 @@ pub(crate) fn class_targets<A: Float>(
     ignore: Option<usize>,
     weight: Option<&Array1<A>>,
 ) -> Result<(Vec<usize>, f64)> {
+    // In memory order where the targets are contiguous in C order (ndarray's iterator over a
+    // dynamic-dimension view costs more than the check).
+    let (flat, denominator) = match t.as_slice() {
+        Some(s) => labels(s.iter().copied(), classes, ignore, weight),
+        None => labels(t.iter().copied(), classes, ignore, weight),
+    };
+    // The label that stopped the check, found again with its position, only on this error path.
+    if flat.len() < t.len()
+        && let Some((index, &label)) = t.indexed_iter().nth(flat.len())
+    {
+        return Err(Error::LabelOutOfRange {
+            sample: index.slice().to_vec(),
+            label,
+            classes,
+        });
+    }
+    Ok((flat, denominator))
+}
+
+/// The labels as the kernels take them ([`IGNORED`] for an ignored one), up to the first out of
+/// range, and the summed weight of the counted ones (their number without weights).
+#[inline]
+fn labels<A: Float>(
+    t: impl ExactSizeIterator<Item = usize>,
+    classes: usize,
+    ignore: Option<usize>,
+    weight: Option<&Array1<A>>,
+) -> (Vec<usize>, f64) {
     let mut flat = Vec::with_capacity(t.len());
+    let mut counted = 0_usize;
     let mut denominator = Total::default();
-    for &label in t {
+    for label in t {
         if Some(label) == ignore {
             flat.push(IGNORED);
         } else if label < classes {
             flat.push(label);
-            denominator.add(weight.map_or(A::one(), |w| w[label]));
+            match weight {
+                Some(w) => denominator.add(w[label]),
+                None => counted += 1,
+            }
         } else {
-            // Found again with its position, only on this error path.
-            let index = t
-                .indexed_iter()
-                .nth(flat.len())
-                .map(|(i, _)| i.slice().to_vec());
-            return Err(Error::LabelOutOfRange {
-                sample: index.unwrap_or_default(),
-                label,
-                classes,
-            });
+            break;
         }
     }
-    Ok((flat, denominator.wide()))
+    if weight.is_none() {
+        denominator.add_wide(count(counted));
+    }
+    (flat, denominator.wide())
 }
 
 /// An optional per-element weight, broadcast to `shape`.

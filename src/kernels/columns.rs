@@ -73,7 +73,7 @@ impl Columns {
 }
 
 /// Lanes longer than this take the online path.
-const LONG_COLUMN: usize = 64;
+pub(crate) const LONG_COLUMN: usize = 64;
 
 /// The maximum of each lane of the strip, NaN where a lane holds NaN.
 #[inline(always)]
@@ -245,25 +245,130 @@ pub(crate) fn ln_of_sums<V: Simd>(s: &mut [V::E], tail: &[V::E]) {
     }
 }
 
-/// Rows at most this long are computed across rows, a vector of rows at a time (gathered).
-pub(crate) const SHORT_ROW: usize = 32;
+/// Where entry `i` of each of `n ≤ LANES` lanes lies, relative to the first lane's first entry,
+/// for kernels that hold one vector per entry with one lane per lane of the data: short rows
+/// ([`Gathered`]) or a strip of columns ([`Strip`]). The arithmetic on the vectors is the same
+/// for both, so a lane's result does not depend on which it was.
+pub(crate) trait Across: Copy {
+    /// Entry `i` of each lane, `fill` in the unused lanes.
+    fn load<V: Simd, S: Storage<Compute = V::E>>(
+        self,
+        x: &[S],
+        i: usize,
+        n: usize,
+        fill: V::E,
+    ) -> V;
+    /// Writes entry `i` of each lane.
+    fn store<V: Simd, S: Storage<Compute = V::E>>(self, v: V, out: &mut [S], i: usize, n: usize);
+    /// The index of entry `i` of lane `q`.
+    fn at(self, q: usize, i: usize) -> usize;
 
-/// Entry `i` of the `n ≤ LANES` rows of `len` at the start of `x` into `t[i]` (unused lanes 0),
-/// for each `i < t.len()`; returns each row's maximum (NaN for a row holding NaN).
+    /// Asks for entry `i` of the lanes some way ahead, where the hardware would not.
+    #[inline(always)]
+    fn prefetch<S>(self, x: &[S], i: usize) {
+        let _ = (x, i);
+    }
+
+    /// Lane `q`, copied out.
+    fn lane<S: Copy>(self, x: &[S], q: usize, len: usize) -> Vec<S> {
+        (0..len).map(|i| x[self.at(q, i)]).collect()
+    }
+
+    /// Writes `values` into lane `q`.
+    fn put<S: Copy>(self, values: &[S], out: &mut [S], q: usize) {
+        for (i, &v) in values.iter().enumerate() {
+            out[self.at(q, i)] = v;
+        }
+    }
+}
+
+/// Consecutive rows of `len`: entry `i` of row `q` at `q · len + i`, gathered and scattered.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Gathered(pub usize);
+
+impl Across for Gathered {
+    #[inline(always)]
+    fn load<V: Simd, S: Storage<Compute = V::E>>(
+        self,
+        x: &[S],
+        i: usize,
+        n: usize,
+        fill: V::E,
+    ) -> V {
+        S::gather(x, i, self.0, n, fill)
+    }
+
+    #[inline(always)]
+    fn store<V: Simd, S: Storage<Compute = V::E>>(self, v: V, out: &mut [S], i: usize, n: usize) {
+        S::scatter(v, out, i, self.0, n);
+    }
+
+    #[inline(always)]
+    fn at(self, q: usize, i: usize) -> usize {
+        q * self.0 + i
+    }
+}
+
+/// Columns of a row-major block `width` wide: entry `i` of column `q` at `i · width + q`, one
+/// contiguous load or store per entry.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Strip(pub usize);
+
+impl Across for Strip {
+    #[inline(always)]
+    fn load<V: Simd, S: Storage<Compute = V::E>>(
+        self,
+        x: &[S],
+        i: usize,
+        n: usize,
+        fill: V::E,
+    ) -> V {
+        V::read_n(x, i * self.0, n, fill)
+    }
+
+    #[inline(always)]
+    fn store<V: Simd, S: Storage<Compute = V::E>>(self, v: V, out: &mut [S], i: usize, n: usize) {
+        v.write_n(out, i * self.0, n);
+    }
+
+    #[inline(always)]
+    fn at(self, q: usize, i: usize) -> usize {
+        i * self.0 + q
+    }
+
+    /// Each row's line [`AHEAD`] bytes on: a strip reads one line from each of its rows, which
+    /// lie a row's width apart (often a power of two of pages), more streams than the hardware
+    /// prefetchers follow.
+    #[inline(always)]
+    fn prefetch<S>(self, x: &[S], i: usize) {
+        super::simd::prefetch(x, i * self.0 + AHEAD / size_of::<S>());
+    }
+}
+
+/// How far ahead in each row [`Strip`] asks for lines, in bytes.
+const AHEAD: usize = 512;
+
+/// Entry `i` of the `n ≤ LANES` lanes starting at `x[0]`, laid out as `across` says, into `t[i]`
+/// (unused lanes 0), for each `i < t.len()`; returns each lane's maximum (NaN for a lane holding
+/// NaN).
 #[inline(always)]
-pub(crate) fn gather_rows<V: Simd, S: Storage<Compute = V::E>>(
+pub(crate) fn load_lanes<V: Simd, S: Storage<Compute = V::E>, A: Across>(
     x: &[S],
-    len: usize,
+    across: A,
     n: usize,
     t: &mut [V],
 ) -> V {
     let mut m = V::splat(V::E::neg_infinity());
     for (i, v) in t.iter_mut().enumerate() {
-        *v = S::gather(x, i, len, n, V::E::zero());
+        across.prefetch(x, i);
+        *v = across.load(x, i, n, V::E::zero());
         m = m.max_nan(*v);
     }
     m
 }
+
+/// Rows at most this long are computed across rows, a vector of rows at a time (gathered).
+pub(crate) const SHORT_ROW: usize = 32;
 
 /// Whether rows of `len` go through the short-row path, for vectors `V`: only with real
 /// vectors, and whatever the number of rows, so that a row's result does not depend on how many

@@ -22,7 +22,7 @@
 
 use num_traits::{Float as _, One as _, Zero as _};
 
-use super::columns::{self, finite_max};
+use super::columns::{self, Across, Columns, Gathered, Strip, finite_max};
 use super::dispatch::{Compute, Kernel};
 use super::loops::{self, InPlace, Separate};
 use super::scalar::Scalar;
@@ -546,11 +546,114 @@ fn scale<V: Simd, S: Storage<Compute = V::E>>(
     }
 }
 
-/// Fused cross-entropy of short rows (`len ≤ SHORT_ROW` classes) against class indices, `LANES`
-/// samples at a time: class `i` of each gathered into one vector, so that each lane holds one
-/// sample and its sums run along the row in the same order whatever samples lie beside it (a
-/// lone one included); the gradient is scattered back. Rows whose maximum is not finite go
-/// through [`row`] afterwards.
+/// Fused cross-entropy of `n = targets.len() ≤ LANES` lanes of `len` classes against class
+/// indices, laid out as `across` says from `x[0]` (and `grad[0]`): short rows gathered, or a
+/// strip of columns. Class `i` of every lane is held in one vector (`t[i]`), so that each lane's
+/// sums run along its classes in the same order whatever lanes lie beside it (a lone one
+/// included), and memory is read once. Lanes whose maximum is not finite go through [`row`]
+/// afterwards.
+#[inline(always)]
+fn across<V: Simd, S: Storage<Compute = V::E>, A: Across>(
+    x: &[S],
+    across: A,
+    targets: &[usize],
+    losses: &mut [V::E],
+    mut grad: Option<&mut [S]>,
+    o: &Options<'_, S>,
+    t: &mut [V],
+) {
+    let zero = V::E::zero();
+    let one = V::E::one();
+    let (len, n) = (t.len(), targets.len());
+    let m = columns::load_lanes::<V, S, A>(x, across, n, t);
+    let mut redo = Vec::new();
+    let mut edge = [false; MAX_LANES];
+    let m = finite_max(m, n, &mut edge);
+    let shift = Shift::new(m, o.inv_t);
+    let s = V::splat(stats::scale(o.inv_t));
+    // Compensated, as on the other short-row and column paths.
+    let (mut sum, mut tail) = (columns::Kahan::<V>::new(), columns::Kahan::<V>::new());
+    let mut smooth = V::splat(zero);
+    let keep = grad.is_some();
+    for (class, v) in t.iter_mut().enumerate() {
+        let d = shift.d(*v);
+        let z = d.mul(s);
+        let e = z.exp();
+        sum.add(e);
+        tail.add(z.zero_or(e));
+        // A class whose weight is 0 adds 0, even where its logit is −inf.
+        let ak = o.share * o.w(class);
+        if ak != zero {
+            smooth = smooth.add(stats::weighted_z(V::splat(ak), d, s));
+        }
+        if keep {
+            // The gradient's exponentials, computed once.
+            *v = e;
+        }
+    }
+    // Per lane: the target's logit and weight, and 1 if it counts (0 if ignored).
+    let (mut xy, mut wy, mut live) = ([zero; MAX_LANES], [zero; MAX_LANES], [zero; MAX_LANES]);
+    for (q, &y) in targets.iter().enumerate() {
+        if edge[q] {
+            redo.push((q, true));
+        } else if y != IGNORED {
+            (xy[q], wy[q], live[q]) = (x[across.at(q, y)].widen(), o.w(y), one);
+        }
+    }
+    let (xy, wy, live) = (V::load(&xy), V::load(&wy), V::load(&live));
+    let st = RowStats {
+        max: m,
+        sum: sum.sum,
+        tail: tail.sum,
+        smooth,
+        weight: V::splat(o.total_weight),
+    };
+    let hard = Hard {
+        hd: wy.zero_or(shift.weighted(wy, xy)),
+        h: wy,
+    };
+    let (loss, k, _) = finish(&st, &hard, o);
+    // `row` writes the gradient of a lane whose coefficients overflow (every lane, where the
+    // uniform ones do); its loss stays this one, which does not depend on the divisor (they
+    // do), so that `loss` and `loss_and_grad` give the same bits.
+    let mut ks = [zero; MAX_LANES];
+    k.store(&mut ks);
+    let slow = |q: usize| keep && !edge[q] && (!o.fast || !ks[q].is_finite());
+    redo.extend((0..n).filter(|&q| slow(q)).map(|q| (q, false)));
+    let mut out = [zero; MAX_LANES];
+    live.zero_or(loss).store(&mut out);
+    for q in (0..n).filter(|&q| !edge[q]) {
+        losses[q] = out[q];
+    }
+    if let Some(g) = grad.as_deref_mut() {
+        // Ignored lanes get 0 (masked, not multiplied: the coefficients may be infinite).
+        let (kp, kw) = (live.zero_or(k), live.zero_or(V::splat(o.c())));
+        for (class, &e) in t.iter().enumerate() {
+            across.store(e.mul(kp).sub(kw.mul(V::splat(o.w(class)))), g, class, n);
+        }
+        for (q, &y) in targets.iter().enumerate() {
+            if y != IGNORED {
+                let at = across.at(q, y);
+                g[at] = S::narrow(g[at].widen() - o.target_term(o.w(y)));
+            }
+        }
+    }
+    // Edge lanes take `row`'s loss too; the others keep theirs.
+    for (q, its_loss) in redo {
+        let lane = across.lane(x, q, len);
+        let mut lane_grad = grad.as_ref().map(|_| vec![S::narrow(zero); len]);
+        let target = Target::Class(targets[q]);
+        let loss = row::<V, S>(&lane, target, o, lane_grad.as_deref_mut());
+        if let (Some(g), Some(lg)) = (grad.as_deref_mut(), lane_grad) {
+            across.put(&lg, g, q);
+        }
+        if its_loss {
+            losses[q] = loss;
+        }
+    }
+}
+
+/// [`across`] for short rows (`len ≤ SHORT_ROW` classes), a vector of rows at a time.
 #[inline(always)]
 fn short_rows<V: Simd, S: Storage<Compute = V::E>>(
     x: &[S],
@@ -560,100 +663,52 @@ fn short_rows<V: Simd, S: Storage<Compute = V::E>>(
     mut grad: Option<&mut [S]>,
     o: &Options<'_, S>,
 ) {
-    let zero = V::E::zero();
-    let one = V::E::one();
-    let c = o.c();
-    let s = V::splat(stats::scale(o.inv_t));
-    let mut tv = [V::splat(zero); columns::SHORT_ROW];
-    let tv = &mut tv[..len];
+    let mut t = [V::splat(V::E::zero()); columns::SHORT_ROW];
     let mut first = 0;
     while first < targets.len() {
         let n = V::LANES.min(targets.len() - first);
-        let xb = &x[first * len..(first + n) * len];
-        let m = columns::gather_rows::<V, S>(xb, len, n, tv);
-        let mut redo = Vec::new();
-        let mut edge = [false; MAX_LANES];
-        let m = finite_max(m, n, &mut edge);
-        let shift = Shift::new(m, o.inv_t);
-        // Compensated, as on the other short-row and column paths.
-        let (mut sum, mut tail) = (columns::Kahan::<V>::new(), columns::Kahan::<V>::new());
-        let mut smooth = V::splat(zero);
-        for (class, &v) in tv.iter().enumerate() {
-            let d = shift.d(v);
-            let z = d.mul(s);
-            let e = z.exp();
-            sum.add(e);
-            tail.add(z.zero_or(e));
-            // A class whose weight is 0 adds 0, even where its logit is −inf.
-            let ak = o.share * o.w(class);
-            if ak != zero {
-                smooth = smooth.add(stats::weighted_z(V::splat(ak), d, s));
-            }
-        }
-        // Per sample: the target's logit and weight, and 1 if it counts (0 if ignored).
-        let (mut xy, mut wy, mut live) = ([zero; MAX_LANES], [zero; MAX_LANES], [zero; MAX_LANES]);
-        for q in 0..n {
-            let y = targets[first + q];
-            if edge[q] {
-                redo.push((q, true));
-            } else if y != IGNORED {
-                (xy[q], wy[q], live[q]) = (xb[q * len + y].widen(), o.w(y), one);
-            }
-        }
-        let (xy, wy, live) = (V::load(&xy), V::load(&wy), V::load(&live));
-        let st = RowStats {
-            max: m,
-            sum: sum.sum,
-            tail: tail.sum,
-            smooth,
-            weight: V::splat(o.total_weight),
-        };
-        let hard = Hard {
-            hd: wy.zero_or(shift.weighted(wy, xy)),
-            h: wy,
-        };
-        let (loss, k, _) = finish(&st, &hard, o);
-        // `row` writes the gradient of a row whose coefficients overflow (every row, where the
-        // uniform ones do); its loss stays this one, which does not depend on the divisor (they
-        // do), so that `loss` and `loss_and_grad` give the same bits.
-        let mut ks = [zero; MAX_LANES];
-        k.store(&mut ks);
-        let slow = |q: usize| grad.is_some() && !edge[q] && (!o.fast || !ks[q].is_finite());
-        redo.extend((0..n).filter(|&q| slow(q)).map(|q| (q, false)));
-        let mut out = [zero; MAX_LANES];
-        live.zero_or(loss).store(&mut out);
-        for q in (0..n).filter(|&q| !edge[q]) {
-            losses[first + q] = out[q];
-        }
-        if let Some(g) = grad.as_deref_mut() {
-            // Ignored samples get 0 (masked, not multiplied: the coefficients may be infinite).
-            let (kp, kw) = (live.zero_or(k), live.zero_or(V::splat(c)));
-            let gb = &mut g[first * len..(first + n) * len];
-            for (class, &v) in tv.iter().enumerate() {
-                let e = shift.z(v).exp();
-                let g = e.mul(kp).sub(kw.mul(V::splat(o.w(class))));
-                S::scatter(g, gb, class, len, n);
-            }
-            for q in 0..n {
-                let y = targets[first + q];
-                if y != IGNORED {
-                    let at = q * len + y;
-                    gb[at] = S::narrow(gb[at].widen() - o.target_term(o.w(y)));
-                }
-            }
-        }
-        // Edge rows take `row`'s loss too; the others keep theirs.
-        for (q, its_loss) in redo {
-            let g = grad
-                .as_deref_mut()
-                .map(|g| &mut g[(first + q) * len..(first + q + 1) * len]);
-            let target = Target::Class(targets[first + q]);
-            let loss = row::<V, S>(&xb[q * len..(q + 1) * len], target, o, g);
-            if its_loss {
-                losses[first + q] = loss;
-            }
-        }
+        let g = grad.as_deref_mut().map(|g| &mut g[first * len..]);
+        let r = first..first + n;
+        across::<V, S, _>(
+            &x[first * len..],
+            Gathered(len),
+            &targets[r.clone()],
+            &mut losses[r],
+            g,
+            o,
+            &mut t[..len],
+        );
         first += n;
+    }
+}
+
+/// [`across`] for the column lanes of consecutive row-major blocks `c` (no longer than
+/// [`columns::LONG_COLUMN`]), a strip of columns at a time: lanes `b · width + j` of block `b`.
+#[inline(always)]
+fn column_blocks<V: Simd, S: Storage<Compute = V::E>>(
+    x: &[S],
+    c: Columns,
+    targets: &[usize],
+    losses: &mut [V::E],
+    mut grad: Option<&mut [S]>,
+    o: &Options<'_, S>,
+) {
+    let mut t = [V::splat(V::E::zero()); columns::LONG_COLUMN];
+    let size = c.len * c.width;
+    for b in 0..x.len() / size {
+        for (j, n) in c.strips(V::LANES) {
+            let (at, lanes) = (b * size + j, b * c.width + j..b * c.width + j + n);
+            let g = grad.as_deref_mut().map(|g| &mut g[at..]);
+            across::<V, S, _>(
+                &x[at..(b + 1) * size],
+                Strip(c.width),
+                &targets[lanes.clone()],
+                &mut losses[lanes],
+                g,
+                o,
+                &mut t[..c.len],
+            );
+        }
     }
 }
 
@@ -714,15 +769,75 @@ pub(crate) fn logits<S: Storage>(
 ) {
     assert!(len > 0 && x.len() == losses.len() * len);
     assert!(match targets {
-        Targets::Classes(t) =>
-            t.len() == losses.len() && t.iter().all(|&y| y == IGNORED || y < len),
+        Targets::Classes(t) => t.len() == losses.len(),
         Targets::Probabilities(q) => q.len() == x.len(),
+    });
+    // Validated by the caller (a pass of its own over every target); indexing is checked anyway.
+    debug_assert!(match targets {
+        Targets::Classes(t) => t.iter().all(|&y| y == IGNORED || y < len),
+        Targets::Probabilities(_) => true,
     });
     assert!(grad.as_ref().is_none_or(|g| g.len() == x.len()));
     assert!(o.weight.is_none_or(|w| w.len() == len));
     isa.run(Logits {
         x,
         len,
+        targets,
+        losses,
+        grad,
+        o,
+    });
+}
+
+struct ColumnLogits<'a, S: Storage> {
+    x: &'a [S],
+    c: Columns,
+    targets: &'a [usize],
+    losses: &'a mut [S::Compute],
+    grad: Option<&'a mut [S]>,
+    o: Options<'a, S>,
+}
+
+impl<S: Storage> Kernel for ColumnLogits<'_, S> {
+    type S = S;
+    type Output = ();
+    #[inline(always)]
+    fn run<V: Simd<E = Compute<Self>>>(self) {
+        column_blocks::<V, S>(
+            self.x,
+            self.c,
+            self.targets,
+            self.losses,
+            self.grad,
+            &self.o,
+        );
+    }
+}
+
+/// [`logits`] for lanes that are the columns of consecutive row-major blocks `c` (the class
+/// axis of an N-d array that is not its last, as PyTorch lays out segmentation logits): block
+/// `b`'s column `j` is sample `b · width + j`, and the gradient has the logits' layout. At most
+/// [`columns::LONG_COLUMN`] classes, class-index targets.
+pub(crate) fn logits_columns<S: Storage>(
+    isa: Isa,
+    x: &[S],
+    c: Columns,
+    targets: &[usize],
+    losses: &mut [S::Compute],
+    grad: Option<&mut [S]>,
+    o: Options<'_, S>,
+) {
+    let size = c.len * c.width;
+    assert!(c.len > 0 && c.len <= columns::LONG_COLUMN && size > 0);
+    assert!(x.len().is_multiple_of(size) && losses.len() == x.len() / c.len);
+    assert!(targets.len() == losses.len());
+    // Validated by the caller (a pass of its own over every target); indexing is checked anyway.
+    debug_assert!(targets.iter().all(|&y| y == IGNORED || y < c.len));
+    assert!(grad.as_ref().is_none_or(|g| g.len() == x.len()));
+    assert!(o.weight.is_none_or(|w| w.len() == c.len));
+    isa.run(ColumnLogits {
+        x,
+        c,
         targets,
         losses,
         grad,

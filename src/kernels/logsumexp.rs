@@ -123,7 +123,7 @@ fn short_rows<V: Simd, S: Storage<Compute = V::E>>(
     while row < out.len() {
         let n = V::LANES.min(out.len() - row);
         let xb = &x[row * len..(row + n) * len];
-        let raw = columns::gather_rows::<V, S>(xb, len, n, t);
+        let raw = columns::load_lanes::<V, S, _>(xb, columns::Gathered(len), n, t);
         let mut edge = [false; MAX_LANES];
         let m = finite_max(raw, n, &mut edge);
         let shift = Shift::new(m, inv_t);

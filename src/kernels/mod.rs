@@ -38,7 +38,7 @@ mod stats;
 #[cfg(target_arch = "x86_64")]
 mod x86;
 
-pub(crate) use columns::Columns;
+pub(crate) use columns::{Columns, LONG_COLUMN};
 pub(crate) use dispatch::Isa;
 use simd::Simd;
 pub use simd::{Elem, Storage};

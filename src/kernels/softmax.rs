@@ -3,7 +3,9 @@
 
 use num_traits::{Float as _, One as _, Zero as _};
 
-use super::columns::{self, Columns, Online, PANEL, finite_max, online_panel, strip_max};
+use super::columns::{
+    self, Across, Columns, Gathered, Online, PANEL, Strip, finite_max, online_panel,
+};
 use super::dispatch::{Compute, Kernel};
 use super::loops::{self, InPlace, LaneIo, Separate};
 use super::simd::MAX_LANES;
@@ -65,54 +67,6 @@ fn finite_lane<V: Simd, S: Storage<Compute = V::E>, I: LaneIo<S>>(
             #[inline(always)]
             |v: V| v.mul(r),
         );
-    }
-}
-
-/// Softmax or log-softmax of each lane of a strip of `n` columns starting at column `j`, of
-/// lanes no longer than the online threshold. Lanes at an edge go one at a time, gathered.
-#[inline(always)]
-fn strip<V: Simd, S: Storage<Compute = V::E>, I: LaneIo<S>>(
-    io: &mut I,
-    c: Columns,
-    j: usize,
-    n: usize,
-    op: Normalize<V::E>,
-) {
-    let mut edge = [false; MAX_LANES];
-    let m = finite_max(strip_max::<V, S>(io.src(), c, j, n), n, &mut edge);
-    // Lanes at an edge are worked out first, from the input, which in place the vector passes
-    // overwrite, and written last.
-    let edges = gathered_edges::<V, S>(io.src(), c, j, &edge[..n], op);
-    let shift = Shift::new(m, op.inv_t);
-    let zero = V::E::zero();
-    let mut sum = columns::Kahan::new();
-    if op.log {
-        let mut tail = columns::Kahan::new();
-        for i in 0..c.len {
-            let z = shift.z(c.read::<V, S>(io.src(), i, j, n, zero));
-            let e = z.exp();
-            sum.add(e);
-            tail.add(z.zero_or(e));
-        }
-        let ln_s = stats::ln_of_sum(sum.sum, tail.sum);
-        for i in 0..c.len {
-            let v = shift.z(c.read::<V, S>(io.src(), i, j, n, zero)).sub(ln_s);
-            c.write(v, io.dst(), i, j, n);
-        }
-    } else {
-        for i in 0..c.len {
-            let e = shift.z(c.read::<V, S>(io.src(), i, j, n, zero)).exp();
-            c.write(e, io.dst(), i, j, n);
-            sum.add(e);
-        }
-        let r = V::splat(V::E::one()).div(sum.sum);
-        for i in 0..c.len {
-            let v = c.read::<V, S>(io.dst(), i, j, n, zero).mul(r);
-            c.write(v, io.dst(), i, j, n);
-        }
-    }
-    for (col, values) in edges {
-        c.scatter(&values, io.dst(), col);
     }
 }
 
@@ -206,70 +160,83 @@ fn block<V: Simd, S: Storage<Compute = V::E>, I: LaneIo<S>>(
     if c.long() {
         return panels::<V, S, I>(io, c, op);
     }
+    let mut t = [V::splat(V::E::zero()); columns::LONG_COLUMN];
     for (j, n) in c.strips(V::LANES) {
-        strip::<V, S, I>(io, c, j, n, op);
+        across::<V, S, I, _>(io, j, Strip(c.width), n, op, &mut t[..c.len]);
     }
 }
 
-/// Softmax or log-softmax of short rows (`len ≤ SHORT_ROW`), `LANES` rows at a time: entry `i`
-/// of each row gathered into one vector, so that each lane holds one row and its sums run along
-/// the row in the same order whatever rows lie beside it (a lone row included). Rows whose
+/// Softmax or log-softmax of `n ≤ LANES` lanes laid out as `across` says from `base`: short
+/// rows gathered, or a strip of columns. Entry `i` of every lane is held in one vector (`t[i]`),
+/// so that each lane holds one lane of the data, its sums run along it in the same order
+/// whatever lanes lie beside it (a lone one included), and memory is read once. Lanes whose
 /// maximum is not finite go one at a time, worked out before anything is written (in place, the
 /// writes overwrite the input).
+#[inline(always)]
+fn across<V: Simd, S: Storage<Compute = V::E>, I: LaneIo<S>, A: Across>(
+    io: &mut I,
+    base: usize,
+    across: A,
+    n: usize,
+    op: Normalize<V::E>,
+    t: &mut [V],
+) {
+    let len = t.len();
+    let m = columns::load_lanes::<V, S, A>(&io.src()[base..], across, n, t);
+    let mut edge = [false; MAX_LANES];
+    let m = finite_max(m, n, &mut edge);
+    let edges: Vec<(usize, Vec<S>)> = (0..n)
+        .filter(|&q| edge[q])
+        .map(|q| {
+            let mut values = across.lane(&io.src()[base..], q, len);
+            lane::<V, S, _>(&mut InPlace(&mut values), op);
+            (q, values)
+        })
+        .collect();
+    let shift = Shift::new(m, op.inv_t);
+    let dst = &mut io.dst()[base..];
+    if op.log {
+        let (mut sum, mut tail) = (columns::Kahan::new(), columns::Kahan::new());
+        for v in t.iter_mut() {
+            let z = shift.z(*v);
+            let e = z.exp();
+            sum.add(e);
+            tail.add(z.zero_or(e));
+            *v = z;
+        }
+        let ln_s = stats::ln_of_sum(sum.sum, tail.sum);
+        for (i, v) in t.iter().enumerate() {
+            across.store(v.sub(ln_s), dst, i, n);
+        }
+    } else {
+        let mut sum = columns::Kahan::new();
+        for v in t.iter_mut() {
+            *v = shift.z(*v).exp();
+            sum.add(*v);
+        }
+        let r = V::splat(V::E::one()).div(sum.sum);
+        for (i, v) in t.iter().enumerate() {
+            across.store(v.mul(r), dst, i, n);
+        }
+    }
+    for (q, values) in edges {
+        across.put(&values, dst, q);
+    }
+}
+
+/// Softmax or log-softmax of short rows (`len ≤ SHORT_ROW`), `LANES` rows at a time, gathered.
 #[inline(always)]
 fn short_rows<V: Simd, S: Storage<Compute = V::E>, I: LaneIo<S>>(
     io: &mut I,
     len: usize,
     op: Normalize<V::E>,
 ) {
-    let zero = V::E::zero();
-    let mut t = [V::splat(zero); columns::SHORT_ROW];
-    let t = &mut t[..len];
+    let mut t = [V::splat(V::E::zero()); columns::SHORT_ROW];
     let total = io.src().len() / len;
     let mut r0 = 0;
     while r0 < total {
         let n = V::LANES.min(total - r0);
-        let base = r0 * len;
-        let m = columns::gather_rows::<V, S>(&io.src()[base..], len, n, t);
-        let mut edge = [false; MAX_LANES];
-        let m = finite_max(m, n, &mut edge);
-        let edges: Vec<(usize, Vec<S>)> = (0..n)
-            .filter(|&k| edge[k])
-            .map(|k| {
-                let row = base + k * len;
-                let mut values = io.src()[row..row + len].to_vec();
-                lane::<V, S, _>(&mut InPlace(&mut values), op);
-                (row, values)
-            })
-            .collect();
-        let shift = Shift::new(m, op.inv_t);
-        if op.log {
-            let (mut sum, mut tail) = (columns::Kahan::new(), columns::Kahan::new());
-            for v in t.iter_mut() {
-                let z = shift.z(*v);
-                let e = z.exp();
-                sum.add(e);
-                tail.add(z.zero_or(e));
-                *v = z;
-            }
-            let ln_s = stats::ln_of_sum(sum.sum, tail.sum);
-            for (i, v) in t.iter().enumerate() {
-                S::scatter(v.sub(ln_s), io.dst(), base + i, len, n);
-            }
-        } else {
-            let mut sum = columns::Kahan::new();
-            for v in t.iter_mut() {
-                *v = shift.z(*v).exp();
-                sum.add(*v);
-            }
-            let r = V::splat(V::E::one()).div(sum.sum);
-            for (i, v) in t.iter().enumerate() {
-                S::scatter(v.mul(r), io.dst(), base + i, len, n);
-            }
-        }
-        for (row, values) in edges {
-            io.dst()[row..row + len].copy_from_slice(&values);
-        }
+        across::<V, S, I, _>(io, r0 * len, Gathered(len), n, op, &mut t[..len]);
         r0 += n;
     }
 }

@@ -736,6 +736,87 @@ fn short_row_cross_entropy_agrees_with_each_row_alone() {
 }
 
 #[test]
+fn column_cross_entropy_agrees_with_each_lane_alone() {
+    use super::cross_entropy::{IGNORED, Options, Targets, logits, logits_columns};
+    for &isa in Isa::available() {
+        for len in [1, 2, 3, 10, 21, 32, 33, 64] {
+            for width in [2, 3, 15, 16, 17, 40] {
+                let blocks = 2;
+                let n = blocks * width;
+                let c = Columns { len, width };
+                let mut x = values(n * len, (n * 31 + len) as u64, -12.0, 12.0);
+                // Edge lanes in block 1: a NaN, all −inf, a +inf.
+                let at = |b: usize, i: usize, j: usize| b * len * width + i * width + j;
+                x[at(1, len - 1, 0)] = f64::NAN;
+                for i in 0..len {
+                    x[at(1, i, 1)] = f64::NEG_INFINITY;
+                }
+                x[at(0, len / 2, width - 1)] = f64::INFINITY;
+                let targets: Vec<usize> = (0..n)
+                    .map(|r| if r % 5 == 4 { IGNORED } else { (r * 7) % len })
+                    .collect();
+                let weight: Vec<f64> = values(len, 77, 0.2, 2.0);
+                for (smoothing, weighted) in [(0.0, false), (0.15, true), (0.3, false)] {
+                    let o = Options::new(weighted.then_some(&weight[..]), smoothing, len, 0.7, 4.0);
+                    let mut losses = vec![0.0; n];
+                    let mut grad = vec![0.0; n * len];
+                    logits_columns(isa, &x, c, &targets, &mut losses, Some(&mut grad), o);
+                    let mut alone = vec![0.0; n];
+                    logits_columns(isa, &x, c, &targets, &mut alone, None, o);
+                    // The same lanes as rows (classes last).
+                    let mut rows = vec![0.0; n * len];
+                    for b in 0..blocks {
+                        for i in 0..len {
+                            for j in 0..width {
+                                rows[(b * width + j) * len + i] = x[at(b, i, j)];
+                            }
+                        }
+                    }
+                    let mut row_losses = vec![0.0; n];
+                    let mut row_grad = vec![0.0; n * len];
+                    let t = Targets::Classes(&targets);
+                    logits(isa, &rows, len, t, &mut row_losses, Some(&mut row_grad), o);
+                    for r in 0..n {
+                        let (b, j) = (r / width, r % width);
+                        let what = format!("{} len={len} width={width} lane={r}", isa.name());
+                        assert_eq!(losses[r].to_bits(), alone[r].to_bits(), "{what}: no grad");
+                        let mut want_l = [0.0];
+                        let mut want_g = vec![0.0; len];
+                        let lane = &rows[r * len..(r + 1) * len];
+                        let t = Targets::Classes(&targets[r..=r]);
+                        logits(Isa::SCALAR, lane, len, t, &mut want_l, Some(&mut want_g), o);
+                        let same = |a: f64, b: f64| {
+                            (a.is_nan() && b.is_nan())
+                                || a == b
+                                || (a - b).abs() <= 1e-12 * (1.0 + b.abs())
+                        };
+                        assert!(
+                            same(losses[r], want_l[0]),
+                            "{what}: {} vs {}",
+                            losses[r],
+                            want_l[0]
+                        );
+                        // Up to 32 classes, rows take the same arithmetic, gathered.
+                        let bits = len <= 32 && isa != Isa::SCALAR;
+                        if bits {
+                            assert_eq!(losses[r].to_bits(), row_losses[r].to_bits(), "{what}");
+                        }
+                        for i in 0..len {
+                            let g = grad[at(b, i, j)];
+                            assert!(same(g, want_g[i]), "{what} i={i}: {g} vs {}", want_g[i]);
+                            if bits {
+                                let h = row_grad[r * len + i];
+                                assert_eq!(g.to_bits(), h.to_bits(), "{what} i={i}: {g} vs {h}");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
 fn ln_is_accurate_on_every_isa() {
     struct Ln<'a, E>(&'a [E], &'a mut [E]);
     impl<E: Elem> Kernel for Ln<'_, E> {

@@ -8,8 +8,8 @@ use super::shared::{Shared, shared_setters};
 use super::{IntoTargets, Reduction, Targets};
 use crate::Float;
 use crate::error::{Error, Result};
-use crate::kernels::Isa;
 use crate::kernels::cross_entropy::{self as kernel, Given};
+use crate::kernels::{Columns, Isa, LONG_COLUMN};
 use crate::numeric::count;
 use crate::{parallel, validate};
 
@@ -109,8 +109,13 @@ impl<A: Float> Default for CrossEntropy<A> {
 struct Call<'a, A> {
     /// Borrowed when the logits already are in that layout.
     x: CowArray<'a, A, IxDyn>,
-    /// The permutation that moved the class axis last.
+    /// The permutation that moved the class axis last (none where `columns` says how the
+    /// classes lie).
     perm: Vec<usize>,
+    /// Where the class axis is not the last of a C-order array and the targets are class indices:
+    /// the logits as they are, `rows / width` row-major blocks of `classes × width` whose columns
+    /// are the samples (no copy), and the gradient in that layout too.
+    columns: Option<Columns>,
     rows: usize,
     classes: usize,
     targets: TargetRows<A>,
@@ -464,12 +469,25 @@ approx::assert_relative_eq!(sum, 2.0 * std::f32::consts::LN_2);
         if self.input == Input::Probabilities {
             validate::probabilities("input", logits)?;
         }
+        let width: usize = logits.shape()[axis.index() + 1..].iter().product();
+        // Columns (no copy) for class indices over logits in C order, up to the column kernels'
+        // lane length; anything else is laid out with the classes last.
+        let columns = (width > 1
+            && (1..=LONG_COLUMN).contains(&classes)
+            && logits.is_standard_layout()
+            && self.input == Input::Logits
+            && matches!(targets, Targets::Classes(_)))
+        .then_some(Columns {
+            len: classes,
+            width,
+        });
         let mut perm: Vec<usize> = (0..logits.ndim()).filter(|&k| k != axis.index()).collect();
-        perm.push(axis.index());
-        let outer: Vec<usize> = perm[..perm.len() - 1]
-            .iter()
-            .map(|&k| logits.shape()[k])
-            .collect();
+        let outer: Vec<usize> = perm.iter().map(|&k| logits.shape()[k]).collect();
+        if columns.is_some() {
+            perm = (0..logits.ndim()).collect();
+        } else {
+            perm.push(axis.index());
+        }
         let rows = outer.iter().product();
         let x = standard(logits.view().into_dyn(), &perm);
         let (targets, denominator) = match targets {
@@ -498,6 +516,7 @@ approx::assert_relative_eq!(sum, 2.0 * std::f32::consts::LN_2);
         Ok(Call {
             x,
             perm,
+            columns,
             rows,
             classes,
             targets,
@@ -527,6 +546,24 @@ approx::assert_relative_eq!(sum, 2.0 * std::f32::consts::LN_2);
         let Some(x) = call.x.as_slice() else { return };
         let o = self.shared.kernel(c, call.inv_t, divisor);
         let isa = Isa::detect();
+        if let (Some(cols), TargetRows::Classes(t)) = (call.columns, &call.targets) {
+            // Whole blocks per task.
+            let size = cols.len * cols.width;
+            let k = parallel::units_per_task(x.len() / size, size);
+            let grads: Vec<Option<&mut [A]>> = match grad {
+                Some(g) => g.chunks_mut(k * size).map(Some).collect(),
+                None => (0..x.len().div_ceil(k * size)).map(|_| None).collect(),
+            };
+            let tasks: Vec<_> = x
+                .chunks(k * size)
+                .zip(losses.chunks_mut(k * cols.width))
+                .zip(t.chunks(k * cols.width))
+                .zip(grads)
+                .collect();
+            return parallel::run(tasks, |(((x, l), t), g)| {
+                kernel::logits_columns(isa, x, cols, t, l, g, o);
+            });
+        }
         let k = parallel::units_per_task(rows, c);
         let grads: Vec<Option<&mut [A]>> = match grad {
             Some(g) => g.chunks_mut(k * c).map(Some).collect(),

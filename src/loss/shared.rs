@@ -78,7 +78,7 @@ impl<A: Float> Shared<A> {
     /// The losses reduced: their sum, or their sum over `denominator` (0 when that is 0: every
     /// target ignored, where PyTorch answers NaN), divided in `f64` and rounded once.
     pub(crate) fn reduce(&self, losses: &[A], denominator: f64) -> A {
-        let total = compensated_sum(losses.iter().copied());
+        let total = compensated_sum(losses);
         match self.reduction {
             Reduction::Sum => total.value(),
             Reduction::Mean => mean(total, denominator),

@@ -123,3 +123,117 @@ fn rows_give_the_same_bits_alone_and_in_any_batch() {
     check::<f32>("f32");
     check::<f64>("f64");
 }
+
+/// Class axis 1 of `[2, len, 37]` (two blocks whose 37 columns are the lanes): each lane gives
+/// the same bits in the whole array, in any slice of its columns, with the columns reversed, and,
+/// up to 32 classes, as a row of a `[74, len]` array (the same arithmetic, loaded by rows).
+fn check_columns<A: Float>(what: &str) {
+    use ndarray::{Array3, ArrayView3, Axis as Ax};
+    type Op3<A> = fn(&Array3<A>, &ndarray::Array2<usize>) -> Array3<A>;
+    let flat = |a: &ArrayView3<A>| {
+        // [2, len, w] → [2·w, len], lane by lane.
+        let p = a.view().permuted_axes([0, 2, 1]);
+        let (b, w, l) = p.dim();
+        Array2::from_shape_vec((b * w, l), p.iter().copied().collect()).unwrap()
+    };
+    for len in [1, 2, 3, 10, 17, 21, 32, 33, 64] {
+        let rows2 = rows::<A>(74, len, 3000 + len as u64, true);
+        let x = Array3::from_shape_vec((2, 37, len), rows2.iter().copied().collect())
+            .unwrap()
+            .permuted_axes([0, 2, 1])
+            .as_standard_layout()
+            .into_owned();
+        let targets = ndarray::Array2::from_shape_fn((2, 37), |(b, j)| (b * 37 + j * 7) % len);
+        let ce = CrossEntropy::new().class_axis(Ax(1));
+        let ops: [(&str, Op3<A>); 4] = [
+            ("softmax", |x, _| softmax(x, Ax(1))),
+            ("log_softmax", |x, _| log_softmax(x, Ax(1))),
+            ("logsumexp", |x, _| logsumexp(x, Ax(1)).insert_axis(Ax(1))),
+            ("cross-entropy gradient", |x, t| {
+                CrossEntropy::new()
+                    .class_axis(Ax(1))
+                    .per_sample_and_grad(x, t)
+                    .unwrap()
+                    .1
+            }),
+        ];
+        let finite = x.mapv(|v| if v.is_finite() { v } else { of::<A>(-30.0) });
+        for (name, op) in ops {
+            let x = if name.starts_with("cross") {
+                &finite
+            } else {
+                &x
+            };
+            let whole = op(x, &targets);
+            let what = format!("{what} {name}, class axis 1, {len} classes");
+            for (a, b) in CUTS {
+                if b - a == 1 && len > 32 {
+                    // One column is laid out as rows, which take the row kernel beyond 32.
+                    continue;
+                }
+                let part = op(
+                    &x.slice(s![.., .., a..b]).to_owned(),
+                    &targets.slice(s![.., a..b]).to_owned(),
+                );
+                let w = whole.slice(s![.., .., a..b]);
+                let what = format!("{what}, columns {a}..{b} alone");
+                assert_rows_equal(&flat(&part.view()).view(), &flat(&w).view(), &what);
+            }
+            // In C order: a reversed view's copy keeps its negative stride.
+            let reversed = op(
+                &x.slice(s![.., .., ..;-1]).as_standard_layout().into_owned(),
+                &targets
+                    .slice(s![.., ..;-1])
+                    .as_standard_layout()
+                    .into_owned(),
+            );
+            let what_r = format!("{what}, the columns reversed");
+            assert_rows_equal(
+                &flat(&reversed.slice(s![.., .., ..;-1])).view(),
+                &flat(&whole.view()).view(),
+                &what_r,
+            );
+        }
+        // Per-sample losses: the same through any slice, and as rows up to 32 classes.
+        let (loss, grad) = ce.per_sample_and_grad(&finite, &targets).unwrap();
+        for (a, b) in CUTS {
+            if b - a == 1 && len > 32 {
+                continue;
+            }
+            let l = ce
+                .per_sample(
+                    &finite.slice(s![.., .., a..b]).to_owned(),
+                    &targets.slice(s![.., a..b]).to_owned(),
+                )
+                .unwrap();
+            assert_rows_equal(
+                &l.view(),
+                &loss.slice(s![.., a..b]),
+                &format!("{what} cross-entropy, class axis 1, {len} classes, columns {a}..{b}"),
+            );
+        }
+        if len <= 32 {
+            let x2 = flat(&finite.view());
+            let t2: Vec<usize> = targets.iter().copied().collect();
+            let (l2, g2) = CrossEntropy::new()
+                .per_sample_and_grad(&x2, &t2[..])
+                .unwrap();
+            let what = format!("{what} cross-entropy, {len} classes, axis 1 vs rows");
+            assert_rows_equal(
+                &loss.view().into_shape_with_order((74, 1)).unwrap(),
+                &l2.view().insert_axis(Axis(1)),
+                &what,
+            );
+            assert_rows_equal(&flat(&grad.view()).view(), &g2.view(), &what);
+            let s2 = softmax(&flat(&x.view()), Axis(1));
+            let s3 = softmax(&x, Ax(1));
+            assert_rows_equal(&flat(&s3.view()).view(), &s2.view(), &what);
+        }
+    }
+}
+
+#[test]
+fn columns_give_the_same_bits_alone_and_in_any_batch() {
+    check_columns::<f32>("f32");
+    check_columns::<f64>("f64");
+}
