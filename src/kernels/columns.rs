@@ -9,6 +9,7 @@ use num_traits::{Float as _, One as _, Zero as _};
 use super::simd::MAX_LANES;
 use super::stats::Shift;
 use super::{Simd, Storage, stats};
+use crate::numeric::count;
 
 /// A row-major block whose lanes are its columns: element `i` of lane `j` is `x[i * width + j]`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -140,6 +141,49 @@ impl<V: Simd> Kahan<V> {
         self.carry = t.sub(self.sum).sub(y);
         self.sum = t;
     }
+}
+
+impl<V: Simd> Kahan<V> {
+    /// This sum and `other` together.
+    #[inline(always)]
+    pub(crate) fn merged(mut self, other: Self) -> Self {
+        self.add(other.sum);
+        self.add(V::splat(V::E::zero()).sub(other.carry));
+        self
+    }
+}
+
+/// `s = Σ exp(zᵢ)` over lanes of entries `t` whose maximum is at `z = 0`, and its tail (the part
+/// from the entries below the maximum, as [`stats::ln_of_sum`] takes it): `f(i, &mut t[i])`
+/// gives entry `i`'s `(z, exp(z))` (and may overwrite `t[i]`). The tail is a compensated sum in
+/// two chains (even and odd entries, merged at the end): one chain's dependent additions would
+/// bound the loop at their latency per entry. `s` is the number of entries at the maximum plus
+/// the tail, rounded once.
+#[inline(always)]
+pub(crate) fn exp_sums<V: Simd>(t: &mut [V], mut f: impl FnMut(usize, &mut V) -> (V, V)) -> (V, V) {
+    let one = V::splat(V::E::one());
+    let (mut even, mut odd) = (Kahan::new(), Kahan::new());
+    // Entries below the maximum, counted.
+    let (mut below_even, mut below_odd) = (V::splat(V::E::zero()), V::splat(V::E::zero()));
+    let len = t.len();
+    let mut i = 0;
+    while i + 2 <= len {
+        let (z, e) = f(i, &mut t[i]);
+        even.add(z.zero_or(e));
+        below_even = below_even.add(z.zero_or(one));
+        let (z, e) = f(i + 1, &mut t[i + 1]);
+        odd.add(z.zero_or(e));
+        below_odd = below_odd.add(z.zero_or(one));
+        i += 2;
+    }
+    if i < len {
+        let (z, e) = f(i, &mut t[i]);
+        even.add(z.zero_or(e));
+        below_even = below_even.add(z.zero_or(one));
+    }
+    let tail = even.merged(odd).sum;
+    let at_max = V::splat(count(len)).sub(below_even.add(below_odd));
+    (at_max.add(tail), tail)
 }
 
 /// Columns per panel of the online path: a panel's rows are long enough (16 KiB in f32) for the
@@ -358,13 +402,22 @@ pub(crate) fn load_lanes<V: Simd, S: Storage<Compute = V::E>, A: Across>(
     n: usize,
     t: &mut [V],
 ) -> V {
-    let mut m = V::splat(V::E::neg_infinity());
     for (i, v) in t.iter_mut().enumerate() {
         across.prefetch(x, i);
         *v = across.load(x, i, n, V::E::zero());
-        m = m.max_nan(*v);
     }
-    m
+    // Two maxima (even and odd entries): one chain of dependent maxima would bound the loop.
+    let ninf = V::splat(V::E::neg_infinity());
+    let (mut even, mut odd) = (ninf, ninf);
+    let mut pairs = t.chunks_exact(2);
+    for pair in &mut pairs {
+        even = even.max_nan(pair[0]);
+        odd = odd.max_nan(pair[1]);
+    }
+    if let [last] = pairs.remainder() {
+        even = even.max_nan(*last);
+    }
+    even.max_nan(odd)
 }
 
 /// Rows at most this long are computed across rows, a vector of rows at a time (gathered).

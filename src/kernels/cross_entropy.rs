@@ -571,26 +571,27 @@ fn across<V: Simd, S: Storage<Compute = V::E>, A: Across>(
     let m = finite_max(m, n, &mut edge);
     let shift = Shift::new(m, o.inv_t);
     let s = V::splat(stats::scale(o.inv_t));
-    // Compensated, as on the other short-row and column paths.
-    let (mut sum, mut tail) = (columns::Kahan::<V>::new(), columns::Kahan::<V>::new());
     let mut smooth = V::splat(zero);
-    let keep = grad.is_some();
-    for (class, v) in t.iter_mut().enumerate() {
-        let d = shift.d(*v);
-        let z = d.mul(s);
-        let e = z.exp();
-        sum.add(e);
-        tail.add(z.zero_or(e));
-        // A class whose weight is 0 adds 0, even where its logit is −inf.
-        let ak = o.share * o.w(class);
-        if ak != zero {
-            smooth = smooth.add(stats::weighted_z(V::splat(ak), d, s));
-        }
-        if keep {
-            // The gradient's exponentials, computed once.
-            *v = e;
+    if o.smoothing() {
+        for (class, &v) in t.iter().enumerate() {
+            // A class whose weight is 0 adds 0, even where its logit is −inf.
+            let ak = o.share * o.w(class);
+            if ak != zero {
+                smooth = smooth.add(stats::weighted_z(V::splat(ak), shift.d(v), s));
+            }
         }
     }
+    // The gradient's exponentials, computed once, kept in `t`.
+    let (sum, tail) = columns::exp_sums(
+        t,
+        #[inline(always)]
+        |_, v| {
+            let z = shift.d(*v).mul(s);
+            let e = z.exp();
+            *v = e;
+            (z, e)
+        },
+    );
     // Per lane: the target's logit and weight, and 1 if it counts (0 if ignored).
     let (mut xy, mut wy, mut live) = ([zero; MAX_LANES], [zero; MAX_LANES], [zero; MAX_LANES]);
     for (q, &y) in targets.iter().enumerate() {
@@ -603,8 +604,8 @@ fn across<V: Simd, S: Storage<Compute = V::E>, A: Across>(
     let (xy, wy, live) = (V::load(&xy), V::load(&wy), V::load(&live));
     let st = RowStats {
         max: m,
-        sum: sum.sum,
-        tail: tail.sum,
+        sum,
+        tail,
         smooth,
         weight: V::splat(o.total_weight),
     };
@@ -618,7 +619,7 @@ fn across<V: Simd, S: Storage<Compute = V::E>, A: Across>(
     // do), so that `loss` and `loss_and_grad` give the same bits.
     let mut ks = [zero; MAX_LANES];
     k.store(&mut ks);
-    let slow = |q: usize| keep && !edge[q] && (!o.fast || !ks[q].is_finite());
+    let slow = |q: usize| grad.is_some() && !edge[q] && (!o.fast || !ks[q].is_finite());
     redo.extend((0..n).filter(|&q| slow(q)).map(|q| (q, false)));
     let mut out = [zero; MAX_LANES];
     live.zero_or(loss).store(&mut out);

@@ -127,14 +127,15 @@ fn short_rows<V: Simd, S: Storage<Compute = V::E>>(
         let mut edge = [false; MAX_LANES];
         let m = finite_max(raw, n, &mut edge);
         let shift = Shift::new(m, inv_t);
-        let (mut sum, mut tail) = (columns::Kahan::new(), columns::Kahan::new());
-        for &v in t.iter() {
-            let z = shift.z(v);
-            let e = z.exp();
-            sum.add(e);
-            tail.add(z.zero_or(e));
-        }
-        let lse = m.mul(it).add(stats::ln_of_sum(sum.sum, tail.sum));
+        let (sum, tail) = columns::exp_sums(
+            t,
+            #[inline(always)]
+            |_, v| {
+                let z = shift.z(*v);
+                (z, z.exp())
+            },
+        );
+        let lse = m.mul(it).add(stats::ln_of_sum(sum, tail));
         let o = &mut out[row..row + n];
         if edge[..n].contains(&true) {
             let (mut ms, mut l) = ([zero; MAX_LANES], [zero; MAX_LANES]);

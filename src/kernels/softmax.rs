@@ -196,25 +196,30 @@ fn across<V: Simd, S: Storage<Compute = V::E>, I: LaneIo<S>, A: Across>(
     let shift = Shift::new(m, op.inv_t);
     let dst = &mut io.dst()[base..];
     if op.log {
-        let (mut sum, mut tail) = (columns::Kahan::new(), columns::Kahan::new());
-        for v in t.iter_mut() {
-            let z = shift.z(*v);
-            let e = z.exp();
-            sum.add(e);
-            tail.add(z.zero_or(e));
-            *v = z;
-        }
-        let ln_s = stats::ln_of_sum(sum.sum, tail.sum);
+        let (sum, tail) = columns::exp_sums(
+            t,
+            #[inline(always)]
+            |_, v| {
+                let z = shift.z(*v);
+                *v = z;
+                (z, z.exp())
+            },
+        );
+        let ln_s = stats::ln_of_sum(sum, tail);
         for (i, v) in t.iter().enumerate() {
             across.store(v.sub(ln_s), dst, i, n);
         }
     } else {
-        let mut sum = columns::Kahan::new();
-        for v in t.iter_mut() {
-            *v = shift.z(*v).exp();
-            sum.add(*v);
-        }
-        let r = V::splat(V::E::one()).div(sum.sum);
+        let (sum, _) = columns::exp_sums(
+            t,
+            #[inline(always)]
+            |_, v| {
+                let z = shift.z(*v);
+                *v = z.exp();
+                (z, *v)
+            },
+        );
+        let r = V::splat(V::E::one()).div(sum);
         for (i, v) in t.iter().enumerate() {
             across.store(v.mul(r), dst, i, n);
         }
