@@ -126,10 +126,13 @@ fn rows_give_the_same_bits_alone_and_in_any_batch() {
 
 /// Class axis 1 of `[2, len, 37]` (two blocks whose 37 columns are the lanes): each lane gives
 /// the same bits in the whole array, in any slice of its columns, with the columns reversed, and,
-/// up to 32 classes, as a row of a `[74, len]` array (the same arithmetic, loaded by rows).
+/// up to 32 classes on a vector instruction set, as a row of a `[74, len]` array (the same
+/// arithmetic, loaded by rows; a slice of one column is such a row). The scalar path computes a
+/// row along it, so there the two layouts may round differently.
 fn check_columns<A: Float>(what: &str) {
     use ndarray::{Array3, ArrayView3, Axis as Ax};
     type Op3<A> = fn(&Array3<A>, &ndarray::Array2<usize>) -> Array3<A>;
+    let vector = logits::kernel_isa() != "scalar";
     let flat = |a: &ArrayView3<A>| {
         // [2, len, w] → [2·w, len], lane by lane.
         let p = a.view().permuted_axes([0, 2, 1]);
@@ -167,8 +170,9 @@ fn check_columns<A: Float>(what: &str) {
             let whole = op(x, &targets);
             let what = format!("{what} {name}, class axis 1, {len} classes");
             for (a, b) in CUTS {
-                if b - a == 1 && len > 32 {
-                    // One column is laid out as rows, which take the row kernel beyond 32.
+                if b - a == 1 && (len > 32 || !vector) {
+                    // One column is laid out as a row, which takes the row kernel beyond 32
+                    // classes (and on the scalar path).
                     continue;
                 }
                 let part = op(
@@ -197,7 +201,7 @@ fn check_columns<A: Float>(what: &str) {
         // Per-sample losses: the same through any slice, and as rows up to 32 classes.
         let (loss, grad) = ce.per_sample_and_grad(&finite, &targets).unwrap();
         for (a, b) in CUTS {
-            if b - a == 1 && len > 32 {
+            if b - a == 1 && (len > 32 || !vector) {
                 continue;
             }
             let l = ce
@@ -212,7 +216,7 @@ fn check_columns<A: Float>(what: &str) {
                 &format!("{what} cross-entropy, class axis 1, {len} classes, columns {a}..{b}"),
             );
         }
-        if len <= 32 {
+        if len <= 32 && vector {
             let x2 = flat(&finite.view());
             let t2: Vec<usize> = targets.iter().copied().collect();
             let (l2, g2) = CrossEntropy::new()
