@@ -546,6 +546,39 @@ fn scale<V: Simd, S: Storage<Compute = V::E>>(
     }
 }
 
+/// The target class of each of `targets.len()` lanes as a number (−1 where it is ignored,
+/// unused or at an edge), and the target's logit and weight (0 there), picked from the classes'
+/// vectors `t`: a lane takes class c's value while its target is at least c, so it ends with its
+/// target's.
+#[inline(always)]
+fn pick_targets<V: Simd, S: Storage<Compute = V::E>>(
+    t: &[V],
+    targets: &[usize],
+    edge: &[bool; MAX_LANES],
+    o: &Options<'_, S>,
+) -> (V, V, V) {
+    let zero = V::splat(V::E::zero());
+    let mut ys = [-V::E::one(); MAX_LANES];
+    for (q, &y) in targets.iter().enumerate() {
+        if !edge[q] && y != IGNORED {
+            ys[q] = count(y);
+        }
+    }
+    let yv = V::load(&ys);
+    let (mut xy, mut wy) = (zero, zero);
+    for (class, &v) in t.iter().enumerate() {
+        let c = V::splat(count(class));
+        xy = yv.select_lt(c, xy, v);
+        if o.weight.is_some() {
+            wy = yv.select_lt(c, wy, V::splat(o.w(class)));
+        }
+    }
+    if o.weight.is_none() {
+        wy = yv.select_lt(zero, zero, V::splat(V::E::one()));
+    }
+    (yv, xy, wy)
+}
+
 /// Fused cross-entropy of `n = targets.len() ≤ LANES` lanes of `len` classes against class
 /// indices, laid out as `across` says from `x[0]` (and `grad[0]`): short rows gathered, or a
 /// strip of columns. Class `i` of every lane is held in one vector (`t[i]`), so that each lane's
@@ -571,6 +604,10 @@ fn across<V: Simd, S: Storage<Compute = V::E>, A: Across>(
     let m = finite_max(m, n, &mut edge);
     let shift = Shift::new(m, o.inv_t);
     let s = V::splat(stats::scale(o.inv_t));
+    for q in (0..n).filter(|&q| edge[q]) {
+        redo.push((q, true));
+    }
+    let (yv, xy, wy) = pick_targets(t, targets, &edge, o);
     let mut smooth = V::splat(zero);
     if o.smoothing() {
         for (class, &v) in t.iter().enumerate() {
@@ -593,15 +630,11 @@ fn across<V: Simd, S: Storage<Compute = V::E>, A: Across>(
         },
     );
     // Per lane: the target's logit and weight, and 1 if it counts (0 if ignored).
-    let (mut xy, mut wy, mut live) = ([zero; MAX_LANES], [zero; MAX_LANES], [zero; MAX_LANES]);
-    for (q, &y) in targets.iter().enumerate() {
-        if edge[q] {
-            redo.push((q, true));
-        } else if y != IGNORED {
-            (xy[q], wy[q], live[q]) = (x[across.at(q, y)].widen(), o.w(y), one);
-        }
-    }
-    let (xy, wy, live) = (V::load(&xy), V::load(&wy), V::load(&live));
+    let (xy, wy, live) = (
+        xy,
+        wy,
+        yv.select_lt(V::splat(zero), V::splat(zero), V::splat(one)),
+    );
     let st = RowStats {
         max: m,
         sum,
@@ -621,22 +654,30 @@ fn across<V: Simd, S: Storage<Compute = V::E>, A: Across>(
     k.store(&mut ks);
     let slow = |q: usize| grad.is_some() && !edge[q] && (!o.fast || !ks[q].is_finite());
     redo.extend((0..n).filter(|&q| slow(q)).map(|q| (q, false)));
-    let mut out = [zero; MAX_LANES];
-    live.zero_or(loss).store(&mut out);
-    for q in (0..n).filter(|&q| !edge[q]) {
-        losses[q] = out[q];
+    if edge[..n].contains(&true) {
+        let mut out = [zero; MAX_LANES];
+        live.zero_or(loss).store(&mut out);
+        for q in (0..n).filter(|&q| !edge[q]) {
+            losses[q] = out[q];
+        }
+    } else {
+        live.zero_or(loss).write_n(losses, 0, n);
     }
     if let Some(g) = grad.as_deref_mut() {
         // Ignored lanes get 0 (masked, not multiplied: the coefficients may be infinite).
         let (kp, kw) = (live.zero_or(k), live.zero_or(V::splat(o.c())));
+        // The hard target's term, as `Options::target_term`, lane by lane.
+        let h = V::splat(o.keep).mul(wy);
+        let tt = h
+            .zero_or(h.mul(V::splat(o.grad_scale)))
+            .mul(V::splat(o.inv_t));
         for (class, &e) in t.iter().enumerate() {
-            across.store(e.mul(kp).sub(kw.mul(V::splat(o.w(class)))), g, class, n);
-        }
-        for (q, &y) in targets.iter().enumerate() {
-            if y != IGNORED {
-                let at = across.at(q, y);
-                g[at] = S::narrow(g[at].widen() - o.target_term(o.w(y)));
-            }
+            let (c, above) = (V::splat(count(class)), V::splat(count(class + 1)));
+            // `tt` where the lane's target is this class.
+            let at_target =
+                yv.select_lt(c, V::splat(zero), yv.select_lt(above, tt, V::splat(zero)));
+            let g_class = e.mul(kp).sub(kw.mul(V::splat(o.w(class))));
+            across.store(g_class.sub(at_target), g, class, n);
         }
     }
     // Edge lanes take `row`'s loss too; the others keep theirs.
