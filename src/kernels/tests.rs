@@ -425,7 +425,7 @@ fn plant_specials(x: &mut [f32], lanes: usize, at: impl Fn(usize, usize) -> usiz
 #[test]
 fn short_rows_transposed_agree_with_each_lane_alone() {
     for &isa in Isa::available() {
-        for len in [1, 2, 3, 7, 10, 16, 17, 31, 32] {
+        for len in [1, 2, 3, 7, 10, 16, 17, 31, 32, 33, 47, 48] {
             for rows in [2, 5, 63, 64, 65, 130] {
                 let mut x: Vec<f32> = values(rows * len, (rows * len) as u64, -15.0, 15.0)
                     .iter()
@@ -677,7 +677,7 @@ fn short_row_cross_entropy_agrees_with_each_row_alone() {
         logits(isa, x, len, Targets::Classes(targets), losses, grad, o);
     }
     for &isa in Isa::available() {
-        for len in [1, 2, 3, 10, 16, 17, 32, 33, 61, 100] {
+        for len in [1, 2, 3, 10, 16, 17, 32, 33, 48, 49, 61, 100] {
             for rows in [2, 7, 64, 65, 129] {
                 let mut x = values(rows * len, (rows * 31 + len) as u64, -12.0, 12.0);
                 if rows > 4 {
@@ -739,7 +739,7 @@ fn short_row_cross_entropy_agrees_with_each_row_alone() {
 fn column_cross_entropy_agrees_with_each_lane_alone() {
     use super::cross_entropy::{IGNORED, Options, Targets, logits, logits_columns};
     for &isa in Isa::available() {
-        for len in [1, 2, 3, 10, 21, 32, 33, 64] {
+        for len in [1, 2, 3, 10, 21, 32, 33, 48, 49, 64] {
             for width in [2, 3, 15, 16, 17, 40] {
                 let blocks = 2;
                 let n = blocks * width;
@@ -796,8 +796,8 @@ fn column_cross_entropy_agrees_with_each_lane_alone() {
                             losses[r],
                             want_l[0]
                         );
-                        // Up to 32 classes, rows take the same arithmetic, gathered.
-                        let bits = len <= 32 && isa != Isa::SCALAR;
+                        // Short rows take the same arithmetic, gathered.
+                        let bits = len <= super::columns::SHORT_ROW && isa != Isa::SCALAR;
                         if bits {
                             assert_eq!(losses[r].to_bits(), row_losses[r].to_bits(), "{what}");
                         }

@@ -1,6 +1,6 @@
 //! Determinism: a lane's result is the same bits whether it is computed alone, in a batch of any
 //! size, or beside any neighbours, on whichever instruction set runs (CI runs the suite on each).
-//! Short rows (up to 32 classes) are computed across rows, many per vector; longer ones along
+//! Short rows (up to 48 classes) are computed across rows, many per vector; longer ones along
 //! the row: both must give a row the same bits wherever it sits.
 
 use logits::{CrossEntropy, Float, log_softmax, logsumexp, softmax};
@@ -63,7 +63,9 @@ const CUTS: [(usize, usize); 8] = [
 ];
 
 fn check<A: Float>(what: &str) {
-    for len in [1, 2, 3, 7, 10, 16, 17, 21, 31, 32, 33, 40, 64, 100] {
+    for len in [
+        1, 2, 3, 7, 10, 16, 17, 21, 31, 32, 33, 40, 47, 48, 49, 64, 100,
+    ] {
         let x = rows::<A>(37, len, 1000 + len as u64, true);
         let ops: [(&str, Op<A>); 3] = [
             ("softmax", |x| softmax(x, Axis(1))),
@@ -126,7 +128,7 @@ fn rows_give_the_same_bits_alone_and_in_any_batch() {
 
 /// Class axis 1 of `[2, len, 37]` (two blocks whose 37 columns are the lanes): each lane gives
 /// the same bits in the whole array, in any slice of its columns, with the columns reversed, and,
-/// up to 32 classes on a vector instruction set, as a row of a `[74, len]` array (the same
+/// up to 48 classes on a vector instruction set, as a row of a `[74, len]` array (the same
 /// arithmetic, loaded by rows; a slice of one column is such a row). The scalar path computes a
 /// row along it, so there the two layouts may round differently.
 fn check_columns<A: Float>(what: &str) {
@@ -139,7 +141,7 @@ fn check_columns<A: Float>(what: &str) {
         let (b, w, l) = p.dim();
         Array2::from_shape_vec((b * w, l), p.iter().copied().collect()).unwrap()
     };
-    for len in [1, 2, 3, 10, 17, 21, 32, 33, 64] {
+    for len in [1, 2, 3, 10, 17, 21, 32, 33, 48, 49, 64] {
         let rows2 = rows::<A>(74, len, 3000 + len as u64, true);
         let x = Array3::from_shape_vec((2, 37, len), rows2.iter().copied().collect())
             .unwrap()
@@ -170,8 +172,8 @@ fn check_columns<A: Float>(what: &str) {
             let whole = op(x, &targets);
             let what = format!("{what} {name}, class axis 1, {len} classes");
             for (a, b) in CUTS {
-                if b - a == 1 && (len > 32 || !vector) {
-                    // One column is laid out as a row, which takes the row kernel beyond 32
+                if b - a == 1 && (len > 48 || !vector) {
+                    // One column is laid out as a row, which takes the row kernel beyond 48
                     // classes (and on the scalar path).
                     continue;
                 }
@@ -198,10 +200,10 @@ fn check_columns<A: Float>(what: &str) {
                 &what_r,
             );
         }
-        // Per-sample losses: the same through any slice, and as rows up to 32 classes.
+        // Per-sample losses: the same through any slice, and as rows up to 48 classes.
         let (loss, grad) = ce.per_sample_and_grad(&finite, &targets).unwrap();
         for (a, b) in CUTS {
-            if b - a == 1 && (len > 32 || !vector) {
+            if b - a == 1 && (len > 48 || !vector) {
                 continue;
             }
             let l = ce
@@ -216,7 +218,7 @@ fn check_columns<A: Float>(what: &str) {
                 &format!("{what} cross-entropy, class axis 1, {len} classes, columns {a}..{b}"),
             );
         }
-        if len <= 32 && vector {
+        if len <= 48 && vector {
             let x2 = flat(&finite.view());
             let t2: Vec<usize> = targets.iter().copied().collect();
             let (l2, g2) = CrossEntropy::new()

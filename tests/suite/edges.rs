@@ -8,11 +8,11 @@ use ndarray::{Array1, Array2, Axis, ShapeBuilder, array};
 const NEG_INF: f32 = f32::NEG_INFINITY;
 
 /// A target whose class weight is 0 adds nothing, even where its logit is −inf (0 · ∞ = 0, as
-/// for every other term with a zero weight): once on the short-row path (≤ 32 classes), once on
+/// for every other term with a zero weight): once on the short-row path (≤ 48 classes), once on
 /// the row path, with and without label smoothing.
 #[test]
 fn zero_weight_target_at_minus_infinity_has_loss_zero() {
-    for classes in [8, 40] {
+    for classes in [8, 60] {
         let mut x = Array2::<f32>::zeros((2, classes));
         x[[0, 2]] = NEG_INF;
         x[[0, 5]] = 3.0;
@@ -179,7 +179,7 @@ fn tiny_weights_and_temperature_do_not_overflow_the_gradient() {
 // ---------------------------------------------------------------------------
 
 /// `[−3e38, 3e38]` (f32) in a lane of `n` entries (the rest 0), and the same lane along each
-/// layout the kernels have: rows of `n` (short rows when `n ≤ 32`), and down columns (a strip,
+/// layout the kernels have: rows of `n` (short rows when `n ≤ 48`), and down columns (a strip,
 /// or the online panels when the column is longer than 64).
 fn spanning_lanes(n: usize) -> Vec<(Array2<f32>, Axis)> {
     let mut lane = vec![0.0_f32; n];
@@ -195,7 +195,7 @@ fn spanning_lanes(n: usize) -> Vec<(Array2<f32>, Axis)> {
 /// every path; where `x − max` overflowed, they were −inf.
 #[test]
 fn a_lane_spanning_the_range_keeps_its_finite_log_probabilities_at_a_high_temperature() {
-    for n in [2, 17, 40, 100] {
+    for n in [2, 17, 40, 60, 100] {
         for (x, ax) in spanning_lanes(n) {
             let lp = logits::log_softmax_with_temperature(&x, ax, 1000.0).unwrap();
             let p = logits::softmax_with_temperature(&x, ax, 1000.0).unwrap();
@@ -240,7 +240,7 @@ fn a_lane_spanning_the_range_keeps_its_finite_log_probabilities_at_a_high_temper
 #[test]
 fn weighted_terms_of_a_lane_spanning_the_range_stay_finite_at_a_high_temperature() {
     use logits::Reduction;
-    for n in [2, 17, 40, 100] {
+    for n in [2, 17, 40, 60, 100] {
         for (x, ax) in spanning_lanes(n) {
             let ce = CrossEntropy::new()
                 .weight(vec![4.0_f32; n])
