@@ -136,6 +136,15 @@ fn results_do_not_depend_on_the_thread_count() {
                 out.push(bits(&grad));
             }
         }
+        // The class axis 1 of N-d logits (column blocks, split by whole blocks).
+        for (n, c, w) in [(64, 10, 600), (16, 21, 1000)] {
+            let x = input(n * c, w).into_shape_with_order((n, c, w)).unwrap();
+            let targets = ndarray::Array2::from_shape_fn((n, w), |(b, j)| (b * 7 + j) % c);
+            let ce = CrossEntropy::new().class_axis(Axis(1));
+            let (loss, grad) = ce.loss_and_grad(&x, &targets).unwrap();
+            out.push(vec![loss.to_bits()]);
+            out.push(grad.iter().map(|v| v.to_bits()).collect());
+        }
         out
     };
     let one = run();
