@@ -53,18 +53,6 @@ impl Columns {
         v.write_n(out, i * self.width + j, n);
     }
 
-    /// Column `j`, gathered.
-    pub(crate) fn gather<S: Copy>(self, x: &[S], j: usize) -> Vec<S> {
-        (0..self.len).map(|i| x[i * self.width + j]).collect()
-    }
-
-    /// Writes `values` into column `j`.
-    pub(crate) fn scatter<S: Copy>(self, values: &[S], out: &mut [S], j: usize) {
-        for (i, &v) in values.iter().enumerate() {
-            out[i * self.width + j] = v;
-        }
-    }
-
     /// The strips of a block: `(first column, columns)`, `LANES` columns each but the last.
     pub(crate) fn strips(self, lanes: usize) -> impl Iterator<Item = (usize, usize)> {
         (0..self.width)

@@ -82,7 +82,7 @@ fn gathered_edges<V: Simd, S: Storage<Compute = V::E>>(
     (0..edge.len())
         .filter(|&k| edge[k])
         .map(|k| {
-            let lane_values = c.gather(x, j + k);
+            let lane_values = Strip(c.width).lane(x, j + k, c.len);
             let mut out = lane_values.clone();
             lane::<V, S, _>(&mut InPlace(&mut out), op);
             (j + k, out)
@@ -144,7 +144,7 @@ fn panels<V: Simd, S: Storage<Compute = V::E>, I: LaneIo<S>>(
             }
         }
         for (col, values) in edges {
-            c.scatter(&values, io.dst(), col);
+            Strip(c.width).put(&values, io.dst(), col);
         }
         j0 += p;
     }
