@@ -1,7 +1,8 @@
 //! The layouts classifiers bring, beside a naive version and a copy of the same bytes in the
 //! same run: classes in axis 1 of an N-d array (segmentation `[N, C, H, W]`, sequences
-//! `[N, C, T]`, PyTorch's layout) and the same data with the classes last (`[N·H·W, C]`, short
-//! rows out of cache).
+//! `[N, C, T]`, PyTorch's layout), the same data with the classes last (`[N·H·W, C]`, short
+//! rows out of cache) and first (`[C, N]`). With `--features rayon` the ops and the copy run on
+//! the thread pool (`RAYON_NUM_THREADS`).
 //!
 //! `cargo bench --bench layouts` runs everything; `cargo bench --bench layouts -- 8x21x256x256`
 //! one shape. `python3 tools/bench_table.py` prints the ratios afterwards. Each group is
@@ -19,11 +20,13 @@ use criterion::{BenchmarkGroup, Criterion, Throughput, criterion_group, criterio
 use logits::{CrossEntropy, Float};
 use ndarray::{ArrayD, Axis, IxDyn};
 
-/// `(shape, class axis)`: segmentation and sequences with the classes in axis 1, and the same
-/// numbers of samples and classes with the classes last.
-const CASES_F32: [(&[usize], usize); 4] = [
+/// `(shape, class axis)`: segmentation and sequences with the classes in axis 1, the same
+/// numbers of samples and classes with the classes last, and with the classes in axis 0 of a
+/// matrix (one block of column lanes, which `--features rayon` splits by columns).
+const CASES_F32: [(&[usize], usize); 5] = [
     (&[8, 21, 256, 256], 1),
     (&[524_288, 21], 1),
+    (&[21, 524_288], 0),
     (&[32, 10, 4096], 1),
     (&[131_072, 10], 1),
 ];
@@ -57,7 +60,17 @@ fn naive_cross_entropy<A: Float>(x: &ArrayD<A>, targets: &ArrayD<usize>, axis: A
     total / A::from(targets.len()).unwrap()
 }
 
+/// A copy of the bytes, split over the thread pool as the ops are with `--features rayon`.
 fn copy<A: Float>(src: &[A], dst: &mut [A]) {
+    #[cfg(feature = "rayon")]
+    {
+        use rayon::prelude::*;
+        let piece = (64 << 10) / size_of::<A>();
+        dst.par_chunks_mut(piece)
+            .zip(src.par_chunks(piece))
+            .for_each(|(d, s)| d.copy_from_slice(s));
+    }
+    #[cfg(not(feature = "rayon"))]
     dst.copy_from_slice(src);
 }
 

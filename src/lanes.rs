@@ -6,6 +6,8 @@
 //! one call per block. Otherwise each lane goes on its own, copied through a buffer when it is
 //! strided.
 
+use std::ops::Range;
+
 use ndarray::{Array, ArrayRef, ArrayView1, Axis, Dimension, RemoveAxis, ShapeBuilder, Zip};
 
 use crate::Float;
@@ -48,10 +50,7 @@ impl Blocks {
         if self.width == 1 {
             Lanes::Rows(self.len)
         } else {
-            Lanes::Columns(Columns {
-                len: self.len,
-                width: self.width,
-            })
+            Lanes::Columns(Columns::new(self.len, self.width))
         }
     }
 
@@ -72,6 +71,25 @@ impl Blocks {
         }
         let n = self.len * self.width;
         let out_unit = if reduce { self.width } else { n };
+        if reduce && let Some(ranges) = parallel::column_ranges(self.count, self.len, self.width) {
+            // Fewer blocks than threads: each block's columns split into tasks, read in place.
+            for (xb, ob) in x.chunks_exact(n).zip(out.chunks_exact_mut(out_unit)) {
+                let tasks: Vec<_> = parallel::split_at_ranges(ob, &ranges, 1)
+                    .into_iter()
+                    .zip(&ranges)
+                    .map(|(o, cols)| {
+                        let c = Columns {
+                            len: self.len,
+                            width: cols.len(),
+                            stride: self.width,
+                        };
+                        (&xb[cols.start..cols.start + c.span()], o, c)
+                    })
+                    .collect();
+                parallel::run(tasks, |(x, o, c)| f(x, o, Lanes::Columns(c)));
+            }
+            return;
+        }
         parallel::zip(x, n, out, out_unit, |x, out| {
             for (xb, ob) in x.chunks_exact(n).zip(out.chunks_exact_mut(out_unit)) {
                 f(xb, ob, lanes);
@@ -92,6 +110,23 @@ impl Blocks {
             }
         });
     }
+}
+
+/// Where the lanes of `x` along `axis` are the columns of fewer contiguous blocks than there are
+/// threads to share them (axis 0 of a matrix is one block), and `out` (if any) lies as `x`
+/// does: the blocks' shape and the column ranges to split each by.
+pub(crate) fn column_split<A, B, D: Dimension>(
+    x: &ArrayRef<A, D>,
+    out: Option<&ArrayRef<B, D>>,
+    axis: Axis,
+) -> Option<(Columns, Vec<Range<usize>>)> {
+    let blocks = Blocks::of(x, axis)?;
+    if blocks.width < 2 || x.is_empty() || out.is_some_and(|o| Blocks::of(o, axis) != Some(blocks))
+    {
+        return None;
+    }
+    let ranges = parallel::column_ranges(blocks.count, blocks.len, blocks.width)?;
+    Some((Columns::new(blocks.len, blocks.width), ranges))
 }
 
 /// A zeroed array of `x`'s shape, in F order if `x` is F-contiguous (so its lanes along axis 0

@@ -2,7 +2,11 @@
 //!
 //! Work is split into whole units (rows, or blocks of column lanes) of at least `MIN_TASK`
 //! elements per task, so small inputs run as one task on the calling thread and never pay for
-//! the thread pool.
+//! the thread pool. Reductions over blocks whose columns are the lanes (axis 0 of a matrix is
+//! one such block) split by columns where there are fewer blocks than threads, each task reading
+//! its columns in place.
+
+use std::ops::Range;
 
 /// Elements per task below which splitting does not pay: about 30 µs of softmax work, measured
 /// with `cargo bench --features rayon` (README, Speed).
@@ -89,4 +93,105 @@ pub(crate) fn each_mut<A: Send + Sync>(x: &mut [A], ux: usize, f: impl Fn(&mut [
         return f(x);
     }
     run(x.chunks_mut(k * ux).collect(), f);
+}
+
+/// Threads that tasks run on: rayon's pool with the feature, else 1.
+fn threads() -> usize {
+    #[cfg(feature = "rayon")]
+    return rayon::current_num_threads();
+    #[cfg(not(feature = "rayon"))]
+    1
+}
+
+/// Column ranges for splitting `count` row-major blocks of `len` rows and `width` columns (whose
+/// columns are lanes) by columns rather than by whole blocks: where there are fewer blocks than
+/// threads (axis 0 of a matrix is one block) and enough columns and work to share. Ranges are
+/// whole cache lines of `f32` (16 columns), the last excepted; none where one task does it all.
+pub(crate) fn column_ranges(count: usize, len: usize, width: usize) -> Option<Vec<Range<usize>>> {
+    const LINE: usize = 16;
+    if count >= threads() {
+        return None;
+    }
+    let k = units_per_task(width, len).next_multiple_of(LINE);
+    (k < width).then(|| {
+        (0..width)
+            .step_by(k)
+            .map(|j| j..(j + k).min(width))
+            .collect()
+    })
+}
+
+/// Cuts each range into pieces of at most `max` columns (16 or more), for tasks whose results go
+/// through buffers of their own ([`into_columns`]) that should stay in cache.
+pub(crate) fn pieces(ranges: Vec<Range<usize>>, max: usize) -> Vec<Range<usize>> {
+    let max = max.next_multiple_of(16);
+    ranges
+        .into_iter()
+        .flat_map(|r| {
+            let end = r.end;
+            r.step_by(max).map(move |j| j..(j + max).min(end))
+        })
+        .collect()
+}
+
+/// Calls `f(columns, item, part)` for each range of columns of the row-major block `out`
+/// (`width` columns), a thread's worth of ranges at a time in parallel: `f` writes the range's
+/// results into `part`, a block of their own (rows of `columns.len()`), which then lands in
+/// `out`'s columns, the rows split across threads.
+pub(crate) fn into_columns<A: Copy + num_traits::Zero + Send + Sync, T: Send>(
+    out: &mut [A],
+    width: usize,
+    ranges: &[Range<usize>],
+    items: Vec<T>,
+    f: impl Fn(&Range<usize>, T, &mut [A]) + Sync + Send,
+) {
+    debug_assert_eq!(ranges.len(), items.len());
+    let rows = out.len() / width;
+    let mut items = items.into_iter();
+    for group in ranges.chunks(threads()) {
+        let tasks: Vec<_> = group.iter().zip(items.by_ref()).collect();
+        let parts = map_collect(tasks, |(cols, item)| {
+            let mut part = vec![A::zero(); rows * cols.len()];
+            f(cols, item, &mut part);
+            part
+        });
+        let k = rows.div_ceil(threads());
+        let tasks: Vec<_> = out.chunks_mut(k * width).enumerate().collect();
+        run(tasks, |(task, out)| {
+            for (i, row) in out.chunks_exact_mut(width).enumerate() {
+                let i = task * k + i;
+                for (cols, part) in group.iter().zip(&parts) {
+                    let w = cols.len();
+                    row[cols.clone()].copy_from_slice(&part[i * w..(i + 1) * w]);
+                }
+            }
+        });
+    }
+}
+
+/// `f` over every item, in parallel with the rayon feature, the results in the items' order.
+fn map_collect<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync + Send) -> Vec<R> {
+    #[cfg(feature = "rayon")]
+    {
+        use rayon::prelude::*;
+        items.into_par_iter().map(f).collect()
+    }
+    #[cfg(not(feature = "rayon"))]
+    items.into_iter().map(f).collect()
+}
+
+/// `out` cut at the ends of `ranges` (consecutive, from 0), `unit` elements per column.
+pub(crate) fn split_at_ranges<'a, A>(
+    mut out: &'a mut [A],
+    ranges: &[Range<usize>],
+    unit: usize,
+) -> Vec<&'a mut [A]> {
+    ranges
+        .iter()
+        .map(|cols| {
+            let (head, rest) = std::mem::take(&mut out).split_at_mut(cols.len() * unit);
+            out = rest;
+            head
+        })
+        .collect()
 }

@@ -1,17 +1,20 @@
 //! Softmax, log-softmax and logsumexp along an axis, with temperature, masks, in-place and
 //! into-buffer variants.
 
+use std::ops::Range;
+
 use ndarray::{Array, ArrayRef, Axis, Dimension, RemoveAxis, Zip};
 
 use crate::Float;
 use crate::error::{Error, Result};
-use crate::kernels::Isa;
 use crate::kernels::logsumexp as lse_kernel;
 use crate::kernels::softmax::{
-    Normalize, normalize, normalize_inplace as normalize_inplace_kernel,
+    Edges, Normalize, column_normalizers, normalize, normalize_inplace as normalize_inplace_kernel,
+    normalize_with, normalize_with_inplace,
 };
-use crate::lanes;
+use crate::kernels::{Columns, Isa};
 use crate::validate::{self, inverse_temperature};
+use crate::{lanes, parallel};
 
 fn normalize_into<A: Float, D: Dimension>(
     x: &ArrayRef<A, D>,
@@ -20,6 +23,19 @@ fn normalize_into<A: Float, D: Dimension>(
     op: Normalize<A>,
 ) {
     let isa = Isa::detect();
+    if let Some((c, ranges)) = lanes::column_split(x, Some(out), axis)
+        && let (Some(xs), Some(os)) = (x.as_slice_memory_order(), out.as_slice_memory_order_mut())
+    {
+        let size = c.len * c.width;
+        for (xb, ob) in xs.chunks_exact(size).zip(os.chunks_exact_mut(size)) {
+            let (offsets, scales, edges) = split_normalizers(isa, xb, c, &ranges, op);
+            parallel::zip(xb, c.width, ob, c.width, |x, out| {
+                normalize_with(isa, x, out, &offsets, &scales, op);
+            });
+            put_columns(ob, c.width, edges);
+        }
+        return;
+    }
     lanes::map(x, out, axis, |x, out, lanes| {
         normalize(isa, x, out, lanes, op);
     });
@@ -27,9 +43,63 @@ fn normalize_into<A: Float, D: Dimension>(
 
 fn normalize_inplace<A: Float, D: Dimension>(x: &mut ArrayRef<A, D>, axis: Axis, op: Normalize<A>) {
     let isa = Isa::detect();
+    if let Some((c, ranges)) = lanes::column_split::<A, A, D>(x, None, axis)
+        && let Some(xs) = x.as_slice_memory_order_mut()
+    {
+        for xb in xs.chunks_exact_mut(c.len * c.width) {
+            let (offsets, scales, edges) = split_normalizers(isa, xb, c, &ranges, op);
+            parallel::each_mut(xb, c.width, |x| {
+                normalize_with_inplace(isa, x, &offsets, &scales, op);
+            });
+            put_columns(xb, c.width, edges);
+        }
+        return;
+    }
     lanes::map_inplace(x, axis, |x, lanes| {
         normalize_inplace_kernel(isa, x, lanes, op);
     });
+}
+
+/// Softmax's first half over the column lanes of one block `c` whose columns are split into
+/// tasks by `ranges`, each reading its columns in place: each column's offset and scale, and the
+/// columns at an edge with their results (the second half, by rows, overwrites them).
+fn split_normalizers<A: Float>(
+    isa: Isa,
+    x: &[A],
+    c: Columns,
+    ranges: &[Range<usize>],
+    op: Normalize<A>,
+) -> (Vec<A>, Vec<A>, Edges<A>) {
+    let (mut offsets, mut scales) = (vec![A::zero(); c.width], vec![A::zero(); c.width]);
+    let mut edges: Vec<Edges<A>> = vec![Vec::new(); ranges.len()];
+    let tasks: Vec<_> = ranges
+        .iter()
+        .zip(parallel::split_at_ranges(&mut offsets, ranges, 1))
+        .zip(parallel::split_at_ranges(&mut scales, ranges, 1))
+        .zip(&mut edges)
+        .collect();
+    parallel::run(tasks, |(((cols, offsets), scales), edges)| {
+        let part = Columns {
+            width: cols.len(),
+            stride: c.width,
+            ..c
+        };
+        let x = &x[cols.start..cols.start + part.span()];
+        *edges = column_normalizers(isa, x, part, op, offsets, scales);
+        for (col, _) in edges.iter_mut() {
+            *col += cols.start;
+        }
+    });
+    (offsets, scales, edges.into_iter().flatten().collect())
+}
+
+/// Writes each `(column, lane)` into its column of the row-major block `out`.
+fn put_columns<A: Copy>(out: &mut [A], width: usize, columns: Edges<A>) {
+    for (col, lane) in columns {
+        for (row, v) in out.chunks_exact_mut(width).zip(lane) {
+            row[col] = v;
+        }
+    }
 }
 
 #[track_caller]

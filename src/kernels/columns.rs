@@ -11,16 +11,53 @@ use super::stats::Shift;
 use super::{Simd, Storage, stats};
 use crate::numeric::count;
 
-/// A row-major block whose lanes are its columns: element `i` of lane `j` is `x[i * width + j]`.
+/// A row-major block whose lanes are its columns: element `i` of lane `j` is
+/// `x[i * stride + j]`. With `stride == width` blocks follow one another; with a wider stride the
+/// block is some of the columns of a wider one, and a buffer holds that one block, from its first
+/// element to its last ([`span`](Self::span)).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Columns {
     /// Length of each lane (rows of the block).
     pub len: usize,
     /// Number of lanes (columns of the block).
     pub width: usize,
+    /// Elements from one row to the next.
+    pub stride: usize,
 }
 
 impl Columns {
+    /// A block of `len` rows of `width` columns, nothing between its rows.
+    pub(crate) fn new(len: usize, width: usize) -> Self {
+        Self {
+            len,
+            width,
+            stride: width,
+        }
+    }
+
+    /// Elements from a block's first to its last, both included.
+    pub(crate) fn span(self) -> usize {
+        (self.len - 1) * self.stride + self.width
+    }
+
+    /// The number of whole blocks in a buffer of `n` elements: consecutive blocks where nothing
+    /// lies between rows, else one block of [`span`](Self::span) elements.
+    pub(crate) fn blocks(self, n: usize) -> Option<usize> {
+        let size = self.len * self.width;
+        if self.len == 0 || self.width == 0 || self.stride < self.width {
+            None
+        } else if self.stride == self.width {
+            (n.is_multiple_of(size) && n > 0).then_some(n / size)
+        } else {
+            (n == self.span()).then_some(1)
+        }
+    }
+
+    /// Where block `b` starts.
+    pub(crate) fn block_start(self, b: usize) -> usize {
+        b * self.len * self.stride
+    }
+
     /// Whether the lanes are long enough for the online panel path: striding down a column a
     /// strip at a time would touch one page per row and pass, and thrash the TLB.
     pub(crate) fn long(self) -> bool {
@@ -37,7 +74,7 @@ impl Columns {
         n: usize,
         fill: V::E,
     ) -> V {
-        V::read_n(x, i * self.width + j, n, fill)
+        V::read_n(x, i * self.stride + j, n, fill)
     }
 
     /// Stores row `i` of the strip of `n ≤ LANES` columns starting at column `j`.
@@ -50,7 +87,7 @@ impl Columns {
         j: usize,
         n: usize,
     ) {
-        v.write_n(out, i * self.width + j, n);
+        v.write_n(out, i * self.stride + j, n);
     }
 
     /// The strips of a block: `(first column, columns)`, `LANES` columns each but the last.

@@ -586,12 +586,12 @@ fn pick_targets<V: Simd, S: Storage<Compute = V::E>>(
 /// included), and memory is read once. Lanes whose maximum is not finite go through [`row`]
 /// afterwards.
 #[inline(always)]
-fn across<V: Simd, S: Storage<Compute = V::E>, A: Across>(
+fn across<V: Simd, S: Storage<Compute = V::E>, A: Across, G: Across>(
     x: &[S],
     across: A,
     targets: &[usize],
     losses: &mut [V::E],
-    mut grad: Option<&mut [S]>,
+    mut grad: Option<(&mut [S], G)>,
     o: &Options<'_, S>,
     t: &mut [V],
 ) {
@@ -663,7 +663,7 @@ fn across<V: Simd, S: Storage<Compute = V::E>, A: Across>(
     } else {
         live.zero_or(loss).write_n(losses, 0, n);
     }
-    if let Some(g) = grad.as_deref_mut() {
+    if let Some((g, ga)) = grad.as_mut() {
         // Ignored lanes get 0 (masked, not multiplied: the coefficients may be infinite).
         let (kp, kw) = (live.zero_or(k), live.zero_or(V::splat(o.c())));
         // The hard target's term, as `Options::target_term`, lane by lane.
@@ -677,7 +677,7 @@ fn across<V: Simd, S: Storage<Compute = V::E>, A: Across>(
             let at_target =
                 yv.select_lt(c, V::splat(zero), yv.select_lt(above, tt, V::splat(zero)));
             let g_class = e.mul(kp).sub(kw.mul(V::splat(o.w(class))));
-            across.store(g_class.sub(at_target), g, class, n);
+            ga.store(g_class.sub(at_target), g, class, n);
         }
     }
     // Edge lanes take `row`'s loss too; the others keep theirs.
@@ -686,8 +686,8 @@ fn across<V: Simd, S: Storage<Compute = V::E>, A: Across>(
         let mut lane_grad = grad.as_ref().map(|_| vec![S::narrow(zero); len]);
         let target = Target::Class(targets[q]);
         let loss = row::<V, S>(&lane, target, o, lane_grad.as_deref_mut());
-        if let (Some(g), Some(lg)) = (grad.as_deref_mut(), lane_grad) {
-            across.put(&lg, g, q);
+        if let (Some((g, ga)), Some(lg)) = (grad.as_mut(), lane_grad) {
+            ga.put(&lg, g, q);
         }
         if its_loss {
             losses[q] = loss;
@@ -709,9 +709,11 @@ fn short_rows<V: Simd, S: Storage<Compute = V::E>>(
     let mut first = 0;
     while first < targets.len() {
         let n = V::LANES.min(targets.len() - first);
-        let g = grad.as_deref_mut().map(|g| &mut g[first * len..]);
+        let g = grad
+            .as_deref_mut()
+            .map(|g| (&mut g[first * len..], Gathered(len)));
         let r = first..first + n;
-        across::<V, S, _>(
+        across::<V, S, _, _>(
             &x[first * len..],
             Gathered(len),
             &targets[r.clone()],
@@ -732,18 +734,20 @@ fn column_blocks<V: Simd, S: Storage<Compute = V::E>>(
     c: Columns,
     targets: &[usize],
     losses: &mut [V::E],
-    mut grad: Option<&mut [S]>,
+    mut grad: Option<(&mut [S], Columns)>,
     o: &Options<'_, S>,
 ) {
     let mut t = [V::splat(V::E::zero()); columns::LONG_COLUMN];
-    let size = c.len * c.width;
-    for b in 0..x.len() / size {
+    for b in 0..c.blocks(x.len()).unwrap_or(0) {
+        let start = c.block_start(b);
         for (j, n) in c.strips(V::LANES) {
-            let (at, lanes) = (b * size + j, b * c.width + j..b * c.width + j + n);
-            let g = grad.as_deref_mut().map(|g| &mut g[at..]);
-            across::<V, S, _>(
-                &x[at..(b + 1) * size],
-                Strip(c.width),
+            let (at, lanes) = (start + j, b * c.width + j..b * c.width + j + n);
+            let g = grad
+                .as_mut()
+                .map(|(g, gc)| (&mut g[gc.block_start(b) + j..], Strip(gc.stride)));
+            across::<V, S, _, _>(
+                &x[at..start + c.span()],
+                Strip(c.stride),
                 &targets[lanes.clone()],
                 &mut losses[lanes],
                 g,
@@ -836,7 +840,7 @@ struct ColumnLogits<'a, S: Storage> {
     c: Columns,
     targets: &'a [usize],
     losses: &'a mut [S::Compute],
-    grad: Option<&'a mut [S]>,
+    grad: Option<(&'a mut [S], Columns)>,
     o: Options<'a, S>,
 }
 
@@ -858,24 +862,26 @@ impl<S: Storage> Kernel for ColumnLogits<'_, S> {
 
 /// [`logits`] for lanes that are the columns of consecutive row-major blocks `c` (the class
 /// axis of an N-d array that is not its last, as PyTorch lays out segmentation logits): block
-/// `b`'s column `j` is sample `b · width + j`, and the gradient has the logits' layout. At most
-/// [`columns::LONG_COLUMN`] classes, class-index targets.
+/// `b`'s column `j` is sample `b · width + j`; the gradient goes into blocks of the same shape
+/// laid out as its `Columns` say (the logits' layout, or a block of its own where `c` is some of
+/// a wider block's columns). At most [`columns::LONG_COLUMN`] classes, class-index targets.
 pub(crate) fn logits_columns<S: Storage>(
     isa: Isa,
     x: &[S],
     c: Columns,
     targets: &[usize],
     losses: &mut [S::Compute],
-    grad: Option<&mut [S]>,
+    grad: Option<(&mut [S], Columns)>,
     o: Options<'_, S>,
 ) {
-    let size = c.len * c.width;
-    assert!(c.len > 0 && c.len <= columns::LONG_COLUMN && size > 0);
-    assert!(x.len().is_multiple_of(size) && losses.len() == x.len() / c.len);
+    let blocks = c.blocks(x.len());
+    assert!(c.len <= columns::LONG_COLUMN && blocks.is_some_and(|b| losses.len() == b * c.width));
     assert!(targets.len() == losses.len());
     // Validated by the caller (a pass of its own over every target); indexing is checked anyway.
     debug_assert!(targets.iter().all(|&y| y == IGNORED || y < c.len));
-    assert!(grad.as_ref().is_none_or(|g| g.len() == x.len()));
+    assert!(grad.as_ref().is_none_or(|(g, gc)| {
+        (gc.len, gc.width) == (c.len, c.width) && gc.blocks(g.len()) == blocks
+    }));
     assert!(o.weight.is_none_or(|w| w.len() == c.len));
     isa.run(ColumnLogits {
         x,

@@ -48,7 +48,7 @@ pub use simd::{Elem, Storage};
 pub(crate) enum Lanes {
     /// Consecutive rows of this many elements, one lane each.
     Rows(usize),
-    /// One row-major block whose columns are the lanes.
+    /// One row-major block whose columns are the lanes (strided: some of a wider block's).
     Columns(Columns),
 }
 
@@ -57,7 +57,7 @@ impl Lanes {
     pub(crate) fn fits(self, n: usize) -> bool {
         match self {
             Lanes::Rows(len) => len > 0 && n.is_multiple_of(len),
-            Lanes::Columns(c) => n == c.len * c.width,
+            Lanes::Columns(c) => c.blocks(n).is_some(),
         }
     }
 
@@ -65,7 +65,7 @@ impl Lanes {
     pub(crate) fn count(self, n: usize) -> usize {
         match self {
             Lanes::Rows(len) => n / len,
-            Lanes::Columns(c) => c.width,
+            Lanes::Columns(c) => c.blocks(n).unwrap_or(0) * c.width,
         }
     }
 }

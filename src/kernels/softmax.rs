@@ -82,12 +82,88 @@ fn gathered_edges<V: Simd, S: Storage<Compute = V::E>>(
     (0..edge.len())
         .filter(|&k| edge[k])
         .map(|k| {
-            let lane_values = Strip(c.width).lane(x, j + k, c.len);
+            let lane_values = Strip(c.stride).lane(x, j + k, c.len);
             let mut out = lane_values.clone();
             lane::<V, S, _>(&mut InPlace(&mut out), op);
             (j + k, out)
         })
         .collect()
+}
+
+/// Columns at an edge, each with its results worked out alone: `(column, lane)`.
+pub(crate) type Edges<S> = Vec<(usize, Vec<S>)>;
+
+/// What the output pass of the columns `j0..j0 + p` of a block of long lanes needs, from one
+/// online pass down the rows: per column the offset of its maximum ([`Shift::offsets`]) and the
+/// reciprocal of its sum (softmax) or the logarithm of its sum (log-softmax); columns at an edge
+/// get 0 and 1 (or 0), and their results, worked out alone, go in the edges.
+#[inline(always)]
+fn panel_normalizers<V: Simd, S: Storage<Compute = V::E>>(
+    x: &[S],
+    c: Columns,
+    j0: usize,
+    p: usize,
+    op: Normalize<V::E>,
+) -> (Vec<V::E>, Vec<V::E>, Edges<S>) {
+    let zero = V::E::zero();
+    let shift = Shift::new(V::splat(zero), op.inv_t);
+    let Online {
+        mut m,
+        mut s,
+        mut tail,
+    } = if op.log {
+        online_panel::<V, S, true>(x, c, j0, p, op.inv_t)
+    } else {
+        online_panel::<V, S, false>(x, c, j0, p, op.inv_t)
+    };
+    let edge: Vec<bool> = m.iter().map(|v| !v.is_finite()).collect();
+    let edges = gathered_edges::<V, S>(x, c, j0, &edge, op);
+    for k in (0..p).filter(|&k| edge[k]) {
+        (m[k], s[k]) = (zero, V::E::one());
+        if op.log {
+            tail[k] = zero;
+        }
+    }
+    shift.offsets(&mut m);
+    if op.log {
+        columns::ln_of_sums::<V>(&mut s, &tail);
+    } else {
+        for v in &mut s[..p] {
+            *v = v.recip();
+        }
+    }
+    (m, s, edges)
+}
+
+/// The output pass of the columns `j0..` of a block, given each column's offset and scale
+/// ([`panel_normalizers`]): row by row, in memory order (a strip at a time down the rows would
+/// thrash the TLB).
+#[inline(always)]
+fn output_rows<V: Simd, S: Storage<Compute = V::E>, I: LaneIo<S>>(
+    io: &mut I,
+    c: Columns,
+    j0: usize,
+    offsets: &[V::E],
+    scales: &[V::E],
+    op: Normalize<V::E>,
+) {
+    let zero = V::E::zero();
+    let shift = Shift::new(V::splat(zero), op.inv_t);
+    let p = offsets.len();
+    for i in 0..c.len {
+        let mut k = 0;
+        while k < p {
+            let n = V::LANES.min(p - k);
+            let (cv, sv) = (
+                V::read_n(offsets, k, n, zero),
+                V::read_n(scales, k, n, zero),
+            );
+            let z = shift.z_at(c.read::<V, S>(io.src(), i, j0 + k, n, zero), cv);
+            let v = if op.log { z.sub(sv) } else { z.exp().mul(sv) };
+            c.write(v, io.dst(), i, j0 + k, n);
+            k += n;
+        }
+    }
 }
 
 /// Softmax or log-softmax of long column lanes: per panel of columns, one pass down the rows for
@@ -98,56 +174,55 @@ fn panels<V: Simd, S: Storage<Compute = V::E>, I: LaneIo<S>>(
     c: Columns,
     op: Normalize<V::E>,
 ) {
-    let zero = V::E::zero();
-    let shift = Shift::new(V::splat(zero), op.inv_t);
     let mut j0 = 0;
     while j0 < c.width {
         let p = PANEL.min(c.width - j0);
-        let Online {
-            mut m,
-            mut s,
-            mut tail,
-        } = if op.log {
-            online_panel::<V, S, true>(io.src(), c, j0, p, op.inv_t)
-        } else {
-            online_panel::<V, S, false>(io.src(), c, j0, p, op.inv_t)
-        };
         // Lanes at an edge are worked out first, from the input, which in place the output pass
         // overwrites, and written last.
-        let edge: Vec<bool> = m.iter().map(|v| !v.is_finite()).collect();
-        let edges = gathered_edges::<V, S>(io.src(), c, j0, &edge, op);
-        for k in (0..p).filter(|&k| edge[k]) {
-            (m[k], s[k]) = (zero, V::E::one());
-            if op.log {
-                tail[k] = zero;
-            }
-        }
-        // Per column: the offset of its maximum, and ln s for log-softmax, 1 / s for softmax.
-        shift.offsets(&mut m);
-        if op.log {
-            columns::ln_of_sums::<V>(&mut s, &tail);
-        } else {
-            for v in &mut s[..p] {
-                *v = v.recip();
-            }
-        }
-        // Row by row, in memory order: a strip at a time down the rows would thrash the TLB.
-        for i in 0..c.len {
-            let mut k = 0;
-            while k < p {
-                let n = V::LANES.min(p - k);
-                let (cv, sv) = (V::read_n(&m, k, n, zero), V::read_n(&s, k, n, zero));
-                let z = shift.z_at(c.read::<V, S>(io.src(), i, j0 + k, n, zero), cv);
-                let v = if op.log { z.sub(sv) } else { z.exp().mul(sv) };
-                c.write(v, io.dst(), i, j0 + k, n);
-                k += n;
-            }
-        }
+        let (offsets, scales, edges) = panel_normalizers::<V, S>(io.src(), c, j0, p, op);
+        output_rows::<V, S, I>(io, c, j0, &offsets, &scales, op);
         for (col, values) in edges {
-            Strip(c.width).put(&values, io.dst(), col);
+            Strip(c.stride).put(&values, io.dst(), col);
         }
         j0 += p;
     }
+}
+
+/// Each column's offset and scale, as [`panel_normalizers`] gives them, for every column of a
+/// (possibly strided) block, into `offsets` and `scales`; the columns at an edge, with their
+/// results. [`output_rows`] with them gives the bits [`block`] gives.
+#[inline(always)]
+fn normalizers<V: Simd, S: Storage<Compute = V::E>>(
+    x: &[S],
+    c: Columns,
+    op: Normalize<V::E>,
+    offsets: &mut [V::E],
+    scales: &mut [V::E],
+) -> Edges<S> {
+    let mut edges = Vec::new();
+    if c.long() {
+        let mut j0 = 0;
+        while j0 < c.width {
+            let p = PANEL.min(c.width - j0);
+            let (o, sc, e) = panel_normalizers::<V, S>(x, c, j0, p, op);
+            offsets[j0..j0 + p].copy_from_slice(&o);
+            scales[j0..j0 + p].copy_from_slice(&sc);
+            edges.extend(e);
+            j0 += p;
+        }
+        return edges;
+    }
+    let shift = Shift::new(V::splat(V::E::zero()), op.inv_t);
+    let mut t = [V::splat(V::E::zero()); columns::LONG_COLUMN];
+    for (j, n) in c.strips(V::LANES) {
+        let (m, scale, e) =
+            across_sums::<V, S, _>(&x[j..], Strip(c.stride), n, op, &mut t[..c.len]);
+        m.write_n(offsets, j, n);
+        shift.offsets(&mut offsets[j..j + n]);
+        scale.write_n(scales, j, n);
+        edges.extend(e.into_iter().map(|(q, values)| (j + q, values)));
+    }
+    edges
 }
 
 /// Softmax or log-softmax of every column lane of a block.
@@ -162,7 +237,7 @@ fn block<V: Simd, S: Storage<Compute = V::E>, I: LaneIo<S>>(
     }
     let mut t = [V::splat(V::E::zero()); columns::LONG_COLUMN];
     for (j, n) in c.strips(V::LANES) {
-        across::<V, S, I, _>(io, j, Strip(c.width), n, op, &mut t[..c.len]);
+        across::<V, S, I, _>(io, j, Strip(c.stride), n, op, &mut t[..c.len]);
     }
 }
 
@@ -181,21 +256,43 @@ fn across<V: Simd, S: Storage<Compute = V::E>, I: LaneIo<S>, A: Across>(
     op: Normalize<V::E>,
     t: &mut [V],
 ) {
+    let (_, scale, edges) = across_sums::<V, S, A>(&io.src()[base..], across, n, op, t);
+    let dst = &mut io.dst()[base..];
+    for (i, v) in t.iter().enumerate() {
+        let v = if op.log { v.sub(scale) } else { v.mul(scale) };
+        across.store(v, dst, i, n);
+    }
+    for (q, values) in edges {
+        across.put(&values, dst, q);
+    }
+}
+
+/// The first half of [`across`]: loads the lanes into `t` and leaves there `exp(z)` (softmax)
+/// or `z` (log-softmax), `z = (x − m) / T`; returns each lane's maximum `m` (0 at an edge), the
+/// reciprocal of its sum (softmax) or the logarithm of its sum (log-softmax), and the lanes at an
+/// edge with their results.
+#[inline(always)]
+fn across_sums<V: Simd, S: Storage<Compute = V::E>, A: Across>(
+    src: &[S],
+    across: A,
+    n: usize,
+    op: Normalize<V::E>,
+    t: &mut [V],
+) -> (V, V, Vec<(usize, Vec<S>)>) {
     let len = t.len();
-    let m = columns::load_lanes::<V, S, A>(&io.src()[base..], across, n, t);
+    let m = columns::load_lanes::<V, S, A>(src, across, n, t);
     let mut edge = [false; MAX_LANES];
     let m = finite_max(m, n, &mut edge);
     let edges: Vec<(usize, Vec<S>)> = (0..n)
         .filter(|&q| edge[q])
         .map(|q| {
-            let mut values = across.lane(&io.src()[base..], q, len);
+            let mut values = across.lane(src, q, len);
             lane::<V, S, _>(&mut InPlace(&mut values), op);
             (q, values)
         })
         .collect();
     let shift = Shift::new(m, op.inv_t);
-    let dst = &mut io.dst()[base..];
-    if op.log {
+    let scale = if op.log {
         let (sum, tail) = columns::exp_sums(
             t,
             #[inline(always)]
@@ -205,10 +302,7 @@ fn across<V: Simd, S: Storage<Compute = V::E>, I: LaneIo<S>, A: Across>(
                 (z, z.exp())
             },
         );
-        let ln_s = stats::ln_of_sum(sum, tail);
-        for (i, v) in t.iter().enumerate() {
-            across.store(v.sub(ln_s), dst, i, n);
-        }
+        stats::ln_of_sum(sum, tail)
     } else {
         let (sum, _) = columns::exp_sums(
             t,
@@ -219,14 +313,9 @@ fn across<V: Simd, S: Storage<Compute = V::E>, I: LaneIo<S>, A: Across>(
                 (z, *v)
             },
         );
-        let r = V::splat(V::E::one()).div(sum);
-        for (i, v) in t.iter().enumerate() {
-            across.store(v.mul(r), dst, i, n);
-        }
-    }
-    for (q, values) in edges {
-        across.put(&values, dst, q);
-    }
+        V::splat(V::E::one()).div(sum)
+    };
+    (m, scale, edges)
 }
 
 /// Softmax or log-softmax of short rows (`len ≤ SHORT_ROW`), `LANES` rows at a time, gathered.
@@ -309,6 +398,105 @@ pub(crate) fn normalize_inplace<S: Storage>(
     isa.run(Run {
         io: InPlace(x),
         lanes,
+        op,
+    });
+}
+
+struct ColumnNormalizers<'a, S: Storage> {
+    x: &'a [S],
+    c: Columns,
+    op: Normalize<S::Compute>,
+    offsets: &'a mut [S::Compute],
+    scales: &'a mut [S::Compute],
+}
+
+impl<S: Storage> Kernel for ColumnNormalizers<'_, S> {
+    type S = S;
+    type Output = Edges<S>;
+    #[inline(always)]
+    fn run<V: Simd<E = Compute<Self>>>(self) -> Edges<S> {
+        normalizers::<V, S>(self.x, self.c, self.op, self.offsets, self.scales)
+    }
+}
+
+/// The first half of softmax or log-softmax of the column lanes of a block `c` (possibly
+/// strided: some of a wider block's columns, read in place): each column's offset and scale into
+/// `offsets` and `scales` (one per column), for [`normalize_with`]; returns the columns at an edge
+/// (`(column, lane)`), whose results are worked out alone and are to be written over those
+/// [`normalize_with`] writes. Both halves give the bits [`normalize`] gives.
+pub(crate) fn column_normalizers<S: Storage>(
+    isa: Isa,
+    x: &[S],
+    c: Columns,
+    op: Normalize<S::Compute>,
+    offsets: &mut [S::Compute],
+    scales: &mut [S::Compute],
+) -> Edges<S> {
+    assert!(c.blocks(x.len()) == Some(1) && offsets.len() == c.width && scales.len() == c.width);
+    isa.run(ColumnNormalizers {
+        x,
+        c,
+        op,
+        offsets,
+        scales,
+    })
+}
+
+struct WithNormalizers<'a, S: Storage, I> {
+    io: I,
+    width: usize,
+    offsets: &'a [S::Compute],
+    scales: &'a [S::Compute],
+    op: Normalize<S::Compute>,
+}
+
+impl<S: Storage, I: LaneIo<S>> Kernel for WithNormalizers<'_, S, I> {
+    type S = S;
+    type Output = ();
+    #[inline(always)]
+    fn run<V: Simd<E = Compute<Self>>>(mut self) {
+        let c = Columns::new(self.io.src().len() / self.width, self.width);
+        output_rows::<V, S, I>(&mut self.io, c, 0, self.offsets, self.scales, self.op);
+    }
+}
+
+/// The second half of [`column_normalizers`]: the results of whole rows of the block (`width`
+/// columns) from `x` into `out`.
+pub(crate) fn normalize_with<S: Storage>(
+    isa: Isa,
+    x: &[S],
+    out: &mut [S],
+    offsets: &[S::Compute],
+    scales: &[S::Compute],
+    op: Normalize<S::Compute>,
+) {
+    let width = offsets.len();
+    assert!(width > 0 && scales.len() == width && x.len().is_multiple_of(width));
+    assert!(out.len() == x.len());
+    isa.run(WithNormalizers {
+        io: Separate(x, out),
+        width,
+        offsets,
+        scales,
+        op,
+    });
+}
+
+/// [`normalize_with`] in place.
+pub(crate) fn normalize_with_inplace<S: Storage>(
+    isa: Isa,
+    x: &mut [S],
+    offsets: &[S::Compute],
+    scales: &[S::Compute],
+    op: Normalize<S::Compute>,
+) {
+    let width = offsets.len();
+    assert!(width > 0 && scales.len() == width && x.len().is_multiple_of(width));
+    isa.run(WithNormalizers {
+        io: InPlace(x),
+        width,
+        offsets,
+        scales,
         op,
     });
 }

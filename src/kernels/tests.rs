@@ -498,7 +498,7 @@ fn column_lanes_agree_with_each_lane_alone() {
                     .map(|&v| v as f32)
                     .collect();
                 plant_specials(&mut x, width, |lane, i| i.min(len - 1) * width + lane);
-                let c = Columns { len, width };
+                let c = Columns::new(len, width);
                 for log in [false, true] {
                     let op = Normalize { inv_t: 1.3, log };
                     let mut got = vec![0.0_f32; x.len()];
@@ -743,7 +743,7 @@ fn column_cross_entropy_agrees_with_each_lane_alone() {
             for width in [2, 3, 15, 16, 17, 40] {
                 let blocks = 2;
                 let n = blocks * width;
-                let c = Columns { len, width };
+                let c = Columns::new(len, width);
                 let mut x = values(n * len, (n * 31 + len) as u64, -12.0, 12.0);
                 // Edge lanes in block 1: a NaN, all −inf, a +inf.
                 let at = |b: usize, i: usize, j: usize| b * len * width + i * width + j;
@@ -760,7 +760,7 @@ fn column_cross_entropy_agrees_with_each_lane_alone() {
                     let o = Options::new(weighted.then_some(&weight[..]), smoothing, len, 0.7, 4.0);
                     let mut losses = vec![0.0; n];
                     let mut grad = vec![0.0; n * len];
-                    logits_columns(isa, &x, c, &targets, &mut losses, Some(&mut grad), o);
+                    logits_columns(isa, &x, c, &targets, &mut losses, Some((&mut grad, c)), o);
                     let mut alone = vec![0.0; n];
                     logits_columns(isa, &x, c, &targets, &mut alone, None, o);
                     // The same lanes as rows (classes last).
@@ -810,6 +810,83 @@ fn column_cross_entropy_agrees_with_each_lane_alone() {
                             }
                         }
                     }
+                }
+            }
+        }
+    }
+}
+
+/// Some of a block's columns, read in place (a stride wider than the columns, as a thread's
+/// share of a split reads them), give the bits of the same columns read with the whole block.
+#[test]
+fn strided_columns_give_the_bits_of_the_whole_block() {
+    use super::cross_entropy::{IGNORED, Options, logits_columns};
+    use super::softmax::{column_normalizers, normalize_with, normalize_with_inplace};
+    let width = 40;
+    for &isa in Isa::available() {
+        for len in [1, 2, 5, 21, 33, 64, 65, 300] {
+            let c = Columns::new(len, width);
+            let mut x = values(len * width, (len * 13 + 5) as u64, -12.0, 12.0);
+            x[(len - 1) * width + 3] = f64::NAN;
+            x[(len / 2) * width + 17] = f64::INFINITY;
+            for i in 0..len {
+                x[i * width + 20] = f64::NEG_INFINITY;
+            }
+            let mut lse = vec![0.0; width];
+            lse_columns(isa, &x, &mut lse, c, 0.8);
+            let targets: Vec<usize> = (0..width)
+                .map(|j| if j % 7 == 6 { IGNORED } else { (j * 5) % len })
+                .collect();
+            let o = Options::new(None, 0.1, len, 1.25, 1.0);
+            let mut losses = vec![0.0; width];
+            if len <= super::columns::LONG_COLUMN {
+                logits_columns(isa, &x, c, &targets, &mut losses, None, o);
+            }
+            let mut whole = Vec::new();
+            for log in [false, true] {
+                let mut out = vec![0.0; x.len()];
+                normalize_columns(isa, &x, &mut out, c, Normalize { inv_t: 0.8, log });
+                whole.push(out);
+            }
+            for cols in [0..16, 16..33, 33..40, 5..6, 3..21, 0..40] {
+                let part = Columns {
+                    len,
+                    width: cols.len(),
+                    stride: width,
+                };
+                let xs = &x[cols.start..cols.start + part.span()];
+                let what = format!("{} len={len} columns {cols:?}", isa.name());
+                let mut got = vec![0.0; cols.len()];
+                lse_columns(isa, xs, &mut got, part, 0.8);
+                let bits = |v: &[f64]| v.iter().map(|v| v.to_bits()).collect::<Vec<_>>();
+                assert_eq!(bits(&got), bits(&lse[cols.clone()]), "{what}: logsumexp");
+                // Softmax in two halves: the normalizers of these columns, then every row.
+                for (log, whole) in [false, true].into_iter().zip(&whole) {
+                    let op = Normalize { inv_t: 0.8, log };
+                    let (mut offsets, mut scales) = (vec![0.0; cols.len()], vec![0.0; cols.len()]);
+                    let edges = column_normalizers(isa, xs, part, op, &mut offsets, &mut scales);
+                    let rows: Vec<f64> = (0..len)
+                        .flat_map(|i| x[i * width + cols.start..i * width + cols.end].to_vec())
+                        .collect();
+                    let mut out = vec![0.0; rows.len()];
+                    normalize_with(isa, &rows, &mut out, &offsets, &scales, op);
+                    let mut inplace = rows.clone();
+                    normalize_with_inplace(isa, &mut inplace, &offsets, &scales, op);
+                    for (k, lane) in edges {
+                        for (i, v) in lane.into_iter().enumerate() {
+                            (out[i * cols.len() + k], inplace[i * cols.len() + k]) = (v, v);
+                        }
+                    }
+                    let want: Vec<f64> = (0..len)
+                        .flat_map(|i| whole[i * width + cols.start..i * width + cols.end].to_vec())
+                        .collect();
+                    assert_eq!(bits(&out), bits(&want), "{what} log={log}: two halves");
+                    assert_eq!(bits(&inplace), bits(&want), "{what} log={log}: in place");
+                }
+                if len <= super::columns::LONG_COLUMN {
+                    let t = &targets[cols.clone()];
+                    logits_columns(isa, xs, part, t, &mut got, None, o);
+                    assert_eq!(bits(&got), bits(&losses[cols.clone()]), "{what}: loss");
                 }
             }
         }
@@ -964,7 +1041,7 @@ fn long_column_lanes_keep_tiny_log_probabilities() {
             isa,
             &x,
             &mut got,
-            Columns { len, width },
+            Columns::new(len, width),
             Normalize {
                 inv_t: 1.0,
                 log: true,

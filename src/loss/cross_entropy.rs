@@ -1,5 +1,7 @@
 //! Categorical cross-entropy and negative log-likelihood, fused with their gradients.
 
+use std::ops::Range;
+
 use ndarray::{
     Array, Array1, ArrayD, ArrayRef, ArrayViewD, Axis, CowArray, Dimension, IxDyn, RemoveAxis,
 };
@@ -12,6 +14,10 @@ use crate::kernels::cross_entropy::{self as kernel, Given};
 use crate::kernels::{Columns, Isa, LONG_COLUMN};
 use crate::numeric::count;
 use crate::{parallel, validate};
+
+/// Elements per piece of a gradient split by columns over threads, each through a buffer of its
+/// own: 256 KiB of `f32`, which stays in L2 until copied into place.
+const PIECE: usize = 1 << 16;
 
 /// What the input of a [`CrossEntropy`] holds along the class axis.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -477,10 +483,7 @@ approx::assert_relative_eq!(sum, 2.0 * std::f32::consts::LN_2);
             && logits.is_standard_layout()
             && self.input == Input::Logits
             && matches!(targets, Targets::Classes(_)))
-        .then_some(Columns {
-            len: classes,
-            width,
-        });
+        .then_some(Columns::new(classes, width));
         let mut perm: Vec<usize> = (0..logits.ndim()).filter(|&k| k != axis.index()).collect();
         let outer: Vec<usize> = perm.iter().map(|&k| logits.shape()[k]).collect();
         if columns.is_some() {
@@ -547,8 +550,45 @@ approx::assert_relative_eq!(sum, 2.0 * std::f32::consts::LN_2);
         let o = self.shared.kernel(c, call.inv_t, divisor);
         let isa = Isa::detect();
         if let (Some(cols), TargetRows::Classes(t)) = (call.columns, &call.targets) {
-            // Whole blocks per task.
             let size = cols.len * cols.width;
+            let count = x.len() / size;
+            if let Some(ranges) = parallel::column_ranges(count, cols.len, cols.width) {
+                // Fewer blocks than threads: each block's columns split into tasks, read in place;
+                // the gradient goes through buffers of each task's own, in cache-sized pieces.
+                let part = |r: &Range<usize>| Columns {
+                    len: cols.len,
+                    width: r.len(),
+                    stride: cols.width,
+                };
+                let mut grads = grad.map(|g| g.chunks_exact_mut(size));
+                let ranges = if grads.is_some() {
+                    parallel::pieces(ranges, PIECE / cols.len)
+                } else {
+                    ranges
+                };
+                let blocks = x
+                    .chunks_exact(size)
+                    .zip(losses.chunks_exact_mut(cols.width));
+                for ((x, l), t) in blocks.zip(t.chunks_exact(cols.width)) {
+                    let l = parallel::split_at_ranges(l, &ranges, 1);
+                    let columns = |r: &Range<usize>| &x[r.start..r.start + part(r).span()];
+                    if let Some(g) = grads.as_mut().and_then(Iterator::next) {
+                        parallel::into_columns(g, cols.width, &ranges, l, |r, l, g| {
+                            let gc = Columns::new(cols.len, r.len());
+                            let (t, g) = (&t[r.clone()], Some((g, gc)));
+                            kernel::logits_columns(isa, columns(r), part(r), t, l, g, o);
+                        });
+                    } else {
+                        let tasks: Vec<_> = ranges.iter().zip(l).collect();
+                        parallel::run(tasks, |(r, l)| {
+                            let t = &t[r.clone()];
+                            kernel::logits_columns(isa, columns(r), part(r), t, l, None, o);
+                        });
+                    }
+                }
+                return;
+            }
+            // Whole blocks per task.
             let k = parallel::units_per_task(x.len() / size, size);
             let grads: Vec<Option<&mut [A]>> = match grad {
                 Some(g) => g.chunks_mut(k * size).map(Some).collect(),
@@ -561,7 +601,7 @@ approx::assert_relative_eq!(sum, 2.0 * std::f32::consts::LN_2);
                 .zip(grads)
                 .collect();
             return parallel::run(tasks, |(((x, l), t), g)| {
-                kernel::logits_columns(isa, x, cols, t, l, g, o);
+                kernel::logits_columns(isa, x, cols, t, l, g.map(|g| (g, cols)), o);
             });
         }
         let k = parallel::units_per_task(rows, c);

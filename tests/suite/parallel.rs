@@ -120,6 +120,9 @@ fn results_do_not_depend_on_the_thread_count() {
                 out.push(bits(&logits::softmax(&x, axis)));
                 out.push(bits(&logits::log_softmax(&x, axis)));
                 out.push(bits(&logits::logsumexp(&x, axis).insert_axis(axis)));
+                let mut inplace = x.clone();
+                logits::softmax_inplace(&mut inplace, axis);
+                out.push(bits(&inplace));
             }
             let targets: Array1<usize> = (0..rows).map(|i| (i * 7) % cols).collect();
             for reduction in [Reduction::Mean, Reduction::Sum] {
@@ -136,15 +139,41 @@ fn results_do_not_depend_on_the_thread_count() {
                 out.push(bits(&grad));
             }
         }
-        // The class axis 1 of N-d logits (column blocks, split by whole blocks).
-        for (n, c, w) in [(64, 10, 600), (16, 21, 1000)] {
+        // The class axis 1 of N-d logits (column blocks, split by whole blocks, or by columns
+        // where there are fewer blocks than threads).
+        for (n, c, w) in [(64, 10, 600), (16, 21, 1000), (2, 21, 5000), (1, 64, 3001)] {
             let x = input(n * c, w).into_shape_with_order((n, c, w)).unwrap();
-            let targets = ndarray::Array2::from_shape_fn((n, w), |(b, j)| (b * 7 + j) % c);
-            let ce = CrossEntropy::new().class_axis(Axis(1));
+            let targets = ndarray::Array2::from_shape_fn((n, w), |(b, j)| {
+                if j % 11 == 3 {
+                    usize::MAX
+                } else {
+                    (b * 7 + j) % c
+                }
+            });
+            let weights: Vec<f32> = (0..c).map(|k| 0.5 + k as f32 / 8.0).collect();
+            let ce = CrossEntropy::new()
+                .class_axis(Axis(1))
+                .ignore_index(usize::MAX)
+                .weight(weights);
             let (loss, grad) = ce.loss_and_grad(&x, &targets).unwrap();
-            out.push(vec![loss.to_bits()]);
+            out.push(vec![
+                loss.to_bits(),
+                ce.loss(&x, &targets).unwrap().to_bits(),
+            ]);
             out.push(grad.iter().map(|v| v.to_bits()).collect());
+            let per_sample = ce.per_sample(&x, &targets).unwrap();
+            out.push(per_sample.iter().map(|v| v.to_bits()).collect());
         }
+        // Axis 0 of a matrix: one block, split by columns.
+        let (c, n) = (21, 20000);
+        let x = input(c, n);
+        let targets: Array1<usize> = (0..n).map(|j| (j * 5) % c).collect();
+        let ce = CrossEntropy::new()
+            .class_axis(Axis(0))
+            .label_smoothing(0.05);
+        let (loss, grad) = ce.loss_and_grad(&x, &targets).unwrap();
+        out.push(vec![loss.to_bits()]);
+        out.push(bits(&grad));
         out
     };
     let one = run();
