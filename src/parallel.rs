@@ -106,13 +106,20 @@ fn threads() -> usize {
 /// Column ranges for splitting `count` row-major blocks of `len` rows and `width` columns (whose
 /// columns are lanes) by columns rather than by whole blocks: where there are fewer blocks than
 /// threads (axis 0 of a matrix is one block) and enough columns and work to share. Ranges are
-/// whole cache lines of `f32` (16 columns), the last excepted; none where one task does it all.
+/// whole cache lines of `f32` (16 columns), the last excepted, and for long lanes one per
+/// thread; none where one task does it all.
 pub(crate) fn column_ranges(count: usize, len: usize, width: usize) -> Option<Vec<Range<usize>>> {
     const LINE: usize = 16;
     if count >= threads() {
         return None;
     }
-    let k = units_per_task(width, len).next_multiple_of(LINE);
+    let mut k = units_per_task(width, len);
+    if len > crate::kernels::LONG_COLUMN && k < width {
+        // Long lanes are read a row at a time: the wider each task's piece of a row, the better
+        // the prefetchers stream it, so one task per thread.
+        k = k.max(width.div_ceil(threads()));
+    }
+    let k = k.next_multiple_of(LINE);
     (k < width).then(|| {
         (0..width)
             .step_by(k)
