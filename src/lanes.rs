@@ -74,7 +74,7 @@ impl Blocks {
         if reduce && let Some(ranges) = parallel::column_ranges(self.count, self.len, self.width) {
             // Fewer blocks than threads: each block's columns split into tasks, read in place.
             for (xb, ob) in x.chunks_exact(n).zip(out.chunks_exact_mut(out_unit)) {
-                let tasks: Vec<_> = parallel::split_at_ranges(ob, &ranges, 1)
+                let tasks: Vec<_> = parallel::split_at_ranges(ob, &ranges)
                     .into_iter()
                     .zip(&ranges)
                     .map(|(o, cols)| {

@@ -2,9 +2,10 @@
 //!
 //! Work is split into whole units (rows, or blocks of column lanes) of at least `MIN_TASK`
 //! elements per task, so small inputs run as one task on the calling thread and never pay for
-//! the thread pool. Reductions over blocks whose columns are the lanes (axis 0 of a matrix is
-//! one such block) split by columns where there are fewer blocks than threads, each task reading
-//! its columns in place.
+//! the thread pool. Blocks whose columns are the lanes (axis 0 of a matrix is one such block)
+//! split by columns where there are fewer blocks than threads ([`column_ranges`]): each task
+//! reads its columns in place, and writes one value per column, or the normalizers of softmax's
+//! first half, or its piece of a gradient through a buffer of its own ([`into_columns`]).
 
 use std::ops::Range;
 
@@ -187,16 +188,15 @@ fn map_collect<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync + Send
     items.into_iter().map(f).collect()
 }
 
-/// `out` cut at the ends of `ranges` (consecutive, from 0), `unit` elements per column.
+/// `out` (one value per column) cut at the ends of `ranges` (consecutive, from 0).
 pub(crate) fn split_at_ranges<'a, A>(
     mut out: &'a mut [A],
     ranges: &[Range<usize>],
-    unit: usize,
 ) -> Vec<&'a mut [A]> {
     ranges
         .iter()
         .map(|cols| {
-            let (head, rest) = std::mem::take(&mut out).split_at_mut(cols.len() * unit);
+            let (head, rest) = std::mem::take(&mut out).split_at_mut(cols.len());
             out = rest;
             head
         })

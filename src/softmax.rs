@@ -74,8 +74,8 @@ fn split_normalizers<A: Float>(
     let mut edges: Vec<Edges<A>> = vec![Vec::new(); ranges.len()];
     let tasks: Vec<_> = ranges
         .iter()
-        .zip(parallel::split_at_ranges(&mut offsets, ranges, 1))
-        .zip(parallel::split_at_ranges(&mut scales, ranges, 1))
+        .zip(parallel::split_at_ranges(&mut offsets, ranges))
+        .zip(parallel::split_at_ranges(&mut scales, ranges))
         .zip(&mut edges)
         .collect();
     parallel::run(tasks, |(((cols, offsets), scales), edges)| {

@@ -570,7 +570,7 @@ approx::assert_relative_eq!(sum, 2.0 * std::f32::consts::LN_2);
                     .chunks_exact(size)
                     .zip(losses.chunks_exact_mut(cols.width));
                 for ((x, l), t) in blocks.zip(t.chunks_exact(cols.width)) {
-                    let l = parallel::split_at_ranges(l, &ranges, 1);
+                    let l = parallel::split_at_ranges(l, &ranges);
                     let columns = |r: &Range<usize>| &x[r.start..r.start + part(r).span()];
                     if let Some(g) = grads.as_mut().and_then(Iterator::next) {
                         parallel::into_columns(g, cols.width, &ranges, l, |r, l, g| {
