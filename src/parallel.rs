@@ -4,8 +4,8 @@
 //! elements per task, so small inputs run as one task on the calling thread and never pay for
 //! the thread pool. Blocks whose columns are the lanes (axis 0 of a matrix is one such block)
 //! split by columns where there are fewer blocks than threads ([`column_ranges`]): each task
-//! reads its columns in place, and writes one value per column, or the normalizers of softmax's
-//! first half, or its piece of a gradient through a buffer of its own ([`into_columns`]).
+//! reads its columns in place and writes values per column (a reduction, or what the output
+//! pass of softmax or of a cross-entropy gradient needs, which then runs by rows).
 
 use std::ops::Range;
 
@@ -127,65 +127,6 @@ pub(crate) fn column_ranges(count: usize, len: usize, width: usize) -> Option<Ve
             .map(|j| j..(j + k).min(width))
             .collect()
     })
-}
-
-/// Cuts each range into pieces of at most `max` columns (16 or more), for tasks whose results go
-/// through buffers of their own ([`into_columns`]) that should stay in cache.
-pub(crate) fn pieces(ranges: Vec<Range<usize>>, max: usize) -> Vec<Range<usize>> {
-    let max = max.next_multiple_of(16);
-    ranges
-        .into_iter()
-        .flat_map(|r| {
-            let end = r.end;
-            r.step_by(max).map(move |j| j..(j + max).min(end))
-        })
-        .collect()
-}
-
-/// Calls `f(columns, item, part)` for each range of columns of the row-major block `out`
-/// (`width` columns), a thread's worth of ranges at a time in parallel: `f` writes the range's
-/// results into `part`, a block of their own (rows of `columns.len()`), which then lands in
-/// `out`'s columns, the rows split across threads.
-pub(crate) fn into_columns<A: Copy + num_traits::Zero + Send + Sync, T: Send>(
-    out: &mut [A],
-    width: usize,
-    ranges: &[Range<usize>],
-    items: Vec<T>,
-    f: impl Fn(&Range<usize>, T, &mut [A]) + Sync + Send,
-) {
-    debug_assert_eq!(ranges.len(), items.len());
-    let rows = out.len() / width;
-    let mut items = items.into_iter();
-    for group in ranges.chunks(threads()) {
-        let tasks: Vec<_> = group.iter().zip(items.by_ref()).collect();
-        let parts = map_collect(tasks, |(cols, item)| {
-            let mut part = vec![A::zero(); rows * cols.len()];
-            f(cols, item, &mut part);
-            part
-        });
-        let k = rows.div_ceil(threads());
-        let tasks: Vec<_> = out.chunks_mut(k * width).enumerate().collect();
-        run(tasks, |(task, out)| {
-            for (i, row) in out.chunks_exact_mut(width).enumerate() {
-                let i = task * k + i;
-                for (cols, part) in group.iter().zip(&parts) {
-                    let w = cols.len();
-                    row[cols.clone()].copy_from_slice(&part[i * w..(i + 1) * w]);
-                }
-            }
-        });
-    }
-}
-
-/// `f` over every item, in parallel with the rayon feature, the results in the items' order.
-fn map_collect<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync + Send) -> Vec<R> {
-    #[cfg(feature = "rayon")]
-    {
-        use rayon::prelude::*;
-        items.into_par_iter().map(f).collect()
-    }
-    #[cfg(not(feature = "rayon"))]
-    items.into_iter().map(f).collect()
 }
 
 /// `out` (one value per column) cut at the ends of `ranges` (consecutive, from 0).

@@ -591,7 +591,7 @@ fn across<V: Simd, S: Storage<Compute = V::E>, A: Across, G: Across>(
     across: A,
     targets: &[usize],
     losses: &mut [V::E],
-    mut grad: Option<(&mut [S], G)>,
+    mut grad: GradOut<'_, '_, S, G>,
     o: &Options<'_, S>,
     t: &mut [V],
 ) {
@@ -652,7 +652,8 @@ fn across<V: Simd, S: Storage<Compute = V::E>, A: Across, G: Across>(
     // do), so that `loss` and `loss_and_grad` give the same bits.
     let mut ks = [zero; MAX_LANES];
     k.store(&mut ks);
-    let slow = |q: usize| grad.is_some() && !edge[q] && (!o.fast || !ks[q].is_finite());
+    let wants_grad = !matches!(grad, GradOut::None);
+    let slow = |q: usize| wants_grad && !edge[q] && (!o.fast || !ks[q].is_finite());
     redo.extend((0..n).filter(|&q| slow(q)).map(|q| (q, false)));
     if edge[..n].contains(&true) {
         let mut out = [zero; MAX_LANES];
@@ -663,7 +664,7 @@ fn across<V: Simd, S: Storage<Compute = V::E>, A: Across, G: Across>(
     } else {
         live.zero_or(loss).write_n(losses, 0, n);
     }
-    if let Some((g, ga)) = grad.as_mut() {
+    if wants_grad {
         // Ignored lanes get 0 (masked, not multiplied: the coefficients may be infinite).
         let (kp, kw) = (live.zero_or(k), live.zero_or(V::splat(o.c())));
         // The hard target's term, as `Options::target_term`, lane by lane.
@@ -671,27 +672,97 @@ fn across<V: Simd, S: Storage<Compute = V::E>, A: Across, G: Across>(
         let tt = h
             .zero_or(h.mul(V::splat(o.grad_scale)))
             .mul(V::splat(o.inv_t));
-        for (class, &e) in t.iter().enumerate() {
-            let (c, above) = (V::splat(count(class)), V::splat(count(class + 1)));
-            // `tt` where the lane's target is this class.
-            let at_target =
-                yv.select_lt(c, V::splat(zero), yv.select_lt(above, tt, V::splat(zero)));
-            let g_class = e.mul(kp).sub(kw.mul(V::splat(o.w(class))));
-            ga.store(g_class.sub(at_target), g, class, n);
+        let lane_terms = LaneTerms { kp, kw, tt, yv };
+        match &mut grad {
+            GradOut::Into(g, ga) => {
+                for (class, &e) in t.iter().enumerate() {
+                    ga.store(lane_terms.class(e, class, o), g, class, n);
+                }
+            }
+            GradOut::Terms(out, first) => out.put(*first, n, shift.offset(), lane_terms),
+            GradOut::None => {}
         }
     }
     // Edge lanes take `row`'s loss too; the others keep theirs.
     for (q, its_loss) in redo {
         let lane = across.lane(x, q, len);
-        let mut lane_grad = grad.as_ref().map(|_| vec![S::narrow(zero); len]);
+        let mut lane_grad = wants_grad.then(|| vec![S::narrow(zero); len]);
         let target = Target::Class(targets[q]);
         let loss = row::<V, S>(&lane, target, o, lane_grad.as_deref_mut());
-        if let (Some((g, ga)), Some(lg)) = (grad.as_mut(), lane_grad) {
-            ga.put(&lg, g, q);
+        match (&mut grad, lane_grad) {
+            (GradOut::Into(g, ga), Some(lg)) => ga.put(&lg, g, q),
+            (GradOut::Terms(out, first), Some(lg)) => out.edges.push((*first + q, lg)),
+            _ => {}
         }
         if its_loss {
             losses[q] = loss;
         }
+    }
+}
+
+/// Where [`across`] sends the gradient: nowhere; into a buffer, laid out as `G` says; or, for
+/// lanes `first..` of a block, as each lane's terms ([`GradTerms`]) for [`gradient_rows`].
+enum GradOut<'a, 'b, S: Storage, G> {
+    None,
+    Into(&'a mut [S], G),
+    Terms(&'a mut GradTerms<'b, S>, usize),
+}
+
+impl<'a, S: Storage, G> GradOut<'a, '_, S, G> {
+    #[inline(always)]
+    fn into_buffer(grad: Option<(&'a mut [S], G)>) -> Self {
+        grad.map_or(Self::None, |(g, ga)| Self::Into(g, ga))
+    }
+}
+
+/// Per lane, what the gradient of each class takes once the lane's sums are known.
+#[derive(Clone, Copy)]
+struct LaneTerms<V> {
+    /// The coefficient of `exp(z)` (0 where ignored).
+    kp: V,
+    /// The coefficient of the class weights (0 where ignored).
+    kw: V,
+    /// The hard target's term.
+    tt: V,
+    /// The target, as a number (negative where ignored).
+    yv: V,
+}
+
+impl<V: Simd> LaneTerms<V> {
+    /// The gradient of class `class` at `e = exp(z)`: `e · kp − kw · w_class`, less `tt` where
+    /// the lane's target is this class.
+    #[inline(always)]
+    fn class<S: Storage<Compute = V::E>>(self, e: V, class: usize, o: &Options<'_, S>) -> V {
+        let zero = V::splat(V::E::zero());
+        let (c, above) = (V::splat(count(class)), V::splat(count(class + 1)));
+        let at_target = self
+            .yv
+            .select_lt(c, zero, self.yv.select_lt(above, self.tt, zero));
+        let g_class = e.mul(self.kp).sub(self.kw.mul(V::splat(o.w(class))));
+        g_class.sub(at_target)
+    }
+}
+
+/// Each lane's gradient terms ([`LaneTerms`] and its shift's offset), one value per lane in each
+/// slice, for a gradient written a row of classes at a time ([`gradient_rows`]); and the lanes
+/// whose gradient `row` worked out alone, `(lane, gradient)`.
+pub(crate) struct GradTerms<'a, S: Storage> {
+    pub offset: &'a mut [S::Compute],
+    pub kp: &'a mut [S::Compute],
+    pub kw: &'a mut [S::Compute],
+    pub tt: &'a mut [S::Compute],
+    pub yv: &'a mut [S::Compute],
+    pub edges: Vec<(usize, Vec<S>)>,
+}
+
+impl<S: Storage> GradTerms<'_, S> {
+    #[inline(always)]
+    fn put<V: Simd<E = S::Compute>>(&mut self, first: usize, n: usize, offset: V, t: LaneTerms<V>) {
+        offset.write_n(self.offset, first, n);
+        t.kp.write_n(self.kp, first, n);
+        t.kw.write_n(self.kw, first, n);
+        t.tt.write_n(self.tt, first, n);
+        t.yv.write_n(self.yv, first, n);
     }
 }
 
@@ -718,7 +789,7 @@ fn short_rows<V: Simd, S: Storage<Compute = V::E>>(
             Gathered(len),
             &targets[r.clone()],
             &mut losses[r],
-            g,
+            GradOut::into_buffer(g),
             o,
             &mut t[..len],
         );
@@ -734,7 +805,8 @@ fn column_blocks<V: Simd, S: Storage<Compute = V::E>>(
     c: Columns,
     targets: &[usize],
     losses: &mut [V::E],
-    mut grad: Option<(&mut [S], Columns)>,
+    mut grad: Option<&mut [S]>,
+    mut terms: Option<&mut GradTerms<'_, S>>,
     o: &Options<'_, S>,
 ) {
     let mut t = [V::splat(V::E::zero()); columns::LONG_COLUMN];
@@ -742,18 +814,55 @@ fn column_blocks<V: Simd, S: Storage<Compute = V::E>>(
         let start = c.block_start(b);
         for (j, n) in c.strips(V::LANES) {
             let (at, lanes) = (start + j, b * c.width + j..b * c.width + j + n);
-            let g = grad
-                .as_mut()
-                .map(|(g, gc)| (&mut g[gc.block_start(b) + j..], Strip(gc.stride)));
-            across::<V, S, _, _>(
-                &x[at..start + c.span()],
-                Strip(c.stride),
+            let (x, s) = (&x[at..start + c.span()], Strip(c.stride));
+            let (y, l, t) = (
                 &targets[lanes.clone()],
-                &mut losses[lanes],
-                g,
-                o,
+                &mut losses[lanes.clone()],
                 &mut t[..c.len],
             );
+            // Two calls, so that each compiles without the other's branches.
+            if let Some(terms) = terms.as_deref_mut() {
+                across::<V, S, _, Strip>(x, s, y, l, GradOut::Terms(terms, lanes.start), o, t);
+            } else {
+                let g = grad.as_deref_mut().map(|g| (&mut g[at..], s));
+                across::<V, S, _, _>(x, s, y, l, GradOut::into_buffer(g), o, t);
+            }
+        }
+    }
+}
+
+/// The gradient of the classes `first..` (the rows of `x`, `width` lanes each) of column lanes
+/// whose terms [`logits_column_terms`] gave: the bits [`logits_columns`] writes, but for the
+/// lanes it lists apart.
+#[inline(always)]
+fn gradient_rows<V: Simd, S: Storage<Compute = V::E>>(
+    x: &[S],
+    grad: &mut [S],
+    first: usize,
+    terms: &GradTerms<'_, S>,
+    o: &Options<'_, S>,
+) {
+    let width = terms.kp.len();
+    let zero = V::E::zero();
+    for (i, (xr, gr)) in x
+        .chunks_exact(width)
+        .zip(grad.chunks_exact_mut(width))
+        .enumerate()
+    {
+        let mut j = 0;
+        while j < width {
+            let n = V::LANES.min(width - j);
+            let read = |v: &[V::E]| V::read_n(v, j, n, zero);
+            let shift = Shift::with_offset(read(terms.offset), o.inv_t);
+            let lane_terms = LaneTerms {
+                kp: read(terms.kp),
+                kw: read(terms.kw),
+                tt: read(terms.tt),
+                yv: read(terms.yv),
+            };
+            let e = shift.z(V::read_n(xr, j, n, zero)).exp();
+            lane_terms.class(e, first + i, o).write_n(gr, j, n);
+            j += n;
         }
     }
 }
@@ -835,16 +944,17 @@ pub(crate) fn logits<S: Storage>(
     });
 }
 
-struct ColumnLogits<'a, S: Storage> {
+struct ColumnLogits<'a, 'b, S: Storage> {
     x: &'a [S],
     c: Columns,
     targets: &'a [usize],
     losses: &'a mut [S::Compute],
-    grad: Option<(&'a mut [S], Columns)>,
+    grad: Option<&'a mut [S]>,
+    terms: Option<&'a mut GradTerms<'b, S>>,
     o: Options<'a, S>,
 }
 
-impl<S: Storage> Kernel for ColumnLogits<'_, S> {
+impl<S: Storage> Kernel for ColumnLogits<'_, '_, S> {
     type S = S;
     type Output = ();
     #[inline(always)]
@@ -855,6 +965,7 @@ impl<S: Storage> Kernel for ColumnLogits<'_, S> {
             self.targets,
             self.losses,
             self.grad,
+            self.terms,
             &self.o,
         );
     }
@@ -862,33 +973,117 @@ impl<S: Storage> Kernel for ColumnLogits<'_, S> {
 
 /// [`logits`] for lanes that are the columns of consecutive row-major blocks `c` (the class
 /// axis of an N-d array that is not its last, as PyTorch lays out segmentation logits): block
-/// `b`'s column `j` is sample `b · width + j`; the gradient goes into blocks of the same shape
-/// laid out as its `Columns` say (the logits' layout, or a block of its own where `c` is some of
-/// a wider block's columns). At most [`columns::LONG_COLUMN`] classes, class-index targets.
+/// `b`'s column `j` is sample `b · width + j`, and the gradient has the logits' layout. At most
+/// [`columns::LONG_COLUMN`] classes, class-index targets.
 pub(crate) fn logits_columns<S: Storage>(
     isa: Isa,
     x: &[S],
     c: Columns,
     targets: &[usize],
     losses: &mut [S::Compute],
-    grad: Option<(&mut [S], Columns)>,
+    grad: Option<&mut [S]>,
     o: Options<'_, S>,
 ) {
-    let blocks = c.blocks(x.len());
-    assert!(c.len <= columns::LONG_COLUMN && blocks.is_some_and(|b| losses.len() == b * c.width));
-    assert!(targets.len() == losses.len());
-    // Validated by the caller (a pass of its own over every target); indexing is checked anyway.
-    debug_assert!(targets.iter().all(|&y| y == IGNORED || y < c.len));
-    assert!(grad.as_ref().is_none_or(|(g, gc)| {
-        (gc.len, gc.width) == (c.len, c.width) && gc.blocks(g.len()) == blocks
-    }));
-    assert!(o.weight.is_none_or(|w| w.len() == c.len));
+    check_columns(x, c, targets, losses, &o);
+    assert!(grad.as_ref().is_none_or(|g| g.len() == x.len()));
     isa.run(ColumnLogits {
         x,
         c,
         targets,
         losses,
         grad,
+        terms: None,
+        o,
+    });
+}
+
+/// [`logits_columns`] for one block (`c` possibly strided: some of a wider block's columns, read
+/// in place) whose gradient is to be written a row of classes at a time, by
+/// [`gradient_with_terms`]: the losses, and each lane's gradient terms into `terms`.
+pub(crate) fn logits_column_terms<S: Storage>(
+    isa: Isa,
+    x: &[S],
+    c: Columns,
+    targets: &[usize],
+    losses: &mut [S::Compute],
+    terms: &mut GradTerms<'_, S>,
+    o: Options<'_, S>,
+) {
+    check_columns(x, c, targets, losses, &o);
+    let w = c.width;
+    assert!(c.blocks(x.len()) == Some(1));
+    assert!(
+        [&terms.offset, &terms.kp, &terms.kw, &terms.tt, &terms.yv]
+            .iter()
+            .all(|v| v.len() == w)
+    );
+    isa.run(ColumnLogits {
+        x,
+        c,
+        targets,
+        losses,
+        grad: None,
+        terms: Some(terms),
+        o,
+    });
+}
+
+fn check_columns<S: Storage>(
+    x: &[S],
+    c: Columns,
+    targets: &[usize],
+    losses: &[S::Compute],
+    o: &Options<'_, S>,
+) {
+    let blocks = c.blocks(x.len());
+    assert!(c.len <= columns::LONG_COLUMN && blocks.is_some_and(|b| losses.len() == b * c.width));
+    assert!(targets.len() == losses.len());
+    // Validated by the caller (a pass of its own over every target); indexing is checked anyway.
+    debug_assert!(targets.iter().all(|&y| y == IGNORED || y < c.len));
+    assert!(o.weight.is_none_or(|w| w.len() == c.len));
+}
+
+struct GradientRows<'a, 'b, S: Storage> {
+    x: &'a [S],
+    grad: &'a mut [S],
+    first: usize,
+    terms: &'a GradTerms<'b, S>,
+    o: Options<'a, S>,
+}
+
+impl<S: Storage> Kernel for GradientRows<'_, '_, S> {
+    type S = S;
+    type Output = ();
+    #[inline(always)]
+    fn run<V: Simd<E = Compute<Self>>>(self) {
+        gradient_rows::<V, S>(self.x, self.grad, self.first, self.terms, &self.o);
+    }
+}
+
+/// The gradient of the classes `first..` of the block whose lanes' terms
+/// [`logits_column_terms`] gave, `x` and `grad` holding those classes' rows (all lanes): what
+/// [`logits_columns`] writes there, but for the lanes in `terms.edges`, which go in afterwards.
+pub(crate) fn gradient_with_terms<S: Storage>(
+    isa: Isa,
+    x: &[S],
+    grad: &mut [S],
+    first: usize,
+    terms: &GradTerms<'_, S>,
+    o: Options<'_, S>,
+) {
+    let w = terms.kp.len();
+    assert!(w > 0 && x.len().is_multiple_of(w) && grad.len() == x.len());
+    assert!(
+        [&terms.offset, &terms.tt, &terms.kw, &terms.yv]
+            .iter()
+            .all(|v| v.len() == w)
+    );
+    assert!(o.weight.is_none_or(|wt| first + x.len() / w <= wt.len()));
+    isa.run(GradientRows {
+        x,
+        grad,
+        first,
+        terms,
         o,
     });
 }

@@ -43,6 +43,25 @@ impl<V: Simd> Shift<V> {
         }
     }
 
+    /// The shift whose [`offset`](Shift::offset) is `c`, with `inv_t = 1 / T`: the same shift as
+    /// the one that gave `c`.
+    #[inline(always)]
+    pub(crate) fn with_offset(c: V, inv_t: V::E) -> Self {
+        let h = half(inv_t);
+        Self {
+            half: h,
+            h: V::splat(h),
+            c,
+            s: V::splat(scale(inv_t)),
+        }
+    }
+
+    /// `−m · h`, each lane's offset (see [`with_offset`](Shift::with_offset)).
+    #[inline(always)]
+    pub(crate) fn offset(self) -> V {
+        self.c
+    }
+
     /// `d = (x − m) / 2`.
     #[inline(always)]
     pub(crate) fn d(self, x: V) -> V {

@@ -760,7 +760,7 @@ fn column_cross_entropy_agrees_with_each_lane_alone() {
                     let o = Options::new(weighted.then_some(&weight[..]), smoothing, len, 0.7, 4.0);
                     let mut losses = vec![0.0; n];
                     let mut grad = vec![0.0; n * len];
-                    logits_columns(isa, &x, c, &targets, &mut losses, Some((&mut grad, c)), o);
+                    logits_columns(isa, &x, c, &targets, &mut losses, Some(&mut grad), o);
                     let mut alone = vec![0.0; n];
                     logits_columns(isa, &x, c, &targets, &mut alone, None, o);
                     // The same lanes as rows (classes last).
@@ -816,39 +816,47 @@ fn column_cross_entropy_agrees_with_each_lane_alone() {
     }
 }
 
+/// A block of `len` rows and 40 columns with a NaN, a +inf and an all −inf column; the column
+/// ranges a split might take (16-aligned or not, a single column, all of them); the columns of
+/// `x` in `cols`, as a block of their own.
+const STRIDED_WIDTH: usize = 40;
+const STRIDED_PARTS: [std::ops::Range<usize>; 6] = [0..16, 16..33, 33..40, 5..6, 3..21, 0..40];
+
+fn strided_block(len: usize) -> Vec<f64> {
+    let width = STRIDED_WIDTH;
+    let mut x = values(len * width, (len * 13 + 5) as u64, -12.0, 12.0);
+    x[(len - 1) * width + 3] = f64::NAN;
+    x[(len / 2) * width + 17] = f64::INFINITY;
+    for i in 0..len {
+        x[i * width + 20] = f64::NEG_INFINITY;
+    }
+    x
+}
+
+fn columns_of(x: &[f64], cols: &std::ops::Range<usize>) -> Vec<f64> {
+    x.chunks_exact(STRIDED_WIDTH)
+        .flat_map(|row| row[cols.clone()].to_vec())
+        .collect()
+}
+
+fn bits(v: &[f64]) -> Vec<u64> {
+    v.iter().map(|v| v.to_bits()).collect()
+}
+
 /// Some of a block's columns, read in place (a stride wider than the columns, as a thread's
-/// share of a split reads them), give the bits of the same columns read with the whole block.
+/// share of a split reads them), give the bits of the same columns read with the whole block:
+/// logsumexp, and softmax in two halves (the columns' normalizers, then the rows).
 #[test]
 fn strided_columns_give_the_bits_of_the_whole_block() {
-    use super::cross_entropy::{IGNORED, Options, logits_columns};
     use super::softmax::{column_normalizers, normalize_with, normalize_with_inplace};
-    let width = 40;
+    let width = STRIDED_WIDTH;
     for &isa in Isa::available() {
         for len in [1, 2, 5, 21, 33, 64, 65, 300] {
             let c = Columns::new(len, width);
-            let mut x = values(len * width, (len * 13 + 5) as u64, -12.0, 12.0);
-            x[(len - 1) * width + 3] = f64::NAN;
-            x[(len / 2) * width + 17] = f64::INFINITY;
-            for i in 0..len {
-                x[i * width + 20] = f64::NEG_INFINITY;
-            }
+            let x = strided_block(len);
             let mut lse = vec![0.0; width];
             lse_columns(isa, &x, &mut lse, c, 0.8);
-            let targets: Vec<usize> = (0..width)
-                .map(|j| if j % 7 == 6 { IGNORED } else { (j * 5) % len })
-                .collect();
-            let o = Options::new(None, 0.1, len, 1.25, 1.0);
-            let mut losses = vec![0.0; width];
-            if len <= super::columns::LONG_COLUMN {
-                logits_columns(isa, &x, c, &targets, &mut losses, None, o);
-            }
-            let mut whole = Vec::new();
-            for log in [false, true] {
-                let mut out = vec![0.0; x.len()];
-                normalize_columns(isa, &x, &mut out, c, Normalize { inv_t: 0.8, log });
-                whole.push(out);
-            }
-            for cols in [0..16, 16..33, 33..40, 5..6, 3..21, 0..40] {
+            for cols in STRIDED_PARTS {
                 let part = Columns {
                     len,
                     width: cols.len(),
@@ -858,16 +866,14 @@ fn strided_columns_give_the_bits_of_the_whole_block() {
                 let what = format!("{} len={len} columns {cols:?}", isa.name());
                 let mut got = vec![0.0; cols.len()];
                 lse_columns(isa, xs, &mut got, part, 0.8);
-                let bits = |v: &[f64]| v.iter().map(|v| v.to_bits()).collect::<Vec<_>>();
                 assert_eq!(bits(&got), bits(&lse[cols.clone()]), "{what}: logsumexp");
-                // Softmax in two halves: the normalizers of these columns, then every row.
-                for (log, whole) in [false, true].into_iter().zip(&whole) {
+                for log in [false, true] {
                     let op = Normalize { inv_t: 0.8, log };
+                    let mut whole = vec![0.0; x.len()];
+                    normalize_columns(isa, &x, &mut whole, c, op);
                     let (mut offsets, mut scales) = (vec![0.0; cols.len()], vec![0.0; cols.len()]);
                     let edges = column_normalizers(isa, xs, part, op, &mut offsets, &mut scales);
-                    let rows: Vec<f64> = (0..len)
-                        .flat_map(|i| x[i * width + cols.start..i * width + cols.end].to_vec())
-                        .collect();
+                    let rows = columns_of(&x, &cols);
                     let mut out = vec![0.0; rows.len()];
                     normalize_with(isa, &rows, &mut out, &offsets, &scales, op);
                     let mut inplace = rows.clone();
@@ -877,17 +883,82 @@ fn strided_columns_give_the_bits_of_the_whole_block() {
                             (out[i * cols.len() + k], inplace[i * cols.len() + k]) = (v, v);
                         }
                     }
-                    let want: Vec<f64> = (0..len)
-                        .flat_map(|i| whole[i * width + cols.start..i * width + cols.end].to_vec())
-                        .collect();
+                    let want = columns_of(&whole, &cols);
                     assert_eq!(bits(&out), bits(&want), "{what} log={log}: two halves");
                     assert_eq!(bits(&inplace), bits(&want), "{what} log={log}: in place");
                 }
-                if len <= super::columns::LONG_COLUMN {
-                    let t = &targets[cols.clone()];
-                    logits_columns(isa, xs, part, t, &mut got, None, o);
-                    assert_eq!(bits(&got), bits(&losses[cols.clone()]), "{what}: loss");
+            }
+        }
+    }
+}
+
+/// The cross-entropy of some of a block's columns, read in place, gives the whole block's loss
+/// bits; its gradient from each lane's terms, written a few rows of classes at a time, the whole
+/// block's gradient bits (weights, smoothing, temperature, ignored targets, NaN and infinite
+/// lanes).
+#[test]
+fn strided_cross_entropy_columns_give_the_bits_of_the_whole_block() {
+    use super::cross_entropy::{
+        GradTerms, IGNORED, Options, gradient_with_terms, logits_column_terms, logits_columns,
+    };
+    let width = STRIDED_WIDTH;
+    for &isa in Isa::available() {
+        for len in [1, 2, 5, 21, 33, 64] {
+            let c = Columns::new(len, width);
+            let x = strided_block(len);
+            let targets: Vec<usize> = (0..width)
+                .map(|j| if j % 7 == 6 { IGNORED } else { (j * 5) % len })
+                .collect();
+            let weight = values(len, 5, 0.5, 2.0);
+            let o = Options::new(Some(&weight[..]), 0.1, len, 1.25, 3.0);
+            let mut losses = vec![0.0; width];
+            let mut grad = vec![0.0; x.len()];
+            logits_columns(isa, &x, c, &targets, &mut losses, Some(&mut grad), o);
+            for cols in STRIDED_PARTS {
+                let (w, t) = (cols.len(), &targets[cols.clone()]);
+                let part = Columns {
+                    len,
+                    width: w,
+                    stride: width,
+                };
+                let xs = &x[cols.start..cols.start + part.span()];
+                let what = format!("{} len={len} columns {cols:?}", isa.name());
+                let mut got = vec![0.0; w];
+                logits_columns(isa, xs, part, t, &mut got, None, o);
+                assert_eq!(bits(&got), bits(&losses[cols.clone()]), "{what}: loss");
+                let mut v = vec![0.0; 5 * w];
+                let [offset, kp, kw, tt, yv]: [&mut [f64]; 5] = {
+                    let mut five = v.chunks_exact_mut(w);
+                    std::array::from_fn(|_| five.next().unwrap())
+                };
+                let mut terms = GradTerms {
+                    offset,
+                    kp,
+                    kw,
+                    tt,
+                    yv,
+                    edges: Vec::new(),
+                };
+                logits_column_terms(isa, xs, part, t, &mut got, &mut terms, o);
+                assert_eq!(
+                    bits(&got),
+                    bits(&losses[cols.clone()]),
+                    "{what}: loss, terms"
+                );
+                let rows = columns_of(&x, &cols);
+                let mut g = vec![0.0; rows.len()];
+                for first in (0..len).step_by(3) {
+                    let classes = first * w..(first + 3).min(len) * w;
+                    let (xr, gr) = (&rows[classes.clone()], &mut g[classes]);
+                    gradient_with_terms(isa, xr, gr, first, &terms, o);
                 }
+                for (lane, lg) in terms.edges {
+                    for (i, v) in lg.into_iter().enumerate() {
+                        g[i * w + lane] = v;
+                    }
+                }
+                let want = columns_of(&grad, &cols);
+                assert_eq!(bits(&g), bits(&want), "{what}: gradient from terms");
             }
         }
     }

@@ -15,10 +15,6 @@ use crate::kernels::{Columns, Isa, LONG_COLUMN};
 use crate::numeric::count;
 use crate::{parallel, validate};
 
-/// Elements per piece of a gradient split by columns over threads, each through a buffer of its
-/// own: 256 KiB of `f32`, which stays in L2 until copied into place.
-const PIECE: usize = 1 << 16;
-
 /// What the input of a [`CrossEntropy`] holds along the class axis.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Input {
@@ -554,37 +550,14 @@ approx::assert_relative_eq!(sum, 2.0 * std::f32::consts::LN_2);
             let count = x.len() / size;
             if let Some(ranges) = parallel::column_ranges(count, cols.len, cols.width) {
                 // Fewer blocks than threads: each block's columns split into tasks, read in place;
-                // the gradient goes through buffers of each task's own, in cache-sized pieces.
-                let part = |r: &Range<usize>| Columns {
-                    len: cols.len,
-                    width: r.len(),
-                    stride: cols.width,
-                };
+                // the gradient, from each lane's terms, by rows.
                 let mut grads = grad.map(|g| g.chunks_exact_mut(size));
-                let ranges = if grads.is_some() {
-                    parallel::pieces(ranges, PIECE / cols.len)
-                } else {
-                    ranges
-                };
                 let blocks = x
                     .chunks_exact(size)
                     .zip(losses.chunks_exact_mut(cols.width));
                 for ((x, l), t) in blocks.zip(t.chunks_exact(cols.width)) {
-                    let l = parallel::split_at_ranges(l, &ranges);
-                    let columns = |r: &Range<usize>| &x[r.start..r.start + part(r).span()];
-                    if let Some(g) = grads.as_mut().and_then(Iterator::next) {
-                        parallel::into_columns(g, cols.width, &ranges, l, |r, l, g| {
-                            let gc = Columns::new(cols.len, r.len());
-                            let (t, g) = (&t[r.clone()], Some((g, gc)));
-                            kernel::logits_columns(isa, columns(r), part(r), t, l, g, o);
-                        });
-                    } else {
-                        let tasks: Vec<_> = ranges.iter().zip(l).collect();
-                        parallel::run(tasks, |(r, l)| {
-                            let t = &t[r.clone()];
-                            kernel::logits_columns(isa, columns(r), part(r), t, l, None, o);
-                        });
-                    }
+                    let g = grads.as_mut().and_then(Iterator::next);
+                    split_columns(isa, x, cols, &ranges, t, l, g, o);
                 }
                 return;
             }
@@ -601,7 +574,7 @@ approx::assert_relative_eq!(sum, 2.0 * std::f32::consts::LN_2);
                 .zip(grads)
                 .collect();
             return parallel::run(tasks, |(((x, l), t), g)| {
-                kernel::logits_columns(isa, x, cols, t, l, g.map(|g| (g, cols)), o);
+                kernel::logits_columns(isa, x, cols, t, l, g, o);
             });
         }
         let k = parallel::units_per_task(rows, c);
@@ -634,6 +607,98 @@ approx::assert_relative_eq!(sum, 2.0 * std::f32::consts::LN_2);
                 Some(kind) => kernel::given(x, c, kind, targets, l, g, &o),
             }
         });
+    }
+}
+
+/// The cross-entropy of one block of column lanes `c` split over threads by `ranges` of columns,
+/// each task reading its columns in place: the losses, and with `grad` each lane's gradient terms,
+/// then the gradient by tasks of whole rows, then the lanes whose gradient was worked out alone.
+#[allow(clippy::too_many_arguments)]
+fn split_columns<A: Float>(
+    isa: Isa,
+    x: &[A],
+    c: Columns,
+    ranges: &[Range<usize>],
+    targets: &[usize],
+    losses: &mut [A],
+    grad: Option<&mut [A]>,
+    o: kernel::Options<'_, A>,
+) {
+    let part = |r: &Range<usize>| Columns {
+        width: r.len(),
+        stride: c.width,
+        ..c
+    };
+    let columns = |r: &Range<usize>| &x[r.start..r.start + part(r).span()];
+    let losses = parallel::split_at_ranges(losses, ranges);
+    let Some(grad) = grad else {
+        let tasks: Vec<_> = ranges.iter().zip(losses).collect();
+        return parallel::run(tasks, |(r, l)| {
+            kernel::logits_columns(isa, columns(r), part(r), &targets[r.clone()], l, None, o);
+        });
+    };
+    // Per lane: the shift's offset, the coefficients of `exp(z)` and of the class weights, the
+    // target's term and the target (`kernel::GradTerms`).
+    let w = c.width;
+    let mut values = vec![A::zero(); 5 * w];
+    let mut edges: Vec<Vec<(usize, Vec<A>)>> = vec![Vec::new(); ranges.len()];
+    {
+        let mut cut = values
+            .chunks_exact_mut(w)
+            .map(|v| parallel::split_at_ranges(v, ranges).into_iter())
+            .collect::<Vec<_>>();
+        let mut next = || -> [&mut [A]; 5] {
+            let mut five = cut.iter_mut().map(|v| v.next().unwrap_or_default());
+            std::array::from_fn(|_| five.next().unwrap_or_default())
+        };
+        let tasks: Vec<_> = ranges
+            .iter()
+            .zip(losses)
+            .zip(&mut edges)
+            .map(|((r, l), e)| (r, l, e, next()))
+            .collect();
+        parallel::run(tasks, |(r, l, e, [offset, kp, kw, tt, yv])| {
+            let mut terms = kernel::GradTerms {
+                offset,
+                kp,
+                kw,
+                tt,
+                yv,
+                edges: Vec::new(),
+            };
+            let t = &targets[r.clone()];
+            kernel::logits_column_terms(isa, columns(r), part(r), t, l, &mut terms, o);
+            *e = terms.edges;
+            for (lane, _) in e.iter_mut() {
+                *lane += r.start;
+            }
+        });
+    }
+    let [offset, kp, kw, tt, yv]: [&mut [A]; 5] = {
+        let mut five = values.chunks_exact_mut(w);
+        std::array::from_fn(|_| five.next().unwrap_or_default())
+    };
+    let terms = kernel::GradTerms {
+        offset,
+        kp,
+        kw,
+        tt,
+        yv,
+        edges: Vec::new(),
+    };
+    let k = parallel::units_per_task(c.len, w);
+    let tasks: Vec<_> = x
+        .chunks(k * w)
+        .zip(grad.chunks_mut(k * w))
+        .enumerate()
+        .collect();
+    parallel::run(tasks, |(task, (x, g))| {
+        kernel::gradient_with_terms(isa, x, g, task * k, &terms, o);
+    });
+    for (lane, values) in edges.into_iter().flatten() {
+        for (row, v) in grad.chunks_exact_mut(w).zip(values) {
+            row[lane] = v;
+        }
     }
 }
 
