@@ -755,7 +755,25 @@ pub(crate) struct GradTerms<'a, S: Storage> {
     pub edges: Vec<(usize, Vec<S>)>,
 }
 
-impl<S: Storage> GradTerms<'_, S> {
+impl<'a, S: Storage> GradTerms<'a, S> {
+    /// The terms in five slices of one value per lane: offsets, `kp`, `kw`, `tt`, targets.
+    pub(crate) fn new([offset, kp, kw, tt, yv]: [&'a mut [S::Compute]; 5]) -> Self {
+        Self {
+            offset,
+            kp,
+            kw,
+            tt,
+            yv,
+            edges: Vec::new(),
+        }
+    }
+
+    /// The terms of `values.len() / 5` lanes, in five consecutive parts of `values`.
+    pub(crate) fn of(values: &'a mut [S::Compute]) -> Self {
+        let mut parts = values.chunks_exact_mut(values.len() / 5);
+        Self::new(std::array::from_fn(|_| parts.next().unwrap_or_default()))
+    }
+
     #[inline(always)]
     fn put<V: Simd<E = S::Compute>>(&mut self, first: usize, n: usize, offset: V, t: LaneTerms<V>) {
         offset.write_n(self.offset, first, n);

@@ -927,18 +927,7 @@ fn strided_cross_entropy_columns_give_the_bits_of_the_whole_block() {
                 logits_columns(isa, xs, part, t, &mut got, None, o);
                 assert_eq!(bits(&got), bits(&losses[cols.clone()]), "{what}: loss");
                 let mut v = vec![0.0; 5 * w];
-                let [offset, kp, kw, tt, yv]: [&mut [f64]; 5] = {
-                    let mut five = v.chunks_exact_mut(w);
-                    std::array::from_fn(|_| five.next().unwrap())
-                };
-                let mut terms = GradTerms {
-                    offset,
-                    kp,
-                    kw,
-                    tt,
-                    yv,
-                    edges: Vec::new(),
-                };
+                let mut terms = GradTerms::of(&mut v);
                 logits_column_terms(isa, xs, part, t, &mut got, &mut terms, o);
                 assert_eq!(
                     bits(&got),

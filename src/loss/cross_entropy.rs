@@ -657,15 +657,8 @@ fn split_columns<A: Float>(
             .zip(&mut edges)
             .map(|((r, l), e)| (r, l, e, next()))
             .collect();
-        parallel::run(tasks, |(r, l, e, [offset, kp, kw, tt, yv])| {
-            let mut terms = kernel::GradTerms {
-                offset,
-                kp,
-                kw,
-                tt,
-                yv,
-                edges: Vec::new(),
-            };
+        parallel::run(tasks, |(r, l, e, five)| {
+            let mut terms = kernel::GradTerms::new(five);
             let t = &targets[r.clone()];
             kernel::logits_column_terms(isa, columns(r), part(r), t, l, &mut terms, o);
             *e = terms.edges;
@@ -674,18 +667,7 @@ fn split_columns<A: Float>(
             }
         });
     }
-    let [offset, kp, kw, tt, yv]: [&mut [A]; 5] = {
-        let mut five = values.chunks_exact_mut(w);
-        std::array::from_fn(|_| five.next().unwrap_or_default())
-    };
-    let terms = kernel::GradTerms {
-        offset,
-        kp,
-        kw,
-        tt,
-        yv,
-        edges: Vec::new(),
-    };
+    let terms = kernel::GradTerms::of(&mut values);
     let k = parallel::units_per_task(c.len, w);
     let tasks: Vec<_> = x
         .chunks(k * w)
