@@ -24,7 +24,7 @@ use num_traits::{Float as _, One as _, Zero as _};
 
 use super::columns::{self, Across, Columns, Gathered, Strip, finite_max};
 use super::dispatch::{Compute, Kernel};
-use super::loops::{self, InPlace, Separate};
+use super::loops::{self, Ahead, InPlace, Separate};
 use super::scalar::Scalar;
 use super::simd::MAX_LANES;
 use super::stats::Shift;
@@ -337,29 +337,26 @@ enum Target<'a, S> {
 }
 
 /// The statistics of a row whose maximum `m` is finite, with `e = exp(z)` written into `e` when
-/// given (the gradient buffer, which the gradient overwrites later). `Σ w d` only with label
-/// smoothing.
+/// given (the gradient buffer, which the gradient overwrites later), its pass for `Σ exp` asking
+/// for the lines `ahead`. `Σ w d` only with label smoothing.
 #[inline(always)]
 fn row_stats<V: Simd, S: Storage<Compute = V::E>>(
     x: &[S],
     m: V::E,
     o: &Options<'_, S>,
     e: Option<&mut [S]>,
+    ahead: Ahead<S>,
 ) -> RowStats<V::E> {
     let zero = V::E::zero();
     let shift = Shift::new(V::splat(m), o.inv_t);
     let sum = match e {
-        Some(e) => loops::map_sum(
+        Some(e) => loops::map_sum_ahead(
             &mut Separate(x, e),
             #[inline(always)]
             |v: V| shift.z(v).exp(),
+            ahead,
         ),
-        None => loops::sum(
-            x,
-            V::E::neg_infinity(),
-            #[inline(always)]
-            |v: V| shift.z(v).exp(),
-        ),
+        None => stats::exp_sum::<V, S>(x, m, o.inv_t, ahead),
     };
     let tail = if sum < V::E::TWO {
         loops::sum(
@@ -448,6 +445,7 @@ fn row<V: Simd, S: Storage<Compute = V::E>>(
     target: Target<'_, S>,
     o: &Options<'_, S>,
     grad: Option<&mut [S]>,
+    ahead: Ahead<S>,
 ) -> V::E {
     let zero = V::E::zero();
     if let Target::Class(IGNORED) = target {
@@ -457,7 +455,7 @@ fn row<V: Simd, S: Storage<Compute = V::E>>(
         return zero;
     }
     match Edge::of(stats::max::<V, S>(x)) {
-        Ok(m) => finite_row::<V, S>(x, m, target, o, grad),
+        Ok(m) => finite_row::<V, S>(x, m, target, o, grad, ahead),
         Err(edge) => match edge.cross_entropy::<V::E>() {
             Some((loss, g)) => {
                 if let Some(grad) = grad {
@@ -465,7 +463,7 @@ fn row<V: Simd, S: Storage<Compute = V::E>>(
                 }
                 loss
             }
-            None => finite_row::<V, S>(&stats::stand_in(x), zero, target, o, grad),
+            None => finite_row::<V, S>(&stats::stand_in(x), zero, target, o, grad, ahead),
         },
     }
 }
@@ -478,8 +476,9 @@ fn finite_row<V: Simd, S: Storage<Compute = V::E>>(
     target: Target<'_, S>,
     o: &Options<'_, S>,
     mut grad: Option<&mut [S]>,
+    ahead: Ahead<S>,
 ) -> V::E {
-    let st = row_stats::<V, S>(x, m, o, grad.as_deref_mut());
+    let st = row_stats::<V, S>(x, m, o, grad.as_deref_mut(), ahead);
     let hard = match target {
         Target::Class(y) => Hard::class(x[y].widen(), o.w(y), m, o),
         Target::Soft(q) => soft_hard::<V, S>(x, q, m, o),
@@ -688,7 +687,7 @@ fn across<V: Simd, S: Storage<Compute = V::E>, A: Across, G: Across>(
         let lane = across.lane(x, q, len);
         let mut lane_grad = wants_grad.then(|| vec![S::narrow(zero); len]);
         let target = Target::Class(targets[q]);
-        let loss = row::<V, S>(&lane, target, o, lane_grad.as_deref_mut());
+        let loss = row::<V, S>(&lane, target, o, lane_grad.as_deref_mut(), Ahead::NONE);
         match (&mut grad, lane_grad) {
             (GradOut::Into(g, ga), Some(lg)) => ga.put(&lg, g, q),
             (GradOut::Terms(out, first), Some(lg)) => out.edges.push((*first + q, lg)),
@@ -915,13 +914,17 @@ impl<S: Storage> Kernel for Logits<'_, S> {
         {
             return short_rows::<V, S>(x, len, t, losses, grad, &o);
         }
+        let mut next = Ahead::after(x, len);
+        if let Some(g) = grad.as_deref() {
+            next = next.writing(g);
+        }
         for (r, (x, loss)) in x.chunks_exact(len).zip(losses.iter_mut()).enumerate() {
             let target = match targets {
                 Targets::Classes(t) => Target::Class(t[r]),
                 Targets::Probabilities(q) => Target::Soft(&q[r * len..(r + 1) * len]),
             };
             let g = grad.as_deref_mut().map(|g| &mut g[r * len..(r + 1) * len]);
-            *loss = row::<V, S>(x, target, &o, g);
+            *loss = row::<V, S>(x, target, &o, g, next.of(r));
         }
     }
 }
@@ -1122,7 +1125,7 @@ impl<S: Storage> Kernel for Part<'_, S> {
             Ok(m) => (
                 RowStats {
                     weight,
-                    ..row_stats::<V, S>(x, m, o, None)
+                    ..row_stats::<V, S>(x, m, o, None, Ahead::NONE)
                 },
                 None,
             ),
@@ -1133,7 +1136,7 @@ impl<S: Storage> Kernel for Part<'_, S> {
                 (
                     RowStats {
                         weight,
-                        ..row_stats::<V, S>(&stand_in, zero, o, None)
+                        ..row_stats::<V, S>(&stand_in, zero, o, None, Ahead::NONE)
                     },
                     Some(Edge::Infinite),
                 )

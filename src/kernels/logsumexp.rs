@@ -6,6 +6,7 @@ use num_traits::{Float as _, One as _, Zero as _};
 
 use super::columns::{self, Columns, Online, PANEL, finite_max, online_panel, strip_max};
 use super::dispatch::{Compute, Kernel};
+use super::loops::Ahead;
 use super::scalar::Scalar;
 use super::simd::MAX_LANES;
 use super::stats::Shift;
@@ -17,15 +18,22 @@ use crate::edge::Edge;
 const BLOCK: usize = 2048;
 
 /// The running `(max, Σ exp((x − max) / T))` of a slice, in one pass over memory: each block is
-/// read twice while it sits in L1, and the sum is rescaled when the maximum grows.
+/// read twice while it sits in L1 (the sum's pass asking for the next block's lines, and the last
+/// block's for those `ahead`), and the sum is rescaled when the maximum grows.
 ///
 /// The maximum is NaN if any entry is NaN, +inf if any is +inf (the sum is then meaningless), and
 /// −inf with a zero sum if every entry is −inf or the slice is empty.
 #[inline(always)]
-fn max_sum<V: Simd, S: Storage<Compute = V::E>>(x: &[S], inv_t: V::E) -> (V::E, V::E) {
+fn max_sum<V: Simd, S: Storage<Compute = V::E>>(
+    x: &[S],
+    inv_t: V::E,
+    ahead: Ahead<S>,
+) -> (V::E, V::E) {
     let ninf = V::E::neg_infinity();
     let (mut m, mut s) = (ninf, V::E::zero());
-    for block in x.chunks(BLOCK) {
+    let blocks = x.len().div_ceil(BLOCK);
+    let next = Ahead::after(x, BLOCK);
+    for (k, block) in x.chunks(BLOCK).enumerate() {
         let bm = stats::max::<V, S>(block);
         if bm.is_nan() {
             return (bm, bm);
@@ -37,7 +45,8 @@ fn max_sum<V: Simd, S: Storage<Compute = V::E>>(x: &[S], inv_t: V::E) -> (V::E, 
             m = bm;
         }
         if m.is_finite() {
-            s = s + stats::exp_sum::<V, S>(block, m, inv_t);
+            let ahead = if k + 1 < blocks { next.of(k) } else { ahead };
+            s = s + stats::exp_sum::<V, S>(block, m, inv_t, ahead);
         }
     }
     (m, s)
@@ -46,8 +55,8 @@ fn max_sum<V: Simd, S: Storage<Compute = V::E>>(x: &[S], inv_t: V::E) -> (V::E, 
 /// `logsumexp(x / T)` of one lane, read once from memory (and once more, from L1, for the tail of
 /// a sum below 2).
 #[inline(always)]
-fn lane<V: Simd, S: Storage<Compute = V::E>>(x: &[S], inv_t: V::E) -> V::E {
-    let (m, s) = max_sum::<V, S>(x, inv_t);
+fn lane<V: Simd, S: Storage<Compute = V::E>>(x: &[S], inv_t: V::E, ahead: Ahead<S>) -> V::E {
+    let (m, s) = max_sum::<V, S>(x, inv_t, ahead);
     match Edge::of(m) {
         Ok(m) => m * inv_t + stats::ln_sum::<V, S>(x, m, inv_t, s),
         Err(edge) => edge.logsumexp(),
@@ -171,8 +180,14 @@ impl<S: Storage> Kernel for Run<'_, S> {
                 short_rows::<V, S>(self.x, self.out, len, self.inv_t);
             }
             Lanes::Rows(len) => {
-                for (x, o) in self.x.chunks_exact(len).zip(self.out.iter_mut()) {
-                    *o = lane::<V, S>(x, self.inv_t);
+                let next = Ahead::after(self.x, len);
+                for (r, (x, o)) in self
+                    .x
+                    .chunks_exact(len)
+                    .zip(self.out.iter_mut())
+                    .enumerate()
+                {
+                    *o = lane::<V, S>(x, self.inv_t, next.of(r));
                 }
             }
             Lanes::Columns(c) => block::<V, S>(self.x, self.out, c, self.inv_t),
@@ -208,7 +223,7 @@ impl<S: Storage> Kernel for MaxSum<'_, S> {
     #[inline(always)]
     fn run<V: Simd<E = Compute<Self>>>(self) -> Self::Output {
         let one = V::E::one();
-        let (m, s) = max_sum::<V, S>(self.x, one);
+        let (m, s) = max_sum::<V, S>(self.x, one, Ahead::NONE);
         let tail = if m.is_finite() && s < V::E::TWO {
             stats::tail::<V, S>(self.x, m, one)
         } else {

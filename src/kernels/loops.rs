@@ -16,6 +16,98 @@ const UNROLL: usize = 4;
 /// block's sum carries only a few roundings, whatever the length of the slice.
 const SUM_BLOCK: usize = 4 * UNROLL;
 
+/// Lanes at least this many bytes long no longer sit in L1 beside their output: a pass over one
+/// asks for the next lane's output lines too (see [`Ahead`]), which it would otherwise fetch from
+/// memory as it writes them.
+const WRITE_AHEAD_BYTES: usize = 16 << 10;
+
+/// The lines of the next lane of a buffer of consecutive lanes, which a pass over this lane asks
+/// the caches for as it goes ([`sum_ahead`], [`map_sum_ahead`]). A lane kernel reads its lane from
+/// memory once and then works on it in L1 (`exp`, a second and third pass), time in which memory
+/// would sit idle; with the next lane on its way, the next lane's first pass finds it in L1
+/// (`[4096, 1000]` `softmax_into` 1.6× the copy's time → 1.4×). Holds addresses only: asking for
+/// a line reads nothing the program sees.
+#[derive(Clone, Copy)]
+pub(crate) struct Ahead<S> {
+    read: *const S,
+    /// Null where the next lane's output is not asked for.
+    write: *const S,
+    len: usize,
+}
+
+impl<S> Ahead<S> {
+    /// Nothing to ask for: a lone lane, or the last.
+    pub(crate) const NONE: Self = Self {
+        read: std::ptr::null(),
+        write: std::ptr::null(),
+        len: 0,
+    };
+
+    /// For the lanes of `len` that lie one after another in `src`: lane `r + 1`, while lane `r`
+    /// is computed ([`NextLanes::of`]).
+    pub(crate) fn after(src: &[S], len: usize) -> NextLanes<S> {
+        NextLanes {
+            read: src.as_ptr(),
+            write: std::ptr::null(),
+            total: src.len(),
+            len,
+        }
+    }
+
+    /// Asks for the lines of the next lane that hold its entries `start..end`.
+    #[inline(always)]
+    fn touch(self, start: usize, end: usize) {
+        let line = (64 / size_of::<S>()).max(1);
+        let mut i = start;
+        while i < end.min(self.len) {
+            super::simd::prefetch_at(self.read.wrapping_add(i), false);
+            if !self.write.is_null() {
+                super::simd::prefetch_at(self.write.wrapping_add(i), true);
+            }
+            i += line;
+        }
+    }
+}
+
+/// Where each lane's next lane lies, in a buffer of consecutive lanes (and in their output).
+#[derive(Clone, Copy)]
+pub(crate) struct NextLanes<S> {
+    read: *const S,
+    write: *const S,
+    total: usize,
+    len: usize,
+}
+
+impl<S> NextLanes<S> {
+    /// The same, asking for the next lane's output lines too (in `dst`, laid out as the input)
+    /// where the lanes are long enough to need it ([`WRITE_AHEAD_BYTES`]).
+    pub(crate) fn writing(self, dst: &[S]) -> Self {
+        debug_assert_eq!(dst.len(), self.total);
+        if self.len * size_of::<S>() < WRITE_AHEAD_BYTES {
+            return self;
+        }
+        Self {
+            write: dst.as_ptr(),
+            ..self
+        }
+    }
+
+    /// What to ask for while lane `r` is computed.
+    #[inline(always)]
+    pub(crate) fn of(self, r: usize) -> Ahead<S> {
+        let start = ((r + 1) * self.len).min(self.total);
+        Ahead {
+            read: self.read.wrapping_add(start),
+            write: if self.write.is_null() {
+                self.write
+            } else {
+                self.write.wrapping_add(start)
+            },
+            len: (self.total - start).min(self.len),
+        }
+    }
+}
+
 /// Where a lane's values come from and go to: two slices, or one slice overwritten.
 pub(crate) trait LaneIo<S>: Sized {
     /// The values read.
@@ -139,9 +231,22 @@ pub(crate) fn sum<V: Simd, S: Storage<Compute = V::E>>(
     fill: V::E,
     f: impl Fn(V) -> V,
 ) -> V::E {
+    sum_ahead(x, fill, f, Ahead::NONE)
+}
+
+/// [`sum`], asking for the lines of the next lane as it goes.
+#[inline(always)]
+pub(crate) fn sum_ahead<V: Simd, S: Storage<Compute = V::E>>(
+    x: &[S],
+    fill: V::E,
+    f: impl Fn(V) -> V,
+    ahead: Ahead<S>,
+) -> V::E {
     let zero = V::splat(V::E::zero());
     let mut total = Total::default();
-    for b in x.chunks(SUM_BLOCK * V::LANES) {
+    let step = SUM_BLOCK * V::LANES;
+    for (k, b) in x.chunks(step).enumerate() {
+        ahead.touch(k * step, k * step + b.len());
         let block = fold(
             b,
             zero,
@@ -197,6 +302,16 @@ pub(crate) fn map_sum<V: Simd, S: Storage<Compute = V::E>, I: LaneIo<S>>(
     io: &mut I,
     f: impl Fn(V) -> V,
 ) -> V::E {
+    map_sum_ahead(io, f, Ahead::NONE)
+}
+
+/// [`map_sum`], asking for the lines of the next lane as it goes.
+#[inline(always)]
+pub(crate) fn map_sum_ahead<V: Simd, S: Storage<Compute = V::E>, I: LaneIo<S>>(
+    io: &mut I,
+    f: impl Fn(V) -> V,
+    ahead: Ahead<S>,
+) -> V::E {
     let w = V::LANES;
     let n = io.src().len();
     assert_eq!(io.dst().len(), n);
@@ -205,6 +320,7 @@ pub(crate) fn map_sum<V: Simd, S: Storage<Compute = V::E>, I: LaneIo<S>>(
     let mut start = 0;
     while start < n {
         let end = (start + SUM_BLOCK * w).min(n);
+        ahead.touch(start, end);
         // As `fold`: groups of UNROLL vectors into the accumulators in turn, the remaining whole
         // vectors into the first, the tail into the second.
         let mut acc = [zero; UNROLL];
@@ -265,4 +381,38 @@ pub(crate) fn add_first<V: Simd>(acc: V, v: V, n: usize) -> V {
     v.store(&mut buf);
     buf[n..].fill(V::E::zero());
     acc.add(V::load(&buf))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Ahead, WRITE_AHEAD_BYTES};
+
+    /// While lane `r` is computed, `Ahead` names lane `r + 1` (a shorter last piece, nothing
+    /// after the last lane), and the output only for lanes too long for L1.
+    #[test]
+    fn ahead_names_the_next_lane() {
+        let (len, lanes) = (10, 4);
+        let x = vec![0f32; len * lanes];
+        let out = vec![0f32; len * lanes];
+        let next = Ahead::after(&x, len).writing(&out);
+        for r in 0..lanes {
+            let a = next.of(r);
+            let start = ((r + 1) * len).min(x.len());
+            assert_eq!(a.read, x.as_ptr().wrapping_add(start), "lane {r}");
+            assert_eq!(a.len, if r + 1 < lanes { len } else { 0 }, "lane {r}");
+            assert!(
+                a.write.is_null(),
+                "lane {r}: short lanes ask for no output lines"
+            );
+        }
+        let len = WRITE_AHEAD_BYTES / size_of::<f64>();
+        let x = vec![0f64; len * 2 + 3];
+        let out = vec![0f64; x.len()];
+        let next = Ahead::after(&x, len).writing(&out);
+        let (a, b) = (next.of(0), next.of(1));
+        assert_eq!(a.write, out.as_ptr().wrapping_add(len));
+        assert_eq!((a.len, b.len), (len, 3));
+        assert_eq!(b.read, x.as_ptr().wrapping_add(2 * len));
+        assert_eq!(Ahead::<f32>::NONE.len, 0);
+    }
 }

@@ -265,30 +265,45 @@ pub trait Elem:
     fn round_ties_even(self) -> Self;
 }
 
-/// An element as it lies in memory: the type of the slices a kernel reads and writes.
-///
 /// Asks the caches for the line holding `s[at]`, ahead of its use; nothing where `at` is out of
 /// bounds or the target has no such instruction. Column strips read one line from each of many
 /// rows a page or more apart, more streams than the hardware prefetchers follow.
 #[inline(always)]
 pub(crate) fn prefetch<T>(s: &[T], at: usize) {
-    #[cfg(target_arch = "x86_64")]
     if let Some(v) = s.get(at) {
-        use core::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
+        prefetch_at(std::ptr::from_ref(v), false);
+    }
+}
+
+/// Asks the caches for the line holding `p`, to be written (`write`) or read; nothing where the
+/// target has no such instruction. `p` need not point into anything: a prefetch is a hint, which
+/// reads nothing the program sees and never faults.
+#[inline(always)]
+pub(crate) fn prefetch_at<T>(p: *const T, write: bool) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use core::arch::x86_64::{_MM_HINT_ET0, _MM_HINT_T0, _mm_prefetch};
         #[allow(
             unused_unsafe,
             reason = "safe to call from Rust 1.87 on, unsafe before"
         )]
-        // SAFETY: a prefetch is a hint that changes no state the program sees, and the pointer
-        // is in bounds; SSE, which it needs, is part of x86_64.
+        // SAFETY: a prefetch changes no state the program sees and does not fault, whatever the
+        // address; SSE, which it needs, is part of x86_64 (a processor without PREFETCHW takes
+        // the write hint as a no-op).
         unsafe {
-            _mm_prefetch::<_MM_HINT_T0>(std::ptr::from_ref(v).cast());
+            if write {
+                _mm_prefetch::<_MM_HINT_ET0>(p.cast());
+            } else {
+                _mm_prefetch::<_MM_HINT_T0>(p.cast());
+            }
         }
     }
     #[cfg(not(target_arch = "x86_64"))]
-    let _ = (s, at);
+    let _ = (p, write);
 }
 
+/// An element as it lies in memory: the type of the slices a kernel reads and writes.
+///
 /// Kernels load storage elements into vectors of its compute element ([`Storage::Compute`]),
 /// compute there, and store back; scalar code reads through [`Storage::widen`] and writes
 /// through [`Storage::narrow`]. This is the seam for narrower inputs: today `f32` and `f64` are

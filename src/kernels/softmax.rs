@@ -7,7 +7,7 @@ use super::columns::{
     self, Across, Columns, Gathered, Online, PANEL, Strip, finite_max, online_panel,
 };
 use super::dispatch::{Compute, Kernel};
-use super::loops::{self, InPlace, LaneIo, Separate};
+use super::loops::{self, Ahead, InPlace, LaneIo, Separate};
 use super::simd::MAX_LANES;
 use super::stats::Shift;
 use super::{Isa, Lanes, Simd, Storage, stats};
@@ -20,18 +20,24 @@ pub(crate) struct Normalize<E> {
     pub log: bool,
 }
 
-/// Softmax or log-softmax of one lane. A lane whose maximum is not finite gives what [`Edge`]
-/// says: one value throughout, or the result of its stand-in.
+/// Softmax or log-softmax of one lane, asking for the lines `ahead` (the next lane's) while it
+/// computes. A lane whose maximum is not finite gives what [`Edge`] says: one value throughout,
+/// or the result of its stand-in.
 #[inline(always)]
-fn lane<V: Simd, S: Storage<Compute = V::E>, I: LaneIo<S>>(io: &mut I, op: Normalize<V::E>) {
+fn lane<V: Simd, S: Storage<Compute = V::E>, I: LaneIo<S>>(
+    io: &mut I,
+    op: Normalize<V::E>,
+    ahead: Ahead<S>,
+) {
     match Edge::of(stats::max::<V, S>(io.src())) {
-        Ok(m) => finite_lane::<V, S, I>(io, m, op),
+        Ok(m) => finite_lane::<V, S, I>(io, m, op, ahead),
         Err(edge) => {
             if let Some(v) = edge.normalized::<V::E>(op.log) {
                 io.dst().fill(S::narrow(v));
             } else {
                 let stand_in = stats::stand_in(io.src());
-                finite_lane::<V, S, _>(&mut Separate(&stand_in, io.dst()), V::E::zero(), op);
+                let mut io = Separate(&stand_in, io.dst());
+                finite_lane::<V, S, _>(&mut io, V::E::zero(), op, ahead);
             }
         }
     }
@@ -45,10 +51,11 @@ fn finite_lane<V: Simd, S: Storage<Compute = V::E>, I: LaneIo<S>>(
     io: &mut I,
     m: V::E,
     op: Normalize<V::E>,
+    ahead: Ahead<S>,
 ) {
     let shift = Shift::new(V::splat(m), op.inv_t);
     if op.log {
-        let s = stats::exp_sum::<V, S>(io.src(), m, op.inv_t);
+        let s = stats::exp_sum::<V, S>(io.src(), m, op.inv_t, ahead);
         let c = V::splat(stats::ln_sum::<V, S>(io.src(), m, op.inv_t, s));
         loops::map(
             io,
@@ -56,10 +63,11 @@ fn finite_lane<V: Simd, S: Storage<Compute = V::E>, I: LaneIo<S>>(
             |v: V| shift.z(v).sub(c),
         );
     } else {
-        let s = loops::map_sum(
+        let s = loops::map_sum_ahead(
             io,
             #[inline(always)]
             |v: V| shift.z(v).exp(),
+            ahead,
         );
         let r = V::splat(s.recip());
         loops::map(
@@ -84,7 +92,7 @@ fn gathered_edges<V: Simd, S: Storage<Compute = V::E>>(
         .map(|k| {
             let lane_values = Strip(c.stride).lane(x, j + k, c.len);
             let mut out = lane_values.clone();
-            lane::<V, S, _>(&mut InPlace(&mut out), op);
+            lane::<V, S, _>(&mut InPlace(&mut out), op, Ahead::NONE);
             (j + k, out)
         })
         .collect()
@@ -287,7 +295,7 @@ fn across_sums<V: Simd, S: Storage<Compute = V::E>, A: Across>(
         .filter(|&q| edge[q])
         .map(|q| {
             let mut values = across.lane(src, q, len);
-            lane::<V, S, _>(&mut InPlace(&mut values), op);
+            lane::<V, S, _>(&mut InPlace(&mut values), op, Ahead::NONE);
             (q, values)
         })
         .collect();
@@ -347,8 +355,9 @@ fn all<V: Simd, S: Storage<Compute = V::E>, I: LaneIo<S>>(
             short_rows::<V, S, I>(&mut io, len, op);
         }
         Lanes::Rows(len) => {
-            for mut row in io.chunks(len) {
-                lane::<V, S, I>(&mut row, op);
+            let next = Ahead::after(io.src(), len).writing(io.dst());
+            for (r, mut row) in io.chunks(len).enumerate() {
+                lane::<V, S, I>(&mut row, op, next.of(r));
             }
         }
         Lanes::Columns(c) => block::<V, S, I>(&mut io, c, op),

@@ -4,6 +4,7 @@
 
 use num_traits::{Float as _, One as _, Zero as _};
 
+use super::loops::Ahead;
 use super::scalar::Scalar;
 use super::{Elem, Simd, Storage, loops};
 use crate::edge::Edge;
@@ -162,15 +163,22 @@ pub(crate) fn max<V: Simd, S: Storage<Compute = V::E>>(x: &[S]) -> V::E {
     loops::fold(x, V::splat(ninf), ninf, V::max_nan, V::max_nan).reduce_max_nan()
 }
 
-/// `Σ exp((x − m) / T)` of a lane whose maximum `m` is finite, with `inv_t = 1 / T`.
+/// `Σ exp((x − m) / T)` of a lane whose maximum `m` is finite, with `inv_t = 1 / T`, asking for
+/// the lines `ahead` as it goes.
 #[inline(always)]
-pub(crate) fn exp_sum<V: Simd, S: Storage<Compute = V::E>>(x: &[S], m: V::E, inv_t: V::E) -> V::E {
+pub(crate) fn exp_sum<V: Simd, S: Storage<Compute = V::E>>(
+    x: &[S],
+    m: V::E,
+    inv_t: V::E,
+    ahead: Ahead<S>,
+) -> V::E {
     let shift = Shift::new(V::splat(m), inv_t);
-    loops::sum(
+    loops::sum_ahead(
         x,
         V::E::neg_infinity(),
         #[inline(always)]
         |v: V| shift.z(v).exp(),
+        ahead,
     )
 }
 
