@@ -25,22 +25,33 @@ const WRITE_AHEAD_BYTES: usize = 16 << 10;
 /// the caches for as it goes ([`sum_ahead`], [`map_sum_ahead`]). A lane kernel reads its lane from
 /// memory once and then works on it in L1 (`exp`, a second and third pass), time in which memory
 /// would sit idle; with the next lane on its way, the next lane's first pass finds it in L1
-/// (`[4096, 1000]` `softmax_into` 1.6× the copy's time → 1.4×). Holds addresses only: asking for
-/// a line reads nothing the program sees.
+/// (`[4096, 1000]` `softmax_into` 1.6× the copy's time → 1.4×). Lines to be written may be asked
+/// for too. Holds addresses only: asking for a line reads nothing the program sees.
 #[derive(Clone, Copy)]
 pub(crate) struct Ahead<S> {
-    read: *const S,
-    /// Null where the next lane's output is not asked for.
-    write: *const S,
+    read: Lines<S>,
+    write: Lines<S>,
+}
+
+/// `len` elements from `at`, or none.
+#[derive(Clone, Copy)]
+struct Lines<S> {
+    at: *const S,
     len: usize,
+}
+
+impl<S> Lines<S> {
+    const NONE: Self = Self {
+        at: std::ptr::null(),
+        len: 0,
+    };
 }
 
 impl<S> Ahead<S> {
     /// Nothing to ask for: a lone lane, or the last.
     pub(crate) const NONE: Self = Self {
-        read: std::ptr::null(),
-        write: std::ptr::null(),
-        len: 0,
+        read: Lines::NONE,
+        write: Lines::NONE,
     };
 
     /// For the lanes of `len` that lie one after another in `src`: lane `r + 1`, while lane `r`
@@ -54,16 +65,30 @@ impl<S> Ahead<S> {
         }
     }
 
-    /// Asks for the lines of the next lane that hold its entries `start..end`.
+    /// The same, asking also for the lines of `dst`, to be written (the output of the lane the
+    /// pass computes, where a later pass writes it).
+    pub(crate) fn and_writing(self, dst: &[S]) -> Self {
+        Self {
+            write: Lines {
+                at: dst.as_ptr(),
+                len: dst.len(),
+            },
+            ..self
+        }
+    }
+
+    /// Asks for the lines holding entries `start..end` of what this names.
     #[inline(always)]
     fn touch(self, start: usize, end: usize) {
         let line = (64 / size_of::<S>()).max(1);
         let mut i = start;
-        while i < end.min(self.len) {
-            super::simd::prefetch_at(self.read.wrapping_add(i), false);
-            if !self.write.is_null() {
-                super::simd::prefetch_at(self.write.wrapping_add(i), true);
-            }
+        while i < end.min(self.read.len) {
+            super::simd::prefetch_at(self.read.at.wrapping_add(i), false);
+            i += line;
+        }
+        let mut i = start;
+        while i < end.min(self.write.len) {
+            super::simd::prefetch_at(self.write.at.wrapping_add(i), true);
             i += line;
         }
     }
@@ -96,14 +121,20 @@ impl<S> NextLanes<S> {
     #[inline(always)]
     pub(crate) fn of(self, r: usize) -> Ahead<S> {
         let start = ((r + 1) * self.len).min(self.total);
-        Ahead {
-            read: self.read.wrapping_add(start),
-            write: if self.write.is_null() {
-                self.write
+        let len = (self.total - start).min(self.len);
+        let lines = |p: *const S| {
+            if p.is_null() {
+                Lines::NONE
             } else {
-                self.write.wrapping_add(start)
-            },
-            len: (self.total - start).min(self.len),
+                Lines {
+                    at: p.wrapping_add(start),
+                    len,
+                }
+            }
+        };
+        Ahead {
+            read: lines(self.read),
+            write: lines(self.write),
         }
     }
 }
@@ -398,10 +429,10 @@ mod tests {
         for r in 0..lanes {
             let a = next.of(r);
             let start = ((r + 1) * len).min(x.len());
-            assert_eq!(a.read, x.as_ptr().wrapping_add(start), "lane {r}");
-            assert_eq!(a.len, if r + 1 < lanes { len } else { 0 }, "lane {r}");
-            assert!(
-                a.write.is_null(),
+            assert_eq!(a.read.at, x.as_ptr().wrapping_add(start), "lane {r}");
+            assert_eq!(a.read.len, if r + 1 < lanes { len } else { 0 }, "lane {r}");
+            assert_eq!(
+                a.write.len, 0,
                 "lane {r}: short lanes ask for no output lines"
             );
         }
@@ -410,9 +441,12 @@ mod tests {
         let out = vec![0f64; x.len()];
         let next = Ahead::after(&x, len).writing(&out);
         let (a, b) = (next.of(0), next.of(1));
-        assert_eq!(a.write, out.as_ptr().wrapping_add(len));
-        assert_eq!((a.len, b.len), (len, 3));
-        assert_eq!(b.read, x.as_ptr().wrapping_add(2 * len));
-        assert_eq!(Ahead::<f32>::NONE.len, 0);
+        assert_eq!(a.write.at, out.as_ptr().wrapping_add(len));
+        assert_eq!((a.read.len, a.write.len, b.read.len), (len, len, 3));
+        assert_eq!(b.read.at, x.as_ptr().wrapping_add(2 * len));
+        let (none, dst) = (Ahead::<f32>::NONE, [0f32; 5]);
+        assert_eq!((none.read.len, none.write.len), (0, 0));
+        let w = none.and_writing(&dst).write;
+        assert_eq!((w.at, w.len), (dst.as_ptr(), 5));
     }
 }

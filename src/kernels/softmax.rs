@@ -55,6 +55,7 @@ fn finite_lane<V: Simd, S: Storage<Compute = V::E>, I: LaneIo<S>>(
 ) {
     let shift = Shift::new(V::splat(m), op.inv_t);
     if op.log {
+        let ahead = ahead.and_writing(io.dst());
         let s = stats::exp_sum::<V, S>(io.src(), m, op.inv_t, ahead);
         let c = V::splat(stats::ln_sum::<V, S>(io.src(), m, op.inv_t, s));
         loops::map(
