@@ -332,10 +332,18 @@ pub(crate) trait Across: Copy {
     /// The index of entry `i` of lane `q`.
     fn at(self, q: usize, i: usize) -> usize;
 
-    /// Asks for entry `i` of the lanes some way ahead, where the hardware would not.
+    /// Asks for entry `i` of the lanes some way ahead, to be read, where the hardware would not
+    /// (or not in time).
     #[inline(always)]
-    fn prefetch<S>(self, x: &[S], i: usize) {
+    fn prefetch<V: Simd, S>(self, x: &[S], i: usize) {
         let _ = (x, i);
+    }
+
+    /// As [`prefetch`](Across::prefetch), for the output: entry `i` of the lanes some way ahead,
+    /// to be written.
+    #[inline(always)]
+    fn prefetch_write<V: Simd, S>(self, out: &[S], i: usize) {
+        let _ = (out, i);
     }
 
     /// Lane `q`, copied out.
@@ -376,7 +384,25 @@ impl Across for Gathered {
     fn at(self, q: usize, i: usize) -> usize {
         q * self.0 + i
     }
+
+    /// The vector's worth of elements `i` vectors into the group of rows [`GROUPS_AHEAD`]
+    /// groups on, so that a group's `len` calls cover the whole of that group: a gather or
+    /// scatter of rows out of cache waits on every line it touches, and a scatter's lines are
+    /// fetched before they are written.
+    #[inline(always)]
+    fn prefetch<V: Simd, S>(self, x: &[S], i: usize) {
+        super::simd::prefetch(x, (GROUPS_AHEAD * self.0 + i) * V::LANES);
+    }
+
+    #[inline(always)]
+    fn prefetch_write<V: Simd, S>(self, out: &[S], i: usize) {
+        super::simd::prefetch_write(out, (GROUPS_AHEAD * self.0 + i) * V::LANES);
+    }
 }
+
+/// How many groups of `LANES` rows ahead [`Gathered`] asks for lines (`[524288, 21]`
+/// `softmax_into`: 16.2 ms without, 11.7 ms two groups ahead, 12.1 ms four).
+const GROUPS_AHEAD: usize = 2;
 
 /// Columns of a row-major block `width` wide: entry `i` of column `q` at `i · width + q`, one
 /// contiguous load or store per entry.
@@ -409,8 +435,13 @@ impl Across for Strip {
     /// lie a row's width apart (often a power of two of pages), more streams than the hardware
     /// prefetchers follow.
     #[inline(always)]
-    fn prefetch<S>(self, x: &[S], i: usize) {
+    fn prefetch<V: Simd, S>(self, x: &[S], i: usize) {
         super::simd::prefetch(x, i * self.0 + AHEAD / size_of::<S>());
+    }
+
+    #[inline(always)]
+    fn prefetch_write<V: Simd, S>(self, out: &[S], i: usize) {
+        super::simd::prefetch_write(out, i * self.0 + AHEAD / size_of::<S>());
     }
 }
 
@@ -428,7 +459,7 @@ pub(crate) fn load_lanes<V: Simd, S: Storage<Compute = V::E>, A: Across>(
     t: &mut [V],
 ) -> V {
     for (i, v) in t.iter_mut().enumerate() {
-        across.prefetch(x, i);
+        across.prefetch::<V, S>(x, i);
         *v = across.load(x, i, n, V::E::zero());
     }
     // Two maxima (even and odd entries): one chain of dependent maxima would bound the loop.

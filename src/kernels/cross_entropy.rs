@@ -675,6 +675,7 @@ fn across<V: Simd, S: Storage<Compute = V::E>, A: Across, G: Across>(
         match &mut grad {
             GradOut::Into(g, ga) => {
                 for (class, &e) in t.iter().enumerate() {
+                    ga.prefetch_write::<V, S>(g, class);
                     ga.store(lane_terms.class(e, class, o), g, class, n);
                 }
             }

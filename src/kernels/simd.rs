@@ -275,6 +275,14 @@ pub(crate) fn prefetch<T>(s: &[T], at: usize) {
     }
 }
 
+/// As [`prefetch`], for a line to be written.
+#[inline(always)]
+pub(crate) fn prefetch_write<T>(s: &[T], at: usize) {
+    if let Some(v) = s.get(at) {
+        prefetch_at(std::ptr::from_ref(v), true);
+    }
+}
+
 /// Asks the caches for the line holding `p`, to be written (`write`) or read; nothing where the
 /// target has no such instruction. `p` need not point into anything: a prefetch is a hint, which
 /// reads nothing the program sees and never faults.

@@ -269,6 +269,7 @@ fn across<V: Simd, S: Storage<Compute = V::E>, I: LaneIo<S>, A: Across>(
     let dst = &mut io.dst()[base..];
     for (i, v) in t.iter().enumerate() {
         let v = if op.log { v.sub(scale) } else { v.mul(scale) };
+        across.prefetch_write::<V, S>(dst, i);
         across.store(v, dst, i, n);
     }
     for (q, values) in edges {
