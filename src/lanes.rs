@@ -78,12 +78,8 @@ impl Blocks {
                     .into_iter()
                     .zip(&ranges)
                     .map(|(o, cols)| {
-                        let c = Columns {
-                            len: self.len,
-                            width: cols.len(),
-                            stride: self.width,
-                        };
-                        (&xb[cols.start..cols.start + c.span()], o, c)
+                        let (x, c) = Columns::new(self.len, self.width).part(xb, cols);
+                        (x, o, c)
                     })
                     .collect();
                 parallel::run(tasks, |(x, o, c)| f(x, o, Lanes::Columns(c)));

@@ -79,12 +79,7 @@ fn split_normalizers<A: Float>(
         .zip(&mut edges)
         .collect();
     parallel::run(tasks, |(((cols, offsets), scales), edges)| {
-        let part = Columns {
-            width: cols.len(),
-            stride: c.width,
-            ..c
-        };
-        let x = &x[cols.start..cols.start + part.span()];
+        let (x, part) = c.part(x, cols);
         *edges = column_normalizers(isa, x, part, op, offsets, scales);
         for (col, _) in edges.iter_mut() {
             *col += cols.start;

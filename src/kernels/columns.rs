@@ -40,6 +40,16 @@ impl Columns {
         (self.len - 1) * self.stride + self.width
     }
 
+    /// Columns `cols` of this block, read in place: the piece of `x` (the block) from the first
+    /// of them to the last, and how its lanes lie in it (the block's stride, `cols.len()` wide).
+    pub(crate) fn part<'a, A>(self, x: &'a [A], cols: &std::ops::Range<usize>) -> (&'a [A], Self) {
+        let part = Self {
+            width: cols.len(),
+            ..self
+        };
+        (&x[cols.start..cols.start + part.span()], part)
+    }
+
     /// The number of whole blocks in a buffer of `n` elements: consecutive blocks where nothing
     /// lies between rows, else one block of [`span`](Self::span) elements.
     pub(crate) fn blocks(self, n: usize) -> Option<usize> {

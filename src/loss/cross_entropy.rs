@@ -624,17 +624,12 @@ fn split_columns<A: Float>(
     grad: Option<&mut [A]>,
     o: kernel::Options<'_, A>,
 ) {
-    let part = |r: &Range<usize>| Columns {
-        width: r.len(),
-        stride: c.width,
-        ..c
-    };
-    let columns = |r: &Range<usize>| &x[r.start..r.start + part(r).span()];
     let losses = parallel::split_at_ranges(losses, ranges);
     let Some(grad) = grad else {
         let tasks: Vec<_> = ranges.iter().zip(losses).collect();
         return parallel::run(tasks, |(r, l)| {
-            kernel::logits_columns(isa, columns(r), part(r), &targets[r.clone()], l, None, o);
+            let (x, part) = c.part(x, r);
+            kernel::logits_columns(isa, x, part, &targets[r.clone()], l, None, o);
         });
     };
     // Per lane: the shift's offset, the coefficients of `exp(z)` and of the class weights, the
@@ -660,7 +655,8 @@ fn split_columns<A: Float>(
         parallel::run(tasks, |(r, l, e, five)| {
             let mut terms = kernel::GradTerms::new(five);
             let t = &targets[r.clone()];
-            kernel::logits_column_terms(isa, columns(r), part(r), t, l, &mut terms, o);
+            let (x, part) = c.part(x, r);
+            kernel::logits_column_terms(isa, x, part, t, l, &mut terms, o);
             *e = terms.edges;
             for (lane, _) in e.iter_mut() {
                 *lane += r.start;
