@@ -8,7 +8,8 @@
 //! one shape. `python3 tools/bench_table.py` prints the ratios afterwards. Each group is
 //! `op/shape/type/axisN`; ops: `softmax_into`, `log_softmax_into`, `logsumexp`, `softmax`
 //! (allocating), `cross_entropy_loss` (forward, mean), `cross_entropy_loss_and_grad_into`,
-//! `cross_entropy_loss_and_grad` (allocating), `cross_entropy_per_sample`.
+//! `cross_entropy_loss_and_grad` (allocating), `cross_entropy_probabilities_loss_and_grad_into`
+//! (probability targets), `cross_entropy_per_sample`.
 
 #![allow(missing_docs)]
 
@@ -22,13 +23,17 @@ use ndarray::{ArrayD, Axis, IxDyn};
 
 /// `(shape, class axis)`: segmentation and sequences with the classes in axis 1, the same
 /// numbers of samples and classes with the classes last, and with the classes in axis 0 of a
-/// matrix (one block of column lanes, which `--features rayon` splits by columns).
-const CASES_F32: [(&[usize], usize); 5] = [
+/// matrix (one block of column lanes, which `--features rayon` splits by columns); and sequences
+/// of 1000 classes in axis 1 (more than the column kernels take: the cross-entropy goes a tile
+/// at a time), beside the same with the classes last.
+const CASES_F32: [(&[usize], usize); 7] = [
     (&[8, 21, 256, 256], 1),
     (&[524_288, 21], 1),
     (&[21, 524_288], 0),
     (&[32, 10, 4096], 1),
     (&[131_072, 10], 1),
+    (&[16, 1000, 256], 1),
+    (&[4096, 1000], 1),
 ];
 const CASES_F64: [(&[usize], usize); 1] = [(&[32, 10, 4096], 1)];
 
@@ -89,13 +94,6 @@ fn bench_case<A: Float>(c: &mut Criterion, ty: &str, (shape, axis): (&[usize], u
     let dims: Vec<String> = shape.iter().map(ToString::to_string).collect();
     let name = |op: &str| format!("{op}/{}/{ty}/axis{}", dims.join("x"), axis.index());
     let mut out = ArrayD::<A>::zeros(IxDyn(shape));
-    let classes = shape[axis.index()];
-    let mut k = 0usize;
-    let targets = x.sum_axis(axis).mapv(|_| {
-        k += 1;
-        (k * 7919) % classes
-    });
-    let ce = CrossEntropy::new().class_axis(axis);
 
     let mut g = new_group(c, &name("softmax_into"), bytes);
     g.bench_function("logits", |b| {
@@ -138,12 +136,32 @@ fn bench_case<A: Float>(c: &mut Criterion, ty: &str, (shape, axis): (&[usize], u
     });
     g.finish();
 
+    bench_cross_entropy(c, &x, axis, &name, &mut out);
+}
+
+/// The cross-entropy groups of one case: class-index targets, then probability targets.
+fn bench_cross_entropy<A: Float>(
+    c: &mut Criterion,
+    x: &ArrayD<A>,
+    axis: Axis,
+    name: &dyn Fn(&str) -> String,
+    out: &mut ArrayD<A>,
+) {
+    let (xs, shape) = (x.as_slice().unwrap(), x.shape());
+    let bytes = (x.len() * size_of::<A>()) as u64;
+    let classes = shape[axis.index()];
+    let mut k = 0usize;
+    let targets = x.sum_axis(axis).mapv(|_| {
+        k += 1;
+        (k * 7919) % classes
+    });
+    let ce = CrossEntropy::new().class_axis(axis);
     let mut g = new_group(c, &name("cross_entropy_loss"), bytes);
     g.bench_function("logits", |b| {
-        b.iter(|| ce.loss(black_box(&x), &targets).unwrap());
+        b.iter(|| ce.loss(black_box(x), &targets).unwrap());
     });
     g.bench_function("naive", |b| {
-        b.iter(|| naive_cross_entropy(black_box(&x), &targets, axis));
+        b.iter(|| naive_cross_entropy(black_box(x), &targets, axis));
     });
     g.bench_function("copy", |b| {
         b.iter(|| copy(black_box(xs), out.as_slice_mut().unwrap()));
@@ -153,7 +171,7 @@ fn bench_case<A: Float>(c: &mut Criterion, ty: &str, (shape, axis): (&[usize], u
     let mut g = new_group(c, &name("cross_entropy_loss_and_grad_into"), bytes);
     g.bench_function("logits", |b| {
         b.iter(|| {
-            ce.loss_and_grad_into(black_box(&x), &targets, &mut out)
+            ce.loss_and_grad_into(black_box(x), &targets, &mut *out)
                 .unwrap()
         });
     });
@@ -164,7 +182,7 @@ fn bench_case<A: Float>(c: &mut Criterion, ty: &str, (shape, axis): (&[usize], u
 
     let mut g = new_group(c, &name("cross_entropy_loss_and_grad"), bytes);
     g.bench_function("logits", |b| {
-        b.iter(|| ce.loss_and_grad(black_box(&x), &targets).unwrap());
+        b.iter(|| ce.loss_and_grad(black_box(x), &targets).unwrap());
     });
     g.bench_function("copy", |b| {
         b.iter(|| {
@@ -175,9 +193,25 @@ fn bench_case<A: Float>(c: &mut Criterion, ty: &str, (shape, axis): (&[usize], u
     });
     g.finish();
 
+    // Probability targets (the logits' shape) read beside the logits.
+    let q = logits::softmax(&x.mapv(|v| v * A::from(0.5).unwrap()), axis);
+    let mut g = new_group(
+        c,
+        &name("cross_entropy_probabilities_loss_and_grad_into"),
+        bytes,
+    );
+    g.bench_function("logits", |b| {
+        let q = || logits::Targets::Probabilities(q.view());
+        b.iter(|| ce.loss_and_grad_into(black_box(x), q(), &mut *out).unwrap());
+    });
+    g.bench_function("copy", |b| {
+        b.iter(|| copy(black_box(xs), out.as_slice_mut().unwrap()));
+    });
+    g.finish();
+
     let mut g = new_group(c, &name("cross_entropy_per_sample"), bytes);
     g.bench_function("logits", |b| {
-        b.iter(|| ce.per_sample(black_box(&x), &targets).unwrap());
+        b.iter(|| ce.per_sample(black_box(x), &targets).unwrap());
     });
     g.bench_function("copy", |b| {
         b.iter(|| copy(black_box(xs), out.as_slice_mut().unwrap()));

@@ -28,7 +28,7 @@ use super::loops::{self, Ahead, InPlace, Separate};
 use super::scalar::Scalar;
 use super::simd::MAX_LANES;
 use super::stats::Shift;
-use super::{Elem, Isa, Simd, Storage, stats};
+use super::{Elem, Isa, Simd, Storage, simd, stats};
 use crate::edge::Edge;
 use crate::numeric::{Total, count, narrow, reciprocal, weighted};
 
@@ -1366,4 +1366,142 @@ pub(crate) fn given<S: Storage>(
             }
         }
     }
+}
+
+/// Lanes that are columns of a row-major block, laid out as rows in a tile and back: the
+/// cross-entropy of lanes the column kernels do not take runs the row kernels on such a tile.
+/// Entry `i` of lane `l` is `rows[l · len + i]` in the tile, and in the block the lane's column
+/// of row `i`. Both ways go down the block a row at a time, reading or writing the row's piece
+/// contiguously, a vector at a time, and scattering it into the tile's column or gathering it
+/// from there (the tile stays in cache); the block's lines are asked for ahead, since rows `stride`
+/// apart are a pattern the hardware prefetchers do not follow.
+enum Tile<'a, 'b, S> {
+    /// From the block `x` (rows `stride` apart, lane `l` in column `first + l`) into the tile.
+    /// Asks for the lines of the next tile (the lanes after these) as it goes.
+    In {
+        x: &'a [S],
+        stride: usize,
+        first: usize,
+        rows: &'a mut [S],
+    },
+    /// From the tile into `out`, row `i` of the block from its first lane's column. Asks for the
+    /// lines of the row [`TILE_ROWS_AHEAD`] on, to be written.
+    Out {
+        rows: &'a [S],
+        out: &'a mut [&'b mut [S]],
+        first: usize,
+    },
+}
+
+/// How many rows ahead [`Tile::Out`] asks for the lines it will write (8 and 16 measured alike,
+/// `[16, 1000, 256]` along axis 1).
+const TILE_ROWS_AHEAD: usize = 8;
+
+struct TileKernel<'a, 'b, S> {
+    tile: Tile<'a, 'b, S>,
+    len: usize,
+}
+
+impl<S: Storage> Kernel for TileKernel<'_, '_, S> {
+    type S = S;
+    type Output = ();
+    #[inline(always)]
+    fn run<V: Simd<E = Compute<Self>>>(self) {
+        let (zero, len) = (S::Compute::zero(), self.len);
+        let line = 64 / size_of::<S>();
+        // Whether a vector's 32-bit offsets span `len` elements apart; if not, entry by entry.
+        let vectors = i32::try_from(len.saturating_mul(V::LANES)).is_ok();
+        match self.tile {
+            Tile::In {
+                x,
+                stride,
+                first,
+                rows,
+            } => {
+                let lanes = rows.len() / len;
+                for i in 0..len {
+                    let at = i * stride + first;
+                    for k in (0..lanes).step_by(line) {
+                        simd::prefetch(x, at + lanes + k);
+                    }
+                    let src = &x[at..at + lanes];
+                    if !vectors {
+                        for (l, &v) in src.iter().enumerate() {
+                            rows[l * len + i] = v;
+                        }
+                        continue;
+                    }
+                    let mut l = 0;
+                    while l < lanes {
+                        let n = (lanes - l).min(V::LANES);
+                        S::scatter(V::read_n(src, l, n, zero), rows, l * len + i, len, n);
+                        l += n;
+                    }
+                }
+            }
+            Tile::Out { rows, out, first } => {
+                let lanes = rows.len() / len;
+                for i in 0..out.len() {
+                    if let Some(next) = out.get(i + TILE_ROWS_AHEAD) {
+                        for k in (0..lanes).step_by(line) {
+                            simd::prefetch_write(next, first + k);
+                        }
+                    }
+                    let dst = &mut out[i][first..first + lanes];
+                    if !vectors {
+                        for (l, d) in dst.iter_mut().enumerate() {
+                            *d = rows[l * len + i];
+                        }
+                        continue;
+                    }
+                    let mut l = 0;
+                    while l < lanes {
+                        let n = (lanes - l).min(V::LANES);
+                        let v: V = S::gather(rows, l * len + i, len, n, zero);
+                        v.write_n(dst, l, n);
+                        l += n;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Lanes `first ..` of the block `x` (rows `stride` apart) as the rows of `len` of `rows`: as
+/// many lanes as `rows` holds rows.
+pub(crate) fn tile_in<S: Storage>(
+    isa: Isa,
+    x: &[S],
+    stride: usize,
+    first: usize,
+    len: usize,
+    rows: &mut [S],
+) {
+    assert!(len > 0 && rows.len().is_multiple_of(len));
+    let lanes = rows.len() / len;
+    assert!(lanes == 0 || (len - 1) * stride + first + lanes <= x.len());
+    isa.run(TileKernel {
+        tile: Tile::In {
+            x,
+            stride,
+            first,
+            rows,
+        },
+        len,
+    });
+}
+
+/// The rows of `len` of `rows` as lanes `first ..` of a block whose row `i` is `out[i]`.
+pub(crate) fn tile_out<S: Storage>(
+    isa: Isa,
+    rows: &[S],
+    len: usize,
+    out: &mut [&mut [S]],
+    first: usize,
+) {
+    assert!(len > 0 && rows.len().is_multiple_of(len) && out.len() == len);
+    isa.run(TileKernel {
+        tile: Tile::Out { rows, out, first },
+        len,
+    });
 }

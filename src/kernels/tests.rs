@@ -1349,3 +1349,44 @@ fn exp_of_minus_infinity_and_subnormal_results_on_every_isa() {
         });
     }
 }
+
+/// `tile_in` lays lanes of a block out as rows and `tile_out` lays them back, on every instruction
+/// set, for tiles of every width up to and past a vector's, lanes of any length, blocks wider than
+/// the tile (other columns untouched) and an offset first lane: entry by entry as a loop would.
+#[test]
+fn tiles_lay_lanes_out_as_rows_and_back_on_every_isa() {
+    use super::cross_entropy::{tile_in, tile_out};
+    for &isa in Isa::available() {
+        for len in [1, 2, 7, 16, 17, 33] {
+            for lanes in [1, 3, 8, 15, 16, 17, 31, 32, 33, 64, 70] {
+                let (first, stride) = (5, lanes + 9);
+                let x: Vec<f32> = (0..len * stride).map(|k| k as f32).collect();
+                let mut rows = vec![f32::NAN; lanes * len];
+                tile_in(isa, &x, stride, first, len, &mut rows);
+                for l in 0..lanes {
+                    for i in 0..len {
+                        assert_eq!(
+                            rows[l * len + i],
+                            x[i * stride + first + l],
+                            "{} in: lane {l} entry {i}, {lanes} lanes of {len}",
+                            isa.name()
+                        );
+                    }
+                }
+                let back: Vec<f64> = rows.iter().map(|&v| f64::from(v) + 0.5).collect();
+                let mut block = vec![-1.0_f64; len * stride];
+                let mut out: Vec<&mut [f64]> = block.chunks_mut(stride).collect();
+                tile_out(isa, &back, len, &mut out, first);
+                for (k, &v) in block.iter().enumerate() {
+                    let (i, j) = (k / stride, k % stride);
+                    let want = if (first..first + lanes).contains(&j) {
+                        f64::from(x[k]) + 0.5
+                    } else {
+                        -1.0
+                    };
+                    assert_eq!(v, want, "{} out: row {i} column {j}", isa.name());
+                }
+            }
+        }
+    }
+}

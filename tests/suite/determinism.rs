@@ -243,3 +243,111 @@ fn columns_give_the_same_bits_alone_and_in_any_batch() {
     check_columns::<f32>("f32");
     check_columns::<f64>("f64");
 }
+
+/// Every method of a cross-entropy on logits `x` (the samples' lanes in the order `lanes` gives
+/// them, as rows): the losses, then each lane's per-sample loss, and the gradients of
+/// `loss_and_grad`, `per_sample_and_grad` and `loss_and_grad_into`, lane by lane.
+fn every_method<A: Float, D: ndarray::RemoveAxis>(
+    ce: &CrossEntropy<A>,
+    x: &ndarray::Array<A, D>,
+    targets: &logits::Targets<'_, A>,
+    lanes: impl Fn(&ndarray::Array<A, D>) -> Array2<A>,
+) -> (Vec<A>, Vec<A>, [Array2<A>; 3]) {
+    let t = || targets.clone();
+    let (loss, grad) = ce.loss_and_grad(x, t()).unwrap();
+    let (per, per_grad) = ce.per_sample_and_grad(x, t()).unwrap();
+    let mut into = x.mapv(|_| of::<A>(7.0));
+    let into_loss = ce.loss_and_grad_into(x, t(), &mut into).unwrap();
+    let losses = vec![loss, ce.loss(x, t()).unwrap(), into_loss];
+    let mut each: Vec<A> = ce.per_sample(x, t()).unwrap().iter().copied().collect();
+    each.extend(per.iter().copied());
+    (losses, each, [lanes(&grad), lanes(&per_grad), lanes(&into)])
+}
+
+/// Cross-entropy along class axis 1 of `[2, len, w]` that is not computed by the column kernels
+/// (more than 64 classes, probability targets, log-probability and probability inputs) lays
+/// tiles of lanes out as rows in cache and runs the row kernels: every method gives the bits of
+/// the same lanes as the rows of a `[2·w, len]` array, with weights, smoothing, a temperature,
+/// ignored targets, non-finite logits, and widths across the tiles' (16 to 64 lanes).
+fn check_tiles<A: Float>(what: &str) {
+    use logits::{Input, Reduction, Targets};
+    use ndarray::{Array3, Axis as Ax};
+    // [2, len, w] → [2·w, len], lane by lane.
+    let flat = |a: &Array3<A>| {
+        let p = a.view().permuted_axes([0, 2, 1]);
+        let (b, w, l) = p.dim();
+        Array2::from_shape_vec((b * w, l), p.iter().copied().collect()).unwrap()
+    };
+    let cases = [
+        (65, 37, Input::Logits, false),
+        (300, 70, Input::Logits, false),
+        (1000, 19, Input::Logits, false),
+        (10, 131, Input::Logits, true),
+        (100, 40, Input::Logits, true),
+        (7, 70, Input::LogProbabilities, false),
+        (70, 17, Input::Probabilities, true),
+    ];
+    for (len, w, input, soft) in cases {
+        let lanes = rows::<A>(2 * w, len, 4000 + len as u64, input == Input::Logits);
+        let lanes = match input {
+            Input::Logits => lanes,
+            Input::LogProbabilities => lanes.mapv(|v| -v.abs()),
+            Input::Probabilities => log_softmax(&lanes, Axis(1)).mapv(num_traits::Float::exp),
+        };
+        let x = Array3::from_shape_vec((2, w, len), lanes.iter().copied().collect())
+            .unwrap()
+            .permuted_axes([0, 2, 1])
+            .as_standard_layout()
+            .into_owned();
+        assert_rows_equal(&flat(&x).view(), &lanes.view(), "the layout");
+        let q3 = softmax(&x.mapv(num_traits::Float::sin), Ax(1));
+        let q2 = flat(&q3);
+        let t2: Array1<usize> = (0..2 * w).map(|i| (i * 7) % (len + 1)).collect();
+        let t3 = t2.clone().into_shape_with_order((2, w)).unwrap();
+        let (targets2, targets3) = if soft {
+            (
+                Targets::Probabilities(q2.view().into_dyn()),
+                Targets::Probabilities(q3.view().into_dyn()),
+            )
+        } else {
+            (
+                Targets::Classes(t2.view().into_dyn()),
+                Targets::Classes(t3.view().into_dyn()),
+            )
+        };
+        let weights: Vec<A> = (0..len).map(|k| of(0.5 + (k % 5) as f64 / 4.0)).collect();
+        for reduction in [Reduction::Mean, Reduction::Sum] {
+            let mut ce = CrossEntropy::new()
+                .input(input)
+                .weight(weights.clone())
+                .label_smoothing(of(0.1))
+                .reduction(reduction);
+            if input == Input::Logits {
+                ce = ce.temperature(of(1.5));
+            }
+            if !soft {
+                // Targets of `len` are ignored.
+                ce = ce.ignore_index(len);
+            }
+            let what = format!("{what} {input:?}, {len} classes, width {w}, {reduction:?}");
+            let along = ce.clone().class_axis(Ax(1));
+            let got = every_method(&along, &x, &targets3, flat);
+            let want = every_method(&ce, &lanes, &targets2, Array2::clone);
+            let row = |v: &[A]| Array2::from_shape_vec((1, v.len()), v.to_vec()).unwrap();
+            for (name, g, w) in [("losses", &got.0, &want.0), ("per sample", &got.1, &want.1)] {
+                let what = format!("{what}: {name}");
+                assert_rows_equal(&row(g).view(), &row(w).view(), &what);
+            }
+            for (k, (g, w)) in got.2.iter().zip(&want.2).enumerate() {
+                let what = format!("{what}: gradient {k}");
+                assert_rows_equal(&g.view(), &w.view(), &what);
+            }
+        }
+    }
+}
+
+#[test]
+fn cross_entropy_by_tiles_gives_the_bits_of_rows() {
+    check_tiles::<f32>("f32");
+    check_tiles::<f64>("f64");
+}

@@ -164,6 +164,22 @@ fn results_do_not_depend_on_the_thread_count() {
             let per_sample = ce.per_sample(&x, &targets).unwrap();
             out.push(per_sample.iter().map(|v| v.to_bits()).collect());
         }
+        // Lanes the column kernels do not take (more than 64 classes, probability targets) go a
+        // tile at a time: by whole blocks, or by columns where there are fewer blocks than
+        // threads.
+        for (n, c, w) in [(8, 100, 600), (1, 300, 3001), (1, 10, 5000)] {
+            let x = input(n * c, w).into_shape_with_order((n, c, w)).unwrap();
+            let ce = CrossEntropy::new().class_axis(Axis(1)).label_smoothing(0.1);
+            let targets = ndarray::Array2::from_shape_fn((n, w), |(b, j)| (b * 7 + j) % c);
+            let q = logits::softmax(&x.mapv(f32::cos), Axis(1));
+            let (loss, grad) = ce.loss_and_grad(&x, &targets).unwrap();
+            let (soft, soft_grad) = ce.loss_and_grad(&x, &q).unwrap();
+            out.push(vec![loss.to_bits(), soft.to_bits()]);
+            out.push(grad.iter().map(|v| v.to_bits()).collect());
+            out.push(soft_grad.iter().map(|v| v.to_bits()).collect());
+            let per_sample = ce.per_sample(&x, &targets).unwrap();
+            out.push(per_sample.iter().map(|v| v.to_bits()).collect());
+        }
         // Axis 0 of a matrix: one block, split by columns.
         let (c, n) = (21, 20000);
         let x = input(c, n);
