@@ -75,7 +75,12 @@ impl<S: Storage> Kernel for BceWithLogits<'_, S> {
                 let zero = V::E::zero();
                 let x = V::read_n(self.x, at, n, zero);
                 let y = V::read_n(self.y, at, n, zero);
-                let pw = self.pos_weight.map_or(one, |p| V::read_n(p, i, n, zero));
+                // A `match`, not `map_or`, whose closure was compiled apart from the kernel's
+                // instruction set and called once per vector.
+                let pw = match self.pos_weight {
+                    Some(p) => V::read_n(p, i, n, zero),
+                    None => one,
+                };
                 let (mut loss, mut grad) = element(x, y, pw);
                 match self.weight {
                     Weights::None => {}

@@ -405,7 +405,9 @@ fn row_stats<V: Simd, S: Storage<Compute = V::E>>(
     }
 }
 
-/// [`Hard`] for probability targets `q`, `hᵢ = wᵢ qᵢ`.
+/// [`Hard`] for probability targets `q`, `hᵢ = wᵢ qᵢ`. Without class weights, blocked sums as
+/// the row's others ([`loops::sum2`]); with them, a vector at a time, each vector's sum added in
+/// `f64`.
 #[inline(always)]
 fn soft_hard<V: Simd, S: Storage<Compute = V::E>>(
     x: &[S],
@@ -414,16 +416,28 @@ fn soft_hard<V: Simd, S: Storage<Compute = V::E>>(
     o: &Options<'_, S>,
 ) -> Hard<V::E> {
     let shift = Shift::new(V::splat(m), o.inv_t);
-    let (mut hd, mut hs) = (Total::default(), Total::default());
     let zero = V::E::zero();
+    let Some(w) = o.weight else {
+        return Hard {
+            hd: loops::sum2(
+                x,
+                q,
+                #[inline(always)]
+                |v: V, h: V| h.zero_or(shift.weighted(h, v)),
+            ),
+            h: loops::sum(
+                q,
+                zero,
+                #[inline(always)]
+                |h: V| h,
+            ),
+        };
+    };
+    let (mut hd, mut hs) = (Total::default(), Total::default());
     let mut j = 0;
     while j < x.len() {
         let n = V::LANES.min(x.len() - j);
-        let qv = V::read_n(q, j, n, zero);
-        let h = match o.weight {
-            Some(w) => V::read_n(w, j, n, zero).mul(qv),
-            None => qv,
-        };
+        let h = V::read_n(w, j, n, zero).mul(V::read_n(q, j, n, zero));
         let term = h.zero_or(shift.weighted(h, V::read_n(x, j, n, zero)));
         hd.add(loops::add_first(V::splat(zero), term, n).reduce_add());
         hs.add(h.reduce_add());
@@ -533,7 +547,12 @@ fn scale<V: Simd, S: Storage<Compute = V::E>>(
     let mut j = 0;
     while j < g.len() {
         let n = V::LANES.min(g.len() - j);
-        let wv = w.map_or(V::splat(V::E::one()), |w| V::read_n(w, j, n, zero));
+        // A `match`, not `map_or`: its closure was compiled apart from the kernel's instruction
+        // set and called once per vector.
+        let wv = match w {
+            Some(w) => V::read_n(w, j, n, zero),
+            None => V::splat(V::E::one()),
+        };
         let mut coef = cv.mul(wv);
         if let Some(q) = q {
             // As `Options::target_term`, lane by lane.
