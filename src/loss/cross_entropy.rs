@@ -109,7 +109,7 @@ impl<A: Float> Default for CrossEntropy<A> {
 
 /// One call, validated: the logits in C order (as they are, or with the class axis moved last)
 /// and targets.
-struct Call<'a, A> {
+struct Call<'a, 'q, A> {
     /// Borrowed when the logits already are in that layout.
     x: CowArray<'a, A, IxDyn>,
     /// The permutation that moved the class axis last (none where `layout` is by columns).
@@ -117,7 +117,7 @@ struct Call<'a, A> {
     layout: Layout,
     rows: usize,
     classes: usize,
-    targets: TargetRows<A>,
+    targets: TargetRows<'q, A>,
     /// Shape of the logits without the class axis, in their order.
     outer: Vec<usize>,
     /// The mean's denominator, in `f64`.
@@ -143,11 +143,12 @@ enum Layout {
 }
 
 /// The targets, one row per sample.
-enum TargetRows<A> {
+enum TargetRows<'a, A> {
     /// Class indices, ignored ones marked.
     Classes(Vec<usize>),
-    /// C order, in the logits' layout (the class axis last for [`Layout::Rows`]).
-    Probabilities(ArrayD<A>),
+    /// C order, in the logits' layout (the class axis last for [`Layout::Rows`]); borrowed when
+    /// the caller's already are.
+    Probabilities(CowArray<'a, A, IxDyn>),
 }
 
 /// `v` with its axes permuted by `perm`, in C order: borrowed if it already is.
@@ -463,11 +464,11 @@ approx::assert_relative_eq!(sum, 2.0 * std::f32::consts::LN_2);
     }
 
     #[track_caller]
-    fn prepare<'a, D: Dimension>(
+    fn prepare<'a, 'q, D: Dimension>(
         &self,
         logits: &'a ArrayRef<A, D>,
-        targets: Targets<'_, A>,
-    ) -> Result<Call<'a, A>> {
+        targets: Targets<'q, A>,
+    ) -> Result<Call<'a, 'q, A>> {
         let axis = self
             .class_axis
             .unwrap_or(Axis(logits.ndim().saturating_sub(1)));
@@ -528,7 +529,7 @@ approx::assert_relative_eq!(sum, 2.0 * std::f32::consts::LN_2);
                 validate::shape("targets", q.shape(), "logits", logits.shape())?;
                 validate::probabilities("targets", &q)?;
                 (
-                    TargetRows::Probabilities(standard(q, &perm).into_owned()),
+                    TargetRows::Probabilities(standard(q, &perm)),
                     count::<f64>(rows),
                 )
             }
@@ -547,18 +548,24 @@ approx::assert_relative_eq!(sum, 2.0 * std::f32::consts::LN_2);
     }
 
     /// The gradient's divisor for this call.
-    fn divisor(&self, call: &Call<'_, A>) -> f64 {
+    fn divisor(&self, call: &Call<'_, '_, A>) -> f64 {
         self.shared.divisor(call.denominator)
     }
 
-    fn reduce(&self, call: &Call<'_, A>, losses: &[A]) -> A {
+    fn reduce(&self, call: &Call<'_, '_, A>, losses: &[A]) -> A {
         self.shared.reduce(losses, call.denominator)
     }
 
     /// Per-sample losses into `losses`, and the gradient of `Σ losses / divisor` into `grad`:
     /// the samples split into tasks (one without the rayon feature or for small batches), each
     /// through the cross-entropy engine.
-    fn compute(&self, call: &Call<'_, A>, losses: &mut [A], grad: Option<&mut [A]>, divisor: f64) {
+    fn compute(
+        &self,
+        call: &Call<'_, '_, A>,
+        losses: &mut [A],
+        grad: Option<&mut [A]>,
+        divisor: f64,
+    ) {
         let (c, rows) = (call.classes, call.rows);
         if c == 0 || rows == 0 {
             return;
@@ -712,7 +719,7 @@ fn tiled<A: Float>(
     isa: Isa,
     x: &[A],
     c: Columns,
-    targets: &TargetRows<A>,
+    targets: &TargetRows<'_, A>,
     losses: &mut [A],
     grad: Option<&mut [A]>,
     given: Option<Given>,
@@ -839,12 +846,12 @@ fn tiles<A: Float>(
     }
 }
 
-fn shape_error<A>(p: &Call<'_, A>) -> Error {
+fn shape_error<A>(p: &Call<'_, '_, A>) -> Error {
     Error::shape("gradient", p.x.shape(), "logits", p.x.shape())
 }
 
 /// The flat gradient, in the prepared (class axis last) order, as an array of the logits' shape.
-fn unpermute<A: Float, D: Dimension>(p: &Call<'_, A>, grad: Vec<A>) -> Result<Array<A, D>> {
+fn unpermute<A: Float, D: Dimension>(p: &Call<'_, '_, A>, grad: Vec<A>) -> Result<Array<A, D>> {
     let mut inverse = vec![0; p.perm.len()];
     for (i, &a) in p.perm.iter().enumerate() {
         inverse[a] = i;
@@ -857,7 +864,7 @@ fn unpermute<A: Float, D: Dimension>(p: &Call<'_, A>, grad: Vec<A>) -> Result<Ar
 }
 
 fn per_sample_array<A: Float, D: RemoveAxis>(
-    p: &Call<'_, A>,
+    p: &Call<'_, '_, A>,
     losses: Vec<A>,
 ) -> Result<Array<A, D::Smaller>> {
     ArrayD::from_shape_vec(IxDyn(&p.outer), losses)
