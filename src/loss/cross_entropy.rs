@@ -735,7 +735,13 @@ fn tiled<A: Float>(
         }
     };
     let blocks = x.len() / size;
+    let soft = matches!(targets, TargetRows::Probabilities(_));
     if let Some(ranges) = parallel::column_ranges(blocks, c.len, c.width) {
+        // One set of tile buffers per range, for every block.
+        let mut buffers: Vec<_> = ranges
+            .iter()
+            .map(|r| Buffers::new(c.len, r.len(), soft, grad.is_some()))
+            .collect();
         let mut grads = grad.map(|g| g.chunks_exact_mut(size));
         let each = x.chunks_exact(size).zip(losses.chunks_exact_mut(c.width));
         for (b, (x, l)) in each.enumerate() {
@@ -751,8 +757,8 @@ fn tiled<A: Float>(
             }
             let targets = of_block(b);
             let l = parallel::split_at_ranges(l, &ranges);
-            let tasks: Vec<_> = ranges.iter().zip(l).zip(pieces).collect();
-            parallel::run(tasks, |((r, l), rows)| {
+            let tasks: Vec<_> = ranges.iter().zip(l).zip(pieces).zip(&mut buffers).collect();
+            parallel::run(tasks, |(((r, l), rows), buffers)| {
                 let (x, part) = c.part(x, r);
                 let targets = match targets {
                     kernel::Targets::Classes(t) => kernel::Targets::Classes(&t[r.clone()]),
@@ -762,7 +768,7 @@ fn tiled<A: Float>(
                 };
                 let mut rows = rows;
                 let g = (!rows.is_empty()).then_some(rows.as_mut_slice());
-                tiles(isa, x, part, targets, l, g, given, o);
+                tiles(isa, x, part, targets, l, g, given, o, buffers);
             });
         }
         return;
@@ -779,6 +785,7 @@ fn tiled<A: Float>(
         .enumerate()
         .collect();
     parallel::run(tasks, |(task, ((x, l), mut g))| {
+        let mut buffers = Buffers::new(c.len, c.width, soft, g.is_some());
         let each = x.chunks_exact(size).zip(l.chunks_exact_mut(c.width));
         for (b, (x, l)) in each.enumerate() {
             let mut rows: Vec<&mut [A]> = match g.as_deref_mut() {
@@ -786,7 +793,8 @@ fn tiled<A: Float>(
                 None => Vec::new(),
             };
             let g = (!rows.is_empty()).then_some(rows.as_mut_slice());
-            tiles(isa, x, c, of_block(task * k + b), l, g, given, o);
+            let targets = of_block(task * k + b);
+            tiles(isa, x, c, targets, l, g, given, o, &mut buffers);
         }
     });
 }
@@ -795,6 +803,35 @@ fn tiled<A: Float>(
 /// `f32` whatever the classes): the tile, its probability targets and its gradient stay in L2.
 /// Tiles of 128 lanes and of 32 measured alike or slower at `[16, 1000, 256]` along axis 1.
 const TILE: usize = 1 << 16;
+
+/// The buffers of [`tiles`]: a tile of logits, of probability targets and of the gradient, as
+/// rows (empty where not needed). Made once per task, not per block: each tile overwrites what it
+/// uses.
+struct Buffers<A> {
+    x: Vec<A>,
+    q: Vec<A>,
+    grad: Vec<A>,
+}
+
+impl<A: Float> Buffers<A> {
+    /// For lanes of `len` of a block `width` lanes wide.
+    fn new(len: usize, width: usize, soft: bool, grad: bool) -> Self {
+        let n = tile_width::<A>(len).min(width) * len;
+        let buf = |on: bool| vec![A::zero(); if on { n } else { 0 }];
+        Self {
+            x: buf(true),
+            q: buf(soft),
+            grad: buf(grad),
+        }
+    }
+}
+
+/// Lanes per tile for lanes of `len`: at least a cache line of columns, so that each line of
+/// logits is read once, and at most four.
+fn tile_width<A>(len: usize) -> usize {
+    let line = 64 / size_of::<A>();
+    (TILE / len.max(1)).clamp(line, 4 * line)
+}
 
 /// The cross-entropy of the lanes that are the columns `c` of a block (`x` from its first lane's
 /// column, class indices one per lane, probabilities in the logits' layout), a tile of columns
@@ -812,17 +849,15 @@ fn tiles<A: Float>(
     mut grad: Option<&mut [&mut [A]]>,
     given: Option<Given>,
     o: kernel::Options<'_, A>,
+    buffers: &mut Buffers<A>,
 ) {
     let n = c.len;
-    // At least a cache line of columns, so that each line of logits is read once.
-    let line = 64 / size_of::<A>();
-    let w = (TILE / n).clamp(line, 4 * line).min(c.width);
-    let mut xt = vec![A::zero(); w * n];
-    let mut qt = match targets {
-        kernel::Targets::Probabilities(_) => vec![A::zero(); w * n],
-        kernel::Targets::Classes(_) => Vec::new(),
-    };
-    let mut gt = vec![A::zero(); if grad.is_some() { w * n } else { 0 }];
+    let w = tile_width::<A>(n).min(c.width);
+    let Buffers {
+        x: xt,
+        q: qt,
+        grad: gt,
+    } = buffers;
     for j in (0..c.width).step_by(w) {
         let lanes = j..(j + w).min(c.width);
         let len = lanes.len() * n;
