@@ -1,8 +1,8 @@
 //! The layouts classifiers bring, beside a naive version and a copy of the same bytes in the
 //! same run: classes in axis 1 of an N-d array (segmentation `[N, C, H, W]`, sequences
 //! `[N, C, T]`, PyTorch's layout), the same data with the classes last (`[N·H·W, C]`, short
-//! rows out of cache) and first (`[C, N]`). With `--features rayon` the ops and the copy run on
-//! the thread pool (`RAYON_NUM_THREADS`).
+//! rows out of cache), short rows in cache, and the classes first (`[C, N]`). With `--features
+//! rayon` the ops and the copy run on the thread pool (`RAYON_NUM_THREADS`).
 //!
 //! `cargo bench --bench layouts` runs everything; `cargo bench --bench layouts -- 8x21x256x256`
 //! one shape. `python3 tools/bench_table.py` prints the ratios afterwards. Each group is
@@ -23,12 +23,14 @@ use ndarray::{ArrayD, Axis, IxDyn};
 
 /// `(shape, class axis)`: segmentation and sequences with the classes in axis 1, the same
 /// numbers of samples and classes with the classes last, and with the classes in axis 0 of a
-/// matrix (one block of column lanes, which `--features rayon` splits by columns); and sequences
-/// of 1000 classes in axis 1 (more than the column kernels take: the cross-entropy goes a tile
-/// at a time), beside the same with the classes last.
-const CASES_F32: [(&[usize], usize); 7] = [
+/// matrix (one block of column lanes, which `--features rayon` splits by columns); short rows
+/// that stay in L2 (`[4096, 21]`: the kernel's own cost, with no memory to wait on); and
+/// sequences of 1000 classes in axis 1 (more than the column kernels take: the cross-entropy goes
+/// a tile at a time), beside the same with the classes last.
+const CASES_F32: [(&[usize], usize); 8] = [
     (&[8, 21, 256, 256], 1),
     (&[524_288, 21], 1),
+    (&[4096, 21], 1),
     (&[21, 524_288], 0),
     (&[32, 10, 4096], 1),
     (&[131_072, 10], 1),
