@@ -3,7 +3,8 @@
 
 use ndarray::linalg::general_mat_mul;
 use ndarray::{
-    Array1, Array2, ArrayRef2, ArrayView1, ArrayView2, ArrayViewMut1, ArrayViewMut2, Axis, s,
+    Array1, Array2, ArrayRef1, ArrayRef2, ArrayView1, ArrayView2, ArrayViewMut1, ArrayViewMut2,
+    Axis, s,
 };
 
 use super::shared::{Shared, shared_setters};
@@ -15,7 +16,7 @@ use crate::kernels::Isa;
 use crate::kernels::cross_entropy::{
     self as kernel, Hard, IGNORED, Options, RowGradient, Streamed, Targets as RowTargets,
 };
-use crate::numeric::{Scaled, narrow, wide};
+use crate::numeric::{Scaled, compensated_sum, narrow, wide};
 use crate::{parallel, validate};
 
 /// Rows below which a panel of rows against the whole vocabulary is not worth its overhead (each
@@ -40,19 +41,20 @@ const TASK_COLS: usize = 64;
 /// `h` holds `N` hidden states of dimension `d` (`[N, d]`), `w` the vocabulary's `V` embeddings
 /// (`[V, d]`), the optional [`bias`](Self::bias) `V` values, and the targets one class index per
 /// row of `h`. The loss is exactly [`CrossEntropy`](crate::CrossEntropy)'s on
-/// `h.dot(&w.t()) + bias`, with the same options (no class weights):
+/// `h.dot(&w.t()) + bias`, with the same options:
 ///
 /// ```text
 /// z = (h·wᵀ + b) / T,   log p = log_softmax(z) per row,   C = V classes
-/// aᵢ = (1 − ε) · [i = y]  +  ε / C
+/// aᵢ = (1 − ε) · ω_y · [i = y]  +  ε/C · ωᵢ          (class weights ω, all 1 by default)
 /// loss(row) = −Σᵢ aᵢ · log pᵢ
-/// ∂loss/∂logits = G = scale / T · (A · p − a),   A = Σ a,   scale = 1 / (counted rows) or 1
+/// ∂loss/∂logits = G = scale / T · (A · p − a),   A = Σ a,   scale = 1 / Σ_counted ω_y or 1 (sum)
 /// ∂loss/∂h = G·w,   ∂loss/∂w = Gᵀ·h,   ∂loss/∂b = Σ_rows G
 /// ```
 ///
 /// A row whose target is `ignore_index` has loss 0 and gradient 0 and is not counted;
-/// [`Reduction::Mean`] divides by the number of counted rows, and a batch whose rows are all
-/// ignored (or empty) has loss 0 and zero gradients, where PyTorch answers NaN. Non-finite logits
+/// [`Reduction::Mean`] divides by the summed weight of the counted rows' targets (their number
+/// without [`weight`](Self::weight)s), and a batch whose rows are all ignored (or empty) has loss
+/// 0 and zero gradients, where PyTorch answers NaN. Non-finite logits
 /// follow [`CrossEntropy`](crate::CrossEntropy): NaN makes its row's loss and gradient NaN, a row
 /// of −inf logits has loss +inf and gradient 0, and +inf logits share the probability.
 ///
@@ -189,11 +191,11 @@ struct Call<'a, A: Float> {
     isa: Isa,
 }
 
-/// The gradients being built.
-struct Grads<A> {
-    dh: Array2<A>,
-    dw: Array2<A>,
-    dbias: Option<Array1<A>>,
+/// The gradients being built, in buffers that start at zero.
+struct Grads<'g, A> {
+    dh: ArrayViewMut2<'g, A>,
+    dw: ArrayViewMut2<'g, A>,
+    dbias: Option<ArrayViewMut1<'g, A>>,
 }
 
 impl<A: Float> LinearCrossEntropy<A> {
@@ -258,6 +260,26 @@ approx::assert_relative_eq!(sum, 2.0 * std::f32::consts::LN_2);
 ```",
     }
 
+    /// Weights per class (length `V`, the rows of `w`), as PyTorch's `weight`: each row's loss
+    /// is weighted by its target's weight (and, with label smoothing, the smoothed part by every
+    /// class's), and the mean divides by the summed weight of the counted rows' targets.
+    ///
+    /// ```
+    /// use logits::{CrossEntropy, LinearCrossEntropy};
+    /// use ndarray::array;
+    /// let (h, w) = (array![[1.0_f64, 0.5], [-0.3, 2.0]], array![[0.2, -0.1], [1.5, 0.3], [0.0, 1.0]]);
+    /// let weight = array![1.0, 3.0, 0.5];
+    /// let fused = LinearCrossEntropy::new().weight(weight.clone()).loss(&h, &w, &[1, 2])?;
+    /// let unfused = CrossEntropy::new().weight(weight).loss(&h.dot(&w.t()), &[1, 2])?;
+    /// approx::assert_relative_eq!(fused, unfused, max_relative = 1e-14);
+    /// # Ok::<(), logits::Error>(())
+    /// ```
+    #[must_use]
+    pub fn weight(mut self, weight: impl Into<Array1<A>>) -> Self {
+        self.shared.weight = Some(weight.into());
+        self
+    }
+
     /// A bias added to every row of logits (length `V`, the rows of `w`); its gradient comes back
     /// in [`LinearGrads::dbias`].
     ///
@@ -297,8 +319,10 @@ approx::assert_relative_eq!(sum, 2.0 * std::f32::consts::LN_2);
     ///
     /// # Errors
     ///
-    /// [`Error::ShapeMismatch`] if `w`'s columns are not `h`'s, the bias's length is not `w`'s
-    /// rows, or the targets are not one per row of `h`; [`Error::LabelOutOfRange`] for a class
+    /// [`Error::ShapeMismatch`] if `w`'s columns are not `h`'s, the bias's or the class weights'
+    /// length is not `w`'s rows, or the targets are not one per row of `h`; for the
+    /// [mean](Reduction::Mean), [`Error::InvalidOption`] if finite class weights of the counted
+    /// rows sum beyond `f64`'s range; [`Error::LabelOutOfRange`] for a class
     /// index not below `V` (other than `ignore_index`); [`Error::InvalidTemperature`];
     /// [`Error::InvalidLabelSmoothing`] outside `[0, 1]`; [`Error::InvalidOption`] for a
     /// `chunk_size` of 0, or for probability targets, which this loss does not take.
@@ -323,7 +347,7 @@ approx::assert_relative_eq!(sum, 2.0 * std::f32::consts::LN_2);
     where
         A: 't,
     {
-        let call = self.prepare(h, w, targets.into_targets())?;
+        let call = self.prepare(h, w, targets.into_targets(), false)?;
         let losses = self.run(&call, None);
         Ok(self.reduce(&call, &losses))
     }
@@ -357,26 +381,193 @@ approx::assert_relative_eq!(sum, 2.0 * std::f32::consts::LN_2);
     where
         A: 't,
     {
-        let call = self.prepare(h, w, targets.into_targets())?;
-        let mut grads = Grads {
-            dh: Array2::zeros(h.raw_dim()),
-            dw: Array2::zeros(w.raw_dim()),
-            dbias: call.bias.map(|b| Array1::zeros(b.raw_dim())),
-        };
-        let losses = self.run(&call, Some(&mut grads));
+        let call = self.prepare(h, w, targets.into_targets(), false)?;
+        let (losses, grads) = self.run_allocating(&call);
         Ok(LinearGrads {
             loss: self.reduce(&call, &losses),
-            dh: grads.dh,
-            dw: grads.dw,
-            dbias: grads.dbias,
+            ..grads
         })
     }
 
+    /// The reduced loss, with its gradients written into `dh` (`h`'s shape), `dw` (`w`'s) and
+    /// `dbias` (the bias's; `None` exactly when the loss has no bias), whatever they held: no
+    /// gradient-sized allocation per step. The same values as
+    /// [`loss_and_grad`](Self::loss_and_grad).
+    ///
+    /// # Errors
+    ///
+    /// As [`loss`](Self::loss); [`Error::ShapeMismatch`] if a buffer's shape is not its input's,
+    /// and [`Error::InvalidOption`] if `dbias` is given without a bias or missing with one.
+    /// Nothing is written on an error.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ndarray::{array, Array1, Array2};
+    /// let h = array![[0.5_f32, -1.0], [2.0, 0.1]];
+    /// let w = array![[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]];
+    /// let ce = logits::LinearCrossEntropy::new().bias(array![0.0, 0.1, -0.2]);
+    /// let (mut dh, mut dw, mut db) = (Array2::zeros((2, 2)), Array2::zeros((3, 2)), Array1::zeros(3));
+    /// for _ in 0..3 {
+    ///     // A training step: the buffers are overwritten each time.
+    ///     let loss = ce.loss_and_grad_into(&h, &w, &[2, 0], &mut dh, &mut dw, Some(&mut db))?;
+    ///     assert!(loss > 0.0);
+    /// }
+    /// let grads = ce.loss_and_grad(&h, &w, &[2, 0])?;
+    /// assert_eq!((dh, dw, Some(db)), (grads.dh, grads.dw, grads.dbias));
+    /// # Ok::<(), logits::Error>(())
+    /// ```
+    pub fn loss_and_grad_into<'t>(
+        &self,
+        h: &ArrayRef2<A>,
+        w: &ArrayRef2<A>,
+        targets: impl IntoTargets<'t, A>,
+        dh: &mut ArrayRef2<A>,
+        dw: &mut ArrayRef2<A>,
+        dbias: Option<&mut ArrayRef1<A>>,
+    ) -> Result<A>
+    where
+        A: 't,
+    {
+        let call = self.prepare(h, w, targets.into_targets(), false)?;
+        validate::same_shape("dh", dh, "h", h)?;
+        validate::same_shape("dw", dw, "w", w)?;
+        let dbias = match (dbias, &call.bias) {
+            (Some(db), Some(b)) => {
+                validate::same_shape("dbias", db, "bias", b)?;
+                Some(db)
+            }
+            (None, None) => None,
+            (db, _) => {
+                return Err(Error::InvalidOption {
+                    name: "dbias",
+                    value: f64::NAN,
+                    expected: if db.is_some() {
+                        "None: this loss has no bias"
+                    } else {
+                        "a buffer for the bias's gradient: this loss has a bias"
+                    },
+                });
+            }
+        };
+        let mut grads = Grads {
+            dh: dh.view_mut(),
+            dw: dw.view_mut(),
+            dbias: dbias.map(|b| b.view_mut()),
+        };
+        grads.dh.fill(A::zero());
+        grads.dw.fill(A::zero());
+        if let Some(b) = grads.dbias.as_mut() {
+            b.fill(A::zero());
+        }
+        let losses = self.run(&call, Some(&mut grads));
+        Ok(self.reduce(&call, &losses))
+    }
+
+    /// The loss of every row, unreduced (0 for ignored rows): `N` values.
+    ///
+    /// # Errors
+    ///
+    /// As [`loss`](Self::loss).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use logits::{CrossEntropy, LinearCrossEntropy};
+    /// use ndarray::array;
+    /// let h = array![[0.5_f64, -1.0], [2.0, 0.1], [0.0, 0.3]];
+    /// let w = array![[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]];
+    /// let ce = LinearCrossEntropy::new().ignore_index(1);
+    /// let losses = ce.per_sample(&h, &w, &[2, 0, 1])?;
+    /// assert_eq!(losses[2], 0.0); // ignored
+    /// let want = CrossEntropy::new().ignore_index(1).per_sample(&h.dot(&w.t()), &[2, 0, 1])?;
+    /// approx::assert_relative_eq!(losses, want, max_relative = 1e-14);
+    /// # Ok::<(), logits::Error>(())
+    /// ```
+    pub fn per_sample<'t>(
+        &self,
+        h: &ArrayRef2<A>,
+        w: &ArrayRef2<A>,
+        targets: impl IntoTargets<'t, A>,
+    ) -> Result<Array1<A>>
+    where
+        A: 't,
+    {
+        let call = self.prepare(h, w, targets.into_targets(), true)?;
+        Ok(Array1::from(self.run(&call, None)))
+    }
+
+    /// The loss of every row and the gradients of their sum, whatever the
+    /// [`reduction`](Self::reduction): [`LinearGrads::loss`] holds that sum. Row `n` of `dh` is the
+    /// gradient of row `n`'s own loss.
+    ///
+    /// # Errors
+    ///
+    /// As [`loss`](Self::loss).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use logits::{CrossEntropy, LinearCrossEntropy};
+    /// use ndarray::array;
+    /// let h = array![[0.5_f64, -1.0], [2.0, 0.1]];
+    /// let w = array![[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]];
+    /// let (losses, grads) = LinearCrossEntropy::new().per_sample_and_grad(&h, &w, &[2, 0])?;
+    /// let (want, g) = CrossEntropy::new().per_sample_and_grad(&h.dot(&w.t()), &[2, 0])?;
+    /// approx::assert_relative_eq!(losses, want, max_relative = 1e-14);
+    /// approx::assert_relative_eq!(grads.loss, want.sum(), max_relative = 1e-14);
+    /// approx::assert_abs_diff_eq!(grads.dh, g.dot(&w), epsilon = 1e-14);
+    /// approx::assert_abs_diff_eq!(grads.dw, g.t().dot(&h), epsilon = 1e-14);
+    /// # Ok::<(), logits::Error>(())
+    /// ```
+    pub fn per_sample_and_grad<'t>(
+        &self,
+        h: &ArrayRef2<A>,
+        w: &ArrayRef2<A>,
+        targets: impl IntoTargets<'t, A>,
+    ) -> Result<(Array1<A>, LinearGrads<A>)>
+    where
+        A: 't,
+    {
+        let call = self.prepare(h, w, targets.into_targets(), true)?;
+        let (losses, grads) = self.run_allocating(&call);
+        let grads = LinearGrads {
+            loss: compensated_sum(&losses).value(),
+            ..grads
+        };
+        Ok((Array1::from(losses), grads))
+    }
+
+    /// The per-row losses and the gradients, in fresh arrays (`loss` left 0).
+    fn run_allocating(&self, call: &Call<'_, A>) -> (Vec<A>, LinearGrads<A>) {
+        let mut dh = Array2::zeros(call.h.raw_dim());
+        let mut dw = Array2::zeros(call.w.raw_dim());
+        let mut dbias = call.bias.map(|b| Array1::zeros(b.raw_dim()));
+        let losses = self.run(
+            call,
+            Some(&mut Grads {
+                dh: dh.view_mut(),
+                dw: dw.view_mut(),
+                dbias: dbias.as_mut().map(|b| b.view_mut()),
+            }),
+        );
+        let grads = LinearGrads {
+            loss: A::zero(),
+            dh,
+            dw,
+            dbias,
+        };
+        (losses, grads)
+    }
+
+    /// Checks a call; its gradients are those of the reduced loss, or with `sum` of the sum of
+    /// the rows' losses.
     fn prepare<'a>(
         &'a self,
         h: &'a ArrayRef2<A>,
         w: &'a ArrayRef2<A>,
         targets: Targets<'_, A>,
+        sum: bool,
     ) -> Result<Call<'a, A>> {
         let inv_t = self.shared.inverse_temperature()?;
         let (rows, classes) = (h.nrows(), w.nrows());
@@ -403,7 +594,11 @@ approx::assert_relative_eq!(sum, 2.0 * std::f32::consts::LN_2);
         };
         validate::shape("targets", t.shape(), "rows of h", &[rows])?;
         let (targets, denominator) = self.shared.class_targets(&t, classes)?;
-        let divisor = self.shared.divisor(denominator);
+        let divisor = if sum {
+            1.0
+        } else {
+            self.shared.divisor(denominator)
+        };
         Ok(Call {
             h: h.view(),
             w: w.view(),
@@ -429,8 +624,8 @@ approx::assert_relative_eq!(sum, 2.0 * std::f32::consts::LN_2);
         }
     }
 
-    /// The per-row losses, and the gradients into `grads` when asked.
-    fn run(&self, call: &Call<'_, A>, grads: Option<&mut Grads<A>>) -> Vec<A> {
+    /// The per-row losses, and the gradients into `grads` (zero to begin with) when asked.
+    fn run(&self, call: &Call<'_, A>, grads: Option<&mut Grads<'_, A>>) -> Vec<A> {
         let (rows, classes) = (call.h.nrows(), call.w.nrows());
         let mut losses = vec![A::zero(); rows];
         // Nothing counted (which includes no rows, and no classes): loss 0, gradients 0.
@@ -598,7 +793,7 @@ fn matrix<A>(buf: &mut [A], rows: usize, cols: usize) -> ArrayViewMut2<'_, A> {
 fn panels<A: Float>(
     call: &Call<'_, A>,
     panel: usize,
-    mut grads: Option<&mut Grads<A>>,
+    mut grads: Option<&mut Grads<'_, A>>,
     losses: &mut [A],
 ) {
     let (rows, classes) = (call.h.nrows(), call.w.nrows());
@@ -685,7 +880,7 @@ fn cross_entropy_rows<A: Float>(
 fn chunks<A: Float>(
     call: &Call<'_, A>,
     width: usize,
-    grads: Option<&mut Grads<A>>,
+    grads: Option<&mut Grads<'_, A>>,
     losses: &mut [A],
 ) {
     let (rows, classes) = (call.h.nrows(), call.w.nrows());
@@ -776,7 +971,7 @@ fn chunks<A: Float>(
 ///
 /// An ignored row's `dh` is 0; a row whose loss is NaN keeps its NaN gradient, and makes every
 /// entry of `dw` and of the bias's gradient NaN, so that those are left as they are.
-fn redo_overflowed<A: Float>(call: &Call<'_, A>, losses: &[A], g: &mut Grads<A>, group: usize) {
+fn redo_overflowed<A: Float>(call: &Call<'_, A>, losses: &[A], g: &mut Grads<'_, A>, group: usize) {
     let (classes, d) = (call.w.nrows(), call.h.ncols());
     let finite = |v: &A| v.is_finite();
     let counted = |i: usize| call.targets[i] != IGNORED;

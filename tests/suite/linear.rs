@@ -2,10 +2,12 @@
 //! `CrossEntropy::loss_and_grad`, then `G.dot(&w)`, `G.t().dot(&h)` and `G.sum_axis(Axis(0))`.
 //!
 //! Random sizes (N 1..=9, d 1..=6, V 1..=40, chunk sizes 1..=7 and some that hold the whole
-//! vocabulary) under every combination of the options, in `f32` and `f64`; both tilings (panels
-//! of rows, and vocabulary chunks recomputed for the gradient) at sizes that make several panels
-//! or chunks; all-ignored and empty batches; non-finite logits; errors; and the fused gradients
-//! against central finite differences in `f64`.
+//! vocabulary) under every combination of the options (class weights among them), in `f32` and
+//! `f64`, for every method (`loss`, `loss_and_grad`, `loss_and_grad_into`, `per_sample`,
+//! `per_sample_and_grad`); both tilings (panels of rows, and vocabulary chunks recomputed for the
+//! gradient) at sizes that make several panels or chunks; all-ignored and empty batches;
+//! non-finite logits; errors; and the fused gradients against central finite differences in
+//! `f64`.
 #![allow(clippy::cast_precision_loss, clippy::float_cmp, clippy::too_many_lines)]
 
 use crate::harness::{SplitMix, TestFloat, close};
@@ -30,11 +32,21 @@ struct Options {
     temperature: f64,
     reduction: Reduction,
     bias: bool,
+    /// Class weights (some of them 0).
+    weight: bool,
     chunk: usize,
 }
 
 impl Options {
-    fn fused<A: TestFloat>(&self, bias: Option<&Array1<A>>) -> LinearCrossEntropy<A> {
+    fn fused<A: TestFloat>(&self, c: &Case<A>) -> LinearCrossEntropy<A> {
+        self.fused_with(c.bias.as_ref(), c.weight.as_ref())
+    }
+
+    fn fused_with<A: TestFloat>(
+        &self,
+        bias: Option<&Array1<A>>,
+        weight: Option<&Array1<A>>,
+    ) -> LinearCrossEntropy<A> {
         let mut ce = LinearCrossEntropy::new()
             .label_smoothing(A::of(self.smoothing))
             .temperature(A::of(self.temperature))
@@ -46,10 +58,13 @@ impl Options {
         if let Some(b) = bias {
             ce = ce.bias(b.clone());
         }
+        if let Some(w) = weight {
+            ce = ce.weight(w.clone());
+        }
         ce
     }
 
-    fn unfused<A: TestFloat>(&self) -> CrossEntropy<A> {
+    fn unfused<A: TestFloat>(&self, c: &Case<A>) -> CrossEntropy<A> {
         let mut ce = CrossEntropy::new()
             .label_smoothing(A::of(self.smoothing))
             .temperature(A::of(self.temperature))
@@ -57,15 +72,19 @@ impl Options {
         if let Some(i) = self.ignore_index {
             ce = ce.ignore_index(i);
         }
+        if let Some(w) = &c.weight {
+            ce = ce.weight(w.clone());
+        }
         ce
     }
 }
 
-/// One problem: hidden states, vocabulary, bias and targets.
+/// One problem: hidden states, vocabulary, bias, class weights and targets.
 struct Case<A> {
     h: Array2<A>,
     w: Array2<A>,
     bias: Option<Array1<A>>,
+    weight: Option<Array1<A>>,
     targets: Vec<usize>,
 }
 
@@ -75,6 +94,13 @@ fn case<A: TestFloat>(rng: &mut SplitMix, n: usize, d: usize, v: usize, o: &Opti
     let bias = o
         .bias
         .then(|| Array1::from_shape_simple_fn(v, || A::of(rng.uniform(-1.0, 1.0))));
+    // Weights in [0.1, 3], one in eight 0.
+    let weight = o.weight.then(|| {
+        Array1::from_shape_simple_fn(v, || match rng.below(8) {
+            0 => A::zero(),
+            _ => A::of(rng.uniform(0.1, 3.0)),
+        })
+    });
     let targets = (0..n)
         .map(|_| match o.ignore_index {
             // About a third of the rows ignored.
@@ -86,6 +112,7 @@ fn case<A: TestFloat>(rng: &mut SplitMix, n: usize, d: usize, v: usize, o: &Opti
         h,
         w,
         bias,
+        weight,
         targets,
     }
 }
@@ -96,7 +123,7 @@ fn unfused<A: TestFloat>(o: &Options, c: &Case<A>) -> LinearGrads<A> {
     if let Some(b) = &c.bias {
         z += b;
     }
-    let (loss, g) = o.unfused().loss_and_grad(&z, &c.targets).unwrap();
+    let (loss, g) = o.unfused(c).loss_and_grad(&z, &c.targets).unwrap();
     LinearGrads {
         loss,
         dh: g.dot(&c.w),
@@ -143,9 +170,12 @@ fn assert_matches<A: TestFloat>(got: &LinearGrads<A>, want: &LinearGrads<A>, ctx
     }
 }
 
-/// Fused against unfused for one problem; also `loss` against `loss_and_grad`'s loss.
+/// Fused against unfused for one problem, every method: `loss` and `loss_and_grad_into` give
+/// `loss_and_grad`'s bits (the latter into buffers holding garbage, one of them strided);
+/// `per_sample` and `per_sample_and_grad` match the unfused per-sample losses and the gradients
+/// of their sum.
 fn check<A: TestFloat>(o: &Options, c: &Case<A>, ctx: &str) {
-    let fused = o.fused(c.bias.as_ref());
+    let fused = o.fused(c);
     let got = fused.loss_and_grad(&c.h, &c.w, &c.targets).unwrap();
     assert_matches(&got, &unfused(o, c), ctx);
     let loss = fused.loss(&c.h, &c.w, &c.targets).unwrap();
@@ -154,6 +184,64 @@ fn check<A: TestFloat>(o: &Options, c: &Case<A>, ctx: &str) {
         "loss {loss} vs loss_and_grad {}; {ctx}",
         got.loss
     );
+
+    let garbage = A::of(-7.5);
+    let mut dh = Array2::from_elem(c.h.raw_dim(), garbage);
+    // dw as the transpose of a [d, V] array: strided rows.
+    let mut dw_t = Array2::from_elem((c.w.ncols(), c.w.nrows()), garbage);
+    let mut db = c.bias.as_ref().map(|b| Array1::from_elem(b.len(), garbage));
+    let into = fused
+        .loss_and_grad_into(
+            &c.h,
+            &c.w,
+            &c.targets,
+            &mut dh,
+            &mut dw_t.view_mut().reversed_axes(),
+            db.as_deref_mut(),
+        )
+        .unwrap();
+    let same = |a: A, b: A| a == b || (a.is_nan() && b.is_nan());
+    assert!(
+        same(into, got.loss),
+        "_into loss {into} vs {}; {ctx}",
+        got.loss
+    );
+    assert!(
+        dh.iter().zip(&got.dh).all(|(&a, &b)| same(a, b)),
+        "_into dh; {ctx}"
+    );
+    let dw = dw_t.t();
+    assert!(
+        dw.iter().zip(&got.dw).all(|(&a, &b)| same(a, b)),
+        "_into dw; {ctx}"
+    );
+    if let (Some(a), Some(b)) = (&db, &got.dbias) {
+        assert!(
+            a.iter().zip(b).all(|(&a, &b)| same(a, b)),
+            "_into dbias; {ctx}"
+        );
+    }
+
+    // Per sample: the unfused per-sample losses, and the gradients of their sum.
+    let mut z = c.h.dot(&c.w.t());
+    if let Some(b) = &c.bias {
+        z += b;
+    }
+    let (want_l, g) = o.unfused(c).per_sample_and_grad(&z, &c.targets).unwrap();
+    let losses = fused.per_sample(&c.h, &c.w, &c.targets).unwrap();
+    assert_close("per_sample", &losses, &want_l, ctx);
+    let (losses_g, grads) = fused.per_sample_and_grad(&c.h, &c.w, &c.targets).unwrap();
+    assert!(
+        losses_g.iter().zip(&losses).all(|(&a, &b)| same(a, b)),
+        "per_sample_and_grad's losses vs per_sample; {ctx}"
+    );
+    let want = LinearGrads {
+        loss: want_l.sum(),
+        dh: g.dot(&c.w),
+        dw: g.t().dot(&c.h),
+        dbias: c.bias.as_ref().map(|_| g.sum_axis(Axis(0))),
+    };
+    assert_matches(&grads, &want, &format!("per_sample_and_grad; {ctx}"));
 }
 
 /// Every combination of the options, each at several random sizes.
@@ -164,8 +252,10 @@ fn every_option<A: TestFloat>(seed: u64) {
         for smoothing in [0.0, 0.1, 1.0] {
             for temperature in [1.0, 0.6, 2.5] {
                 for reduction in [Reduction::Mean, Reduction::Sum] {
-                    for bias in [false, true] {
-                        for _ in 0..6 {
+                    for (bias, weight) in
+                        [(false, false), (true, false), (false, true), (true, true)]
+                    {
+                        for _ in 0..3 {
                             let (n, d, v) = (1 + rng.below(9), 1 + rng.below(6), 1 + rng.below(40));
                             // Mostly chunks below V; sometimes one that holds the vocabulary.
                             let chunk = if rng.below(4) == 0 {
@@ -179,6 +269,7 @@ fn every_option<A: TestFloat>(seed: u64) {
                                 temperature,
                                 reduction,
                                 bias,
+                                weight,
                                 chunk,
                             };
                             let c = case::<A>(&mut rng, n, d, v, &o);
@@ -191,7 +282,7 @@ fn every_option<A: TestFloat>(seed: u64) {
             }
         }
     }
-    assert_eq!(tried, 2 * 3 * 3 * 2 * 2 * 6);
+    assert_eq!(tried, 2 * 3 * 3 * 2 * 4 * 3);
 }
 
 #[test]
@@ -220,10 +311,11 @@ fn both_tilings<A: TestFloat>() {
         (9, 5, 40, 40),
     ];
     for (n, d, v, chunk) in shapes {
-        for (smoothing, temperature, reduction, bias) in [
-            (0.0, 1.0, Reduction::Mean, false),
-            (0.2, 0.7, Reduction::Sum, true),
-            (1.0, 1.9, Reduction::Mean, true),
+        for (smoothing, temperature, reduction, bias, weight) in [
+            (0.0, 1.0, Reduction::Mean, false, false),
+            (0.2, 0.7, Reduction::Sum, true, true),
+            (1.0, 1.9, Reduction::Mean, true, false),
+            (0.1, 1.2, Reduction::Mean, false, true),
         ] {
             let o = Options {
                 ignore_index: Some(0),
@@ -231,6 +323,7 @@ fn both_tilings<A: TestFloat>() {
                 temperature,
                 reduction,
                 bias,
+                weight,
                 chunk,
             };
             let c = case::<A>(&mut rng, n, d, v, &o);
@@ -258,6 +351,7 @@ fn ignored_panels_are_skipped() {
         temperature: 1.0,
         reduction: Reduction::Mean,
         bias: true,
+        weight: true,
         chunk: 18,
     };
     let mut c = case::<f64>(&mut SplitMix(4), 300, 3, 40, &o);
@@ -275,24 +369,19 @@ fn all_ignored<A: TestFloat>() {
                 temperature: 1.5,
                 reduction,
                 bias: true,
+                weight: true,
                 chunk,
             };
             let mut c = case::<A>(&mut rng, 5, 4, 9, &o);
             c.targets.fill(2);
-            let got = o
-                .fused(c.bias.as_ref())
-                .loss_and_grad(&c.h, &c.w, &c.targets)
-                .unwrap();
+            let got = o.fused(&c).loss_and_grad(&c.h, &c.w, &c.targets).unwrap();
             assert_eq!(got.loss, A::zero());
             assert!(got.dh.iter().all(|&v| v == A::zero()));
             assert!(got.dw.iter().all(|&v| v == A::zero()));
             assert!(got.dbias.unwrap().iter().all(|&v| v == A::zero()));
             assert_eq!(got.dh.dim(), (5, 4));
             assert_eq!(got.dw.dim(), (9, 4));
-            let loss = o
-                .fused(c.bias.as_ref())
-                .loss(&c.h, &c.w, &c.targets)
-                .unwrap();
+            let loss = o.fused(&c).loss(&c.h, &c.w, &c.targets).unwrap();
             assert_eq!(loss, A::zero());
         }
     }
@@ -349,6 +438,7 @@ fn non_finite_logits_match_unfused() {
                 temperature: 1.0,
                 reduction: Reduction::Sum,
                 bias: true,
+                weight: false,
                 chunk,
             };
             // Two classes at +inf: they share the probability.
@@ -357,10 +447,7 @@ fn non_finite_logits_match_unfused() {
             (b[1], b[5]) = (f64::INFINITY, f64::INFINITY);
             c.targets = vec![1, 5, 0, 1];
             let ctx = format!("+inf bias, chunk {chunk}, smoothing {smoothing}");
-            let got = o
-                .fused(c.bias.as_ref())
-                .loss_and_grad(&c.h, &c.w, &c.targets)
-                .unwrap();
+            let got = o.fused(&c).loss_and_grad(&c.h, &c.w, &c.targets).unwrap();
             let want = unfused(&o, &c);
             assert_eq!(got.loss, want.loss, "{ctx}");
             assert_close("dh", &got.dh, &want.dh, &ctx);
@@ -376,10 +463,7 @@ fn non_finite_logits_match_unfused() {
             (b[0], b[4]) = (f64::NEG_INFINITY, f64::NEG_INFINITY);
             c.targets = vec![1, 2, 3, 6];
             let ctx = format!("-inf bias, chunk {chunk}, smoothing {smoothing}");
-            let got = o
-                .fused(c.bias.as_ref())
-                .loss_and_grad(&c.h, &c.w, &c.targets)
-                .unwrap();
+            let got = o.fused(&c).loss_and_grad(&c.h, &c.w, &c.targets).unwrap();
             let want = unfused(&o, &c);
             assert!(close(got.loss, want.loss, 1e-13, 0.0), "{ctx}");
             assert_close("dh", &got.dh, &want.dh, &ctx);
@@ -387,20 +471,14 @@ fn non_finite_logits_match_unfused() {
 
             // Every class at −inf: loss +inf, gradient 0.
             c.bias.as_mut().unwrap().fill(f64::NEG_INFINITY);
-            let got = o
-                .fused(c.bias.as_ref())
-                .loss_and_grad(&c.h, &c.w, &c.targets)
-                .unwrap();
+            let got = o.fused(&c).loss_and_grad(&c.h, &c.w, &c.targets).unwrap();
             assert_eq!(got.loss, f64::INFINITY);
             assert!(got.dh.iter().chain(&got.dw).all(|&v| v == 0.0));
 
             // NaN in one row of h: the loss is NaN, and so is that row's dh; other rows' dh is not.
             let mut c = case::<f64>(&mut rng, 4, 3, 7, &o);
             c.h[(2, 1)] = f64::NAN;
-            let got = o
-                .fused(c.bias.as_ref())
-                .loss_and_grad(&c.h, &c.w, &c.targets)
-                .unwrap();
+            let got = o.fused(&c).loss_and_grad(&c.h, &c.w, &c.targets).unwrap();
             assert!(got.loss.is_nan());
             assert!(got.dh.row(2).iter().all(|v| v.is_nan()));
             assert!(got.dh.row(0).iter().all(|v| v.is_finite()));
@@ -419,14 +497,17 @@ fn gradients_match_finite_differences() {
             temperature: 1.3,
             reduction: Reduction::Mean,
             bias: true,
+            weight: true,
             chunk,
         };
         let mut c = case::<f64>(&mut rng, 4, 3, 8, &o);
         c.targets = vec![2, 6, 7, 0];
-        let ce = o.fused(c.bias.as_ref());
+        let ce = o.fused(&c);
         let got = ce.loss_and_grad(&c.h, &c.w, &c.targets).unwrap();
         let loss = |h: &Array2<f64>, w: &Array2<f64>, b: &Array1<f64>| {
-            o.fused(Some(b)).loss(h, w, &c.targets).unwrap()
+            o.fused_with(Some(b), c.weight.as_ref())
+                .loss(h, w, &c.targets)
+                .unwrap()
         };
         let b = c.bias.clone().unwrap();
         for ((i, j), &g) in got.dh.indexed_iter() {
@@ -450,6 +531,30 @@ fn gradients_match_finite_differences() {
             down[i] -= FD_STEP;
             let fd = (loss(&c.h, &c.w, &up) - loss(&c.h, &c.w, &down)) / (2.0 * FD_STEP);
             assert!((fd - g).abs() < FD_TOL, "dbias[{i}]: {fd} vs {g}");
+        }
+        // per_sample_and_grad: the gradient of the per-sample losses' sum.
+        let (_, ps) = ce.per_sample_and_grad(&c.h, &c.w, &c.targets).unwrap();
+        let total =
+            |h: &Array2<f64>, w: &Array2<f64>| ce.per_sample(h, w, &c.targets).unwrap().sum();
+        for ((i, j), &g) in ps.dh.indexed_iter() {
+            let (mut up, mut down) = (c.h.clone(), c.h.clone());
+            up[(i, j)] += FD_STEP;
+            down[(i, j)] -= FD_STEP;
+            let fd = (total(&up, &c.w) - total(&down, &c.w)) / (2.0 * FD_STEP);
+            assert!(
+                (fd - g).abs() < FD_TOL,
+                "per-sample dh[{i}, {j}]: {fd} vs {g}"
+            );
+        }
+        for ((i, j), &g) in ps.dw.indexed_iter() {
+            let (mut up, mut down) = (c.w.clone(), c.w.clone());
+            up[(i, j)] += FD_STEP;
+            down[(i, j)] -= FD_STEP;
+            let fd = (total(&c.h, &up) - total(&c.h, &down)) / (2.0 * FD_STEP);
+            assert!(
+                (fd - g).abs() < FD_TOL,
+                "per-sample dw[{i}, {j}]: {fd} vs {g}"
+            );
         }
     }
 }
@@ -561,4 +666,83 @@ fn errors() {
         "{e}"
     );
     assert!(e.to_string().contains("class indices"), "{e}");
+
+    // Class weights of the wrong length; finite weights whose sum overflows for a mean.
+    let e = ce
+        .clone()
+        .weight(vec![1.0; 4])
+        .loss(&h, &w, &[0, 1, 2])
+        .unwrap_err();
+    assert!(e.to_string().contains("`weight` has shape [4]"), "{e}");
+    let huge = LinearCrossEntropy::<f64>::new().weight(vec![f64::MAX; 5]);
+    let (h64, w64) = (Array2::<f64>::zeros((3, 4)), Array2::<f64>::zeros((5, 4)));
+    let e = huge.loss(&h64, &w64, &[0, 1, 2]).unwrap_err();
+    assert!(
+        matches!(
+            e,
+            Error::InvalidOption {
+                name: "summed class weight",
+                ..
+            }
+        ),
+        "{e}"
+    );
+    assert!(
+        huge.reduction(Reduction::Sum)
+            .loss(&h64, &w64, &[0, 1, 2])
+            .is_ok()
+    );
+
+    // The buffers of `loss_and_grad_into`: wrong shapes, a bias's gradient without a bias or
+    // missing with one. Nothing is written.
+    let mut dh = Array2::from_elem((3, 4), 9.0_f32);
+    let mut dw = Array2::from_elem((5, 4), 9.0_f32);
+    let mut db = Array1::from_elem(5, 9.0_f32);
+    let (mut dh_bad, mut dw_bad) = (Array2::zeros((4, 3)), Array2::zeros((5, 3)));
+    let mut db_bad = Array1::zeros(4);
+    let t = [0, 1, 2];
+    let e = ce
+        .loss_and_grad_into(&h, &w, &t, &mut dh_bad, &mut dw, None)
+        .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "shape mismatch: `dh` has shape [4, 3] but `h` has shape [3, 4]"
+    );
+    let e = ce
+        .loss_and_grad_into(&h, &w, &t, &mut dh, &mut dw_bad, None)
+        .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "shape mismatch: `dw` has shape [5, 3] but `w` has shape [5, 4]"
+    );
+    let e = ce
+        .loss_and_grad_into(&h, &w, &t, &mut dh, &mut dw, Some(&mut db))
+        .unwrap_err();
+    assert!(
+        matches!(e, Error::InvalidOption { name: "dbias", .. }),
+        "{e}"
+    );
+    assert!(e.to_string().contains("no bias"), "{e}");
+    let biased = ce.clone().bias(vec![0.0; 5]);
+    let e = biased
+        .loss_and_grad_into(&h, &w, &t, &mut dh, &mut dw, None)
+        .unwrap_err();
+    assert!(
+        matches!(e, Error::InvalidOption { name: "dbias", .. }),
+        "{e}"
+    );
+    let e = biased
+        .loss_and_grad_into(&h, &w, &t, &mut dh, &mut dw, Some(&mut db_bad))
+        .unwrap_err();
+    assert!(e.to_string().contains("`dbias` has shape [4]"), "{e}");
+    // Input errors come first, and also leave the buffers alone.
+    let e = biased
+        .loss_and_grad_into(&h, &w, &[0, 5, 1], &mut dh, &mut dw, Some(&mut db))
+        .unwrap_err();
+    assert!(matches!(e, Error::LabelOutOfRange { .. }), "{e}");
+    assert!(dh.iter().chain(&dw).chain(&db).all(|&v| v == 9.0));
+
+    // The per-sample methods check as `loss` does.
+    assert!(ce.per_sample(&h, &w, &[0, 1]).is_err());
+    assert!(ce.per_sample_and_grad(&h, &w, &[0, 9, 1]).is_err());
 }

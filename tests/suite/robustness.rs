@@ -3014,6 +3014,8 @@ struct LinearCase {
     temperature: usize,
     chunk: usize,
     sum: bool,
+    /// Class weights: 0 none, 1 tame (in [0, 3], some 0), 2 wrong length.
+    weight: u8,
 }
 
 fn linear_case_strategy() -> impl Strategy<Value = LinearCase> {
@@ -3038,6 +3040,7 @@ fn linear_case_strategy() -> impl Strategy<Value = LinearCase> {
             prop_oneof![3 => 0_usize..7, 1 => 7_usize..16],
             0_usize..7,
             any::<bool>(),
+            prop_oneof![4 => Just(0_u8), 4 => Just(1_u8), 1 => Just(2_u8)],
         ),
     )
         .prop_map(
@@ -3053,6 +3056,7 @@ fn linear_case_strategy() -> impl Strategy<Value = LinearCase> {
                     temperature,
                     chunk,
                     sum,
+                    weight,
                 ),
             )| LinearCase {
                 n,
@@ -3072,6 +3076,7 @@ fn linear_case_strategy() -> impl Strategy<Value = LinearCase> {
                 temperature,
                 chunk,
                 sum,
+                weight,
             },
         )
 }
@@ -3117,6 +3122,14 @@ fn linear_prop<A: TestFloat>(c: &LinearCase) -> Outcome {
         })),
         _ => Some(Array1::zeros(v + 1)),
     };
+    let weight: Option<Array1<A>> = match c.weight {
+        0 => None,
+        1 => Some(Array1::from_shape_fn(v, |_| match rng.below(6) {
+            0 => A::zero(),
+            _ => A::of(rng.uniform(0.0, 3.0)),
+        })),
+        _ => Some(Array1::ones(v + 2)),
+    };
     let ignore = match c.ignore {
         0 => None,
         1 => Some(rng.below(v.max(1))),
@@ -3155,6 +3168,9 @@ fn linear_prop<A: TestFloat>(c: &LinearCase) -> Outcome {
     if let Some(i) = ignore {
         lce = lce.ignore_index(i);
     }
+    if let Some(wt) = &weight {
+        lce = lce.weight(wt.clone());
+    }
     let hp = Placed::new(&h_logical, c.layout_h, A::nan());
     let wp = Placed::new(&w_logical, c.layout_w, A::nan());
     let (h_before, w_before) = (hp.backing.clone(), wp.backing.clone());
@@ -3164,6 +3180,7 @@ fn linear_prop<A: TestFloat>(c: &LinearCase) -> Outcome {
         .with("h", &h_logical)
         .with("w", &w_logical)
         .with("bias", &bias)
+        .with("weight", &weight)
         .with("targets", &targets)
         .with("t", &t)
         .with("label_smoothing", &eps_s);
@@ -3178,7 +3195,7 @@ fn linear_prop<A: TestFloat>(c: &LinearCase) -> Outcome {
     if chunk == 0 || c.probability_targets {
         allowed.push(Kind::Option);
     }
-    if c.bad_w || c.bias == 2 || (c.bad_targets && !c.probability_targets) {
+    if c.bad_w || c.bias == 2 || c.weight == 2 || (c.bad_targets && !c.probability_targets) {
         allowed.push(Kind::Shape);
     }
     if !c.probability_targets && targets.iter().any(|&y| y >= v && Some(y) != ignore) {
@@ -3198,6 +3215,29 @@ fn linear_prop<A: TestFloat>(c: &LinearCase) -> Outcome {
             )
         }
     })?;
+    // The other methods, into buffers of the inputs' shapes that hold NaN.
+    let mut dh = Array2::<A>::from_elem((n, d), A::nan());
+    let mut dw = Array2::<A>::from_elem((v, wd), A::nan());
+    let mut db = bias
+        .as_ref()
+        .map(|b| Array1::<A>::from_elem(b.len(), A::nan()));
+    let (r_into, r_per, r_per_grad) = no_panic("LinearCrossEntropy (others)", &ctx, || {
+        let db = db.as_deref_mut();
+        if c.probability_targets {
+            let qt = || Targets::probabilities(&q);
+            (
+                lce.loss_and_grad_into(&h, &w, qt(), &mut dh, &mut dw, db),
+                lce.per_sample(&h, &w, qt()),
+                lce.per_sample_and_grad(&h, &w, qt()),
+            )
+        } else {
+            (
+                lce.loss_and_grad_into(&h, &w, &targets, &mut dh, &mut dw, db),
+                lce.per_sample(&h, &w, &targets),
+                lce.per_sample_and_grad(&h, &w, &targets),
+            )
+        }
+    })?;
     let ok = outcome("LinearCrossEntropy::loss", &r_loss, &allowed, &ctx)?;
     outcome(
         "LinearCrossEntropy::loss_and_grad",
@@ -3205,9 +3245,77 @@ fn linear_prop<A: TestFloat>(c: &LinearCase) -> Outcome {
         &allowed,
         &ctx,
     )?;
+    outcome(
+        "LinearCrossEntropy::loss_and_grad_into",
+        &r_into,
+        &allowed,
+        &ctx,
+    )?;
+    outcome("LinearCrossEntropy::per_sample", &r_per, &allowed, &ctx)?;
+    outcome(
+        "LinearCrossEntropy::per_sample_and_grad",
+        &r_per_grad,
+        &allowed,
+        &ctx,
+    )?;
     if ok {
         let loss = r_loss.expect("Ok").wide();
         let g = r_grads.expect("Ok");
+        // `_into` writes `loss_and_grad`'s bits, whatever its buffers held.
+        prop_assert!(
+            same(r_into.expect("Ok").wide(), g.loss.wide()),
+            "_into loss; {}",
+            ctx
+        );
+        let bits =
+            |a: &Array2<A>, b: &Array2<A>| a.iter().zip(b).all(|(x, y)| same(x.wide(), y.wide()));
+        prop_assert!(
+            bits(&dh, &g.dh) && bits(&dw, &g.dw),
+            "_into gradients; {}",
+            ctx
+        );
+        if let (Some(a), Some(b)) = (&db, &g.dbias) {
+            prop_assert!(
+                a.iter().zip(b).all(|(x, y)| same(x.wide(), y.wide())),
+                "_into dbias; {}",
+                ctx
+            );
+        }
+        // The per-sample losses: one per row, 0 where ignored; `per_sample_and_grad` gives the
+        // same, and its gradients are `loss_and_grad`'s with the sum (checked against the
+        // reference below when the reduction is the sum).
+        let per = r_per.expect("Ok");
+        let (per2, pg) = r_per_grad.expect("Ok");
+        prop_assert_eq!(per.len(), n);
+        prop_assert!(
+            per.iter().zip(&per2).all(|(x, y)| same(x.wide(), y.wide())),
+            "per_sample vs per_sample_and_grad; {}",
+            ctx
+        );
+        for r in 0..n {
+            if Some(targets[r]) == ignore {
+                prop_assert!(
+                    per[r] == A::zero(),
+                    "ignored row {} has loss {:e}; {}",
+                    r,
+                    per[r].wide(),
+                    ctx
+                );
+            }
+        }
+        if c.sum {
+            prop_assert!(
+                same(pg.loss.wide(), g.loss.wide())
+                    || close(pg.loss.wide(), g.loss.wide(), 64.0 * A::EPS, tiny::<A>()),
+                "per_sample_and_grad's sum vs the summed loss; {}",
+                ctx
+            );
+            prop_assert!(
+                bits(&pg.dh, &g.dh) && bits(&pg.dw, &g.dw),
+                "per_sample_and_grad's gradients vs the sum's; {}",
+                ctx
+            );
+        }
         prop_assert_eq!(g.dh.dim(), (n, d));
         prop_assert_eq!(g.dw.dim(), (v, d));
         prop_assert_eq!(
@@ -3236,9 +3344,12 @@ fn linear_prop<A: TestFloat>(c: &LinearCase) -> Outcome {
             if Some(y) == ignore {
                 continue;
             }
-            counted += 1.0;
+            let om = |j: usize| weight.as_ref().map_or(1.0, |wt| wt[j].wide());
+            counted += om(y);
             let a: Vec<f64> = (0..v)
-                .map(|j| eps_w / v as f64 + if j == y { 1.0 - eps_w } else { 0.0 })
+                .map(|j| {
+                    eps_w / v as f64 * om(j) + if j == y { (1.0 - eps_w) * om(y) } else { 0.0 }
+                })
                 .collect();
             let s = ce_sample::<A>(&z, &a, Input::Logits, inv_t);
             row_nan[r] = s.nan;
