@@ -192,7 +192,7 @@ impl<A: Float> CrossEntropy<A> {
     /// ```
     #[must_use]
     pub fn weight(mut self, weight: impl Into<Array1<A>>) -> Self {
-        self.shared.weight = Some(weight.into());
+        self.shared.set_weight(weight.into());
         self
     }
 

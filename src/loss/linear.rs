@@ -276,7 +276,7 @@ approx::assert_relative_eq!(sum, 2.0 * std::f32::consts::LN_2);
     /// ```
     #[must_use]
     pub fn weight(mut self, weight: impl Into<Array1<A>>) -> Self {
-        self.shared.weight = Some(weight.into());
+        self.shared.set_weight(weight.into());
         self
     }
 

@@ -39,6 +39,17 @@ impl<A: Float> Shared<A> {
         }
     }
 
+    /// Sets the class weights, laid out contiguously: the kernels read them as a slice, and
+    /// weights in any other layout (every other entry of a longer array, reversed) were read as
+    /// none while the mean still divided by their sum.
+    pub(crate) fn set_weight(&mut self, weight: Array1<A>) {
+        self.weight = Some(if weight.as_slice().is_some() {
+            weight
+        } else {
+            weight.as_standard_layout().into_owned()
+        });
+    }
+
     /// `1 / T`, after checking the temperature.
     pub(crate) fn inverse_temperature(&self) -> Result<A> {
         validate::inverse_temperature(self.temperature)

@@ -746,3 +746,42 @@ fn errors() {
     assert!(ce.per_sample(&h, &w, &[0, 1]).is_err());
     assert!(ce.per_sample_and_grad(&h, &w, &[0, 9, 1]).is_err());
 }
+
+/// Class weights given as a strided array (every other entry of a longer one) weigh as the same
+/// weights laid out contiguously, in both cross-entropies.
+#[test]
+fn strided_class_weights() {
+    let mut rng = SplitMix(9);
+    let h = Array2::from_shape_simple_fn((6, 3), || rng.uniform(-1.0, 1.0));
+    let w = Array2::from_shape_simple_fn((5, 3), || rng.uniform(-1.0, 1.0));
+    let long = Array1::from_shape_simple_fn(10, || rng.uniform(0.1, 3.0));
+    let strided = long.clone().slice_move(ndarray::s![..;2]);
+    let reversed = long
+        .slice(ndarray::s![..5;-1])
+        .to_owned()
+        .slice_move(ndarray::s![..;-1]);
+    let targets = [0, 4, 2, 2, 1, 3];
+    for weight in [strided, reversed] {
+        let contiguous = weight.as_standard_layout().into_owned();
+        for chunk in [2, 100] {
+            let a = LinearCrossEntropy::new()
+                .chunk_size(chunk)
+                .weight(weight.clone());
+            let b = LinearCrossEntropy::new()
+                .chunk_size(chunk)
+                .weight(contiguous.clone());
+            assert_eq!(
+                a.loss_and_grad(&h, &w, &targets).unwrap(),
+                b.loss_and_grad(&h, &w, &targets).unwrap()
+            );
+        }
+        let z = h.dot(&w.t());
+        let a = CrossEntropy::new()
+            .weight(weight.clone())
+            .loss_and_grad(&z, &targets);
+        let b = CrossEntropy::new()
+            .weight(contiguous)
+            .loss_and_grad(&z, &targets);
+        assert_eq!(a.unwrap(), b.unwrap());
+    }
+}
