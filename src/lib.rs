@@ -65,10 +65,11 @@ pub use float::Float;
 pub use logsumexp::LogSumExp;
 pub use loss::{
     BinaryCrossEntropy, BinaryCrossEntropyWithLogits, CrossEntropy, Input, IntoTargets, KlDiv,
-    LinearCrossEntropy, LinearGrads, Reduction, SigmoidFocalLoss, Targets, binary_cross_entropy,
-    binary_cross_entropy_and_grad, binary_cross_entropy_with_logits,
-    binary_cross_entropy_with_logits_and_grad, cross_entropy, cross_entropy_and_grad, kl_div,
-    kl_div_and_grad, nll_loss, nll_loss_and_grad, sigmoid_focal_loss,
+    LinearCrossEntropy, LinearGrads, Reduction, SigmoidFocalLoss, Targets, TokenOutputs,
+    TokenStats, binary_cross_entropy, binary_cross_entropy_and_grad,
+    binary_cross_entropy_with_logits, binary_cross_entropy_with_logits_and_grad, cross_entropy,
+    cross_entropy_and_grad, kl_div, kl_div_and_grad, nll_loss, nll_loss_and_grad,
+    sigmoid_focal_loss,
 };
 #[cfg(feature = "sample")]
 pub use sample::{Context, Draw, Key, Order, Request, Sampler, Workspace, sample_batch};
@@ -92,10 +93,11 @@ pub use top_k::top_k;
 pub mod prelude {
     pub use crate::{
         BinaryCrossEntropy, BinaryCrossEntropyWithLogits, CrossEntropy, Input, IntoTargets, KlDiv,
-        LinearCrossEntropy, LinearGrads, Reduction, SigmoidFocalLoss, Targets,
-        binary_cross_entropy, binary_cross_entropy_and_grad, binary_cross_entropy_with_logits,
-        binary_cross_entropy_with_logits_and_grad, cross_entropy, cross_entropy_and_grad, kl_div,
-        kl_div_and_grad, nll_loss, nll_loss_and_grad, sigmoid_focal_loss,
+        LinearCrossEntropy, LinearGrads, Reduction, SigmoidFocalLoss, Targets, TokenOutputs,
+        TokenStats, binary_cross_entropy, binary_cross_entropy_and_grad,
+        binary_cross_entropy_with_logits, binary_cross_entropy_with_logits_and_grad, cross_entropy,
+        cross_entropy_and_grad, kl_div, kl_div_and_grad, nll_loss, nll_loss_and_grad,
+        sigmoid_focal_loss,
     };
     pub use crate::{
         Error, Float, LogSumExp, LogitsExt, Result, log_sigmoid, log_softmax, log_softmax_backward,

@@ -29,14 +29,28 @@ the crate's code (each group cites its source):
   `exp(target) * (target - input)`; 'batchmean' divides the sum by the
   batch size;
 * torchvision.ops.sigmoid_focal_loss:
-  `alpha_t * bce_with_logits(x, y) * (1 - p_t) ** gamma`.
+  `alpha_t * bce_with_logits(x, y) * (1 - p_t) ** gamma`;
+* cross-entropy on logits with the options beyond PyTorch's (CE_EXTRA_CASES), as the crate
+  documents them: PaLM's z-loss adds `zeta * logsumexp(z)^2` and the entropy bonus
+  `-beta * H`, `H = -sum p log p` of `softmax(z)`, to each counted sample's loss, times its
+  target's class weight (1 for probability targets), reduced as the loss (the mean divides by
+  the summed weight of the counted targets, or N for probability targets); Gemma 2's soft cap
+  replaces every finite logit x by `c * tanh(x / c)` before everything else, and
+  `z = capped x / T`. Each case has the per-sample losses, the reduced loss, its gradient and
+  the gradient of `sum_n upstream_n * loss_n` (the per-sample backward pass);
+* the per-token outputs of `softmax(z)` (CE_TOKEN_CASES), on CE_X_LOGITS and on edge rows (a
+  dominant logit, ties, masked logits): `logsumexp(z)`, `H`, the target's `log p_y`, the
+  first index of the largest capped logit and the target's rank (the number of capped logits
+  strictly greater than the target's), at T in {1, 0.5, 3}, with and without a cap.
 
 Gradients are the analytic derivatives of those formulas (mpmath), each
 checked in this script against a central finite difference computed in mpmath
 at 80 digits (step 1e-25 relative), except where the formula is not
 differentiable (clamped logs, infinite logits), where the documented value is
 used: 0 under the clamp of `Input::Probabilities`, PyTorch's backward formula
-for `binary_cross_entropy`, and the limit for infinite logits.
+for `binary_cross_entropy`, and the limit for infinite logits. The gradient of
+the z-loss is `2 zeta lse p_i / T`, of the bonus `beta p_i (log p_i + H) / T`,
+and the cap multiplies every entry by its derivative `1 - tanh^2(x / c)`.
 
 Inputs are exact f32 values (rounded with struct.pack), emitted as literals
 that parse back to the same bits, so Rust (f32 and f64) and Python see the same
@@ -157,6 +171,10 @@ def emit(out, name, ty, vals):
     if ty == "f64":
         vals = [v if isinstance(v, float) else r64(v) for v in vals]
     out.append(f"pub const {name}: &[{ty}] = &[\n{wrap([fmt(v) for v in vals])}\n];\n")
+
+
+def emit_usize(out, name, vals):
+    out.append(f"pub const {name}: &[usize] = &[\n{wrap([str(v) for v in vals])}\n];\n")
 
 
 def exact_f32_list(xs):
@@ -519,6 +537,186 @@ def focal_grad(x, y, alpha, gamma):
 
 
 # --------------------------------------------------------------------------
+# Cross-entropy with z-loss, entropy bonus and soft cap; per-token outputs
+# --------------------------------------------------------------------------
+
+# (zeta, beta, cap, eps): PaLM's z-loss coefficient, the entropy bonus's beta, Gemma 2's soft
+# cap (None: off) and label smoothing, all exact f32 values.
+CE_EXTRA_OPTIONS = [
+    (f32(0.01), 0.0, None, 0.0),
+    (0.0, f32(0.3), None, 0.0),
+    (0.0, 0.0, 2.0, 0.0),
+    (0.5, f32(0.7), 3.0, 0.0),
+    (f32(0.01), f32(0.3), 2.0, f32(0.1)),
+]
+# The upstream gradient of the per-sample backward pass (one per sample; a 0 and a negative).
+CE_UPSTREAM = exact_f32_list([0.5, -1.25, 2.0, 0.0, 3.0])
+# Edge rows for the per-token outputs (CE_C classes each): a dominant logit (tiny entropy, a
+# target log-probability near 0 or near -20), ties at the maximum (the first is the argmax, a
+# tied target has rank 0), masked logits (a masked target has log-probability -inf), logits
+# all negative, and a uniform row.
+CE_TOKEN_EDGE_X = exact_f32_list(
+    [20.0, 0.0, 0.0, 0.0,
+     20.0, 0.0, 0.0, 0.0,
+     1.5, 1.5, -0.5, 1.5,
+     1.5, 1.5, -0.5, 1.5,
+     NEG_INF, 0.25, NEG_INF, 1.0,
+     NEG_INF, 0.25, NEG_INF, 1.0,
+     -7.5, -3.0, -12.0, -5.25,
+     0.0, 0.0, 0.0, 0.0])
+CE_TOKEN_EDGE_Y = [0, 2, 3, 2, 3, 0, 1, 1]
+CE_TOKEN_TEMPERATURES = [1.0, 0.5, 3.0]
+CE_TOKEN_CAPS = [None, 2.0, 3.0]
+
+
+def soft_cap(v, c):
+    """Gemma 2's logit soft-capping: c tanh(x / c) for a finite x, x itself otherwise."""
+    v = MPF(v)
+    if c is None or not mpmath.isfinite(v):
+        return v
+    return MPF(c) * mpmath.tanh(v / MPF(c))
+
+
+def soft_cap_derivative(v, c):
+    """d/dx c tanh(x / c) = 1 - tanh^2(x / c) (1 without a cap)."""
+    if c is None:
+        return MPF(1)
+    t = mpmath.tanh(MPF(v) / MPF(c))
+    return 1 - t * t
+
+
+def row_stats(row, t, cap):
+    """Of softmax(z), z = cap(x) / T, for one row with at least one finite logit:
+    (logsumexp(z), log p, p, H = -sum p log p); a masked (-inf) logit has log p = -inf, p = 0
+    and adds nothing to H."""
+    z = [soft_cap(v, cap) / MPF(t) for v in row]
+    live = [v for v in z if mpmath.isfinite(v)]
+    m = max(live)
+    lse = m + mpmath.log(mpmath.fsum(mpmath.exp(v - m) for v in live))
+    lp = [v - lse if mpmath.isfinite(v) else mpmath.ninf for v in z]
+    p = [mpmath.exp(v) if mpmath.isfinite(v) else MPF(0) for v in lp]
+    h = -mpmath.fsum(p[j] * lp[j] for j in range(len(z)) if mpmath.isfinite(lp[j]))
+    return lse, lp, p, h
+
+
+def ce_extra_per_sample(x, weight, ignore, opts, t, targets):
+    """The cross-entropy of softmax(cap(x) / T) (as ce_reference, on the capped logits) plus,
+    per counted sample, w_e (zeta lse^2 - beta H), w_e the target's class weight (1 for
+    probability targets). Returns (per-sample losses, the mean's denominator)."""
+    zeta, beta, cap, eps = (MPF(v) if v is not None else None for v in opts)
+    n, c = CE_N, CE_C
+    w = [MPF(v) for v in weight] if weight else [MPF(1)] * c
+    per, denom = [], MPF(0)
+    for r in range(n):
+        lse, lp, _, h = row_stats(x[r * c:(r + 1) * c], t, cap)
+        if targets == "Classes":
+            y = CE_Y[r]
+            if ignore and y == CE_IGNORE:
+                per.append(MPF(0))
+                continue
+            nll = -w[y] * lp[y]
+            smooth = -mpmath.fsum(w[j] * lp[j] for j in range(c))
+            loss = (1 - eps) * nll + eps / c * smooth
+            we = w[y]
+        else:
+            q = [(1 - eps) * MPF(v) + eps / c for v in CE_Q[r * c:(r + 1) * c]]
+            loss = -mpmath.fsum(w[j] * q[j] * lp[j] for j in range(c))
+            we = MPF(1)
+        per.append(loss + we * (zeta * lse * lse - beta * h))
+        denom += we
+    return per, denom
+
+
+def ce_extra_reference(x, weight, ignore, opts, t, reduction, targets):
+    """The reduced loss: the sum, or the sum over the denominator (the summed class weight of
+    the counted targets; N for probability targets). Returns (reduced loss, per-sample losses)."""
+    per, denom = ce_extra_per_sample(x, weight, ignore, opts, t, targets)
+    total = mpmath.fsum(per)
+    if reduction == "Sum":
+        return total, per
+    return (total / denom if denom != 0 else MPF(0)), per
+
+
+def ce_extra_gradient(x, weight, ignore, opts, t, reduction, targets, upstream=None):
+    """The analytic gradient: with a, A as in ce_gradient, w_e as in ce_extra_per_sample and
+    z = cap(x) / T,
+        d loss_n / d z_i = A p_i - a_i + w_e (2 zeta lse p_i + beta p_i (log p_i + H)),
+        d loss_n / d x_i = d loss_n / d z_i * (1 - tanh^2(x_i / c)) / T,
+    times 1 (Sum) or 1 / denominator (Mean); or, with `upstream`, the gradient of
+    sum_n upstream_n loss_n (the reduction plays no part)."""
+    zeta, beta, cap, eps = (MPF(v) if v is not None else None for v in opts)
+    n, c = CE_N, CE_C
+    w = [MPF(v) for v in weight] if weight else [MPF(1)] * c
+    grad, denom = [], MPF(0)
+    for r in range(n):
+        row = x[r * c:(r + 1) * c]
+        if targets == "Classes":
+            y = CE_Y[r]
+            if ignore and y == CE_IGNORE:
+                grad += [MPF(0)] * c
+                continue
+            a = [eps / c * w[j] for j in range(c)]
+            a[y] += (1 - eps) * w[y]
+            we = w[y]
+        else:
+            q = CE_Q[r * c:(r + 1) * c]
+            a = [w[j] * ((1 - eps) * MPF(q[j]) + eps / c) for j in range(c)]
+            we = MPF(1)
+        denom += we
+        big_a = mpmath.fsum(a)
+        lse, lp, p, h = row_stats(row, t, cap)
+        u = MPF(1) if upstream is None else MPF(upstream[r])
+        for j in range(c):
+            gz = big_a * p[j] - a[j] + we * (2 * zeta * lse * p[j] + beta * p[j] * (lp[j] + h))
+            grad.append(u * gz * soft_cap_derivative(row[j], cap) / MPF(t))
+    if upstream is None and reduction == "Mean":
+        scale = 1 / denom if denom != 0 else MPF(0)
+        grad = [g * scale for g in grad]
+    return grad
+
+
+def ce_extra_cases():
+    cases = []
+    for targets in ["Classes", "Probabilities"]:
+        ignores = [False, True] if targets == "Classes" else [False]
+        for opts in CE_EXTRA_OPTIONS:
+            for t in [1.0, 0.5]:
+                for weight in [False, True]:
+                    for ignore in ignores:
+                        for reduction in ["Mean", "Sum"]:
+                            cases.append((targets, opts, t, weight, ignore, reduction))
+    return cases
+
+
+def token_reference(xs, ys, t, cap):
+    """Per row of `xs` (CE_C logits each) with target `ys[r]`: logsumexp(z), H, log p_y of
+    softmax(z), z = cap(x) / T, the first index of the largest capped logit and the number of
+    capped logits strictly greater than the target's."""
+    c = CE_C
+    lses, hs, lps, argmax, rank = [], [], [], [], []
+    for r, y in enumerate(ys):
+        row = xs[r * c:(r + 1) * c]
+        lse, lp, _, h = row_stats(row, t, cap)
+        lses.append(lse)
+        hs.append(h)
+        lps.append(lp[y])
+        capped = [soft_cap(v, cap) for v in row]
+        # The order of the capped logits is the crate's (capped in f32 or f64, a few ulps off):
+        # distinct values lie far apart, and ties come from equal inputs.
+        for i in range(c):
+            for j in range(c):
+                if row[i] == row[j] or not (mpmath.isfinite(capped[i])
+                                            and mpmath.isfinite(capped[j])):
+                    continue
+                gap = abs(capped[i] - capped[j])
+                assert gap > MPF("1e-5") * max(abs(capped[i]), abs(capped[j])), (row, cap)
+        top = max(capped)
+        argmax.append(capped.index(top))
+        rank.append(sum(1 for v in capped if v > capped[y]))
+    return lses, hs, lps, argmax, rank
+
+
+# --------------------------------------------------------------------------
 # Generation
 # --------------------------------------------------------------------------
 
@@ -527,8 +725,9 @@ def gen():
     out = [HEADER]
     out.append(f"// mpmath {mpmath.__version__}, mp.dps = 50; expected values correctly rounded to f64.\n")
     out.append("// Data only: tests/suite/loss_reference.rs includes it in its `mod data`, which brings the\n"
-               "// case types (CeCase, BceCase, BcelCase, KlCase, FocalCase, Tgt, WeightKind), logits'\n"
-               "// Input and Reduction, and the infinities (INF, NEG_INF, F32_INF, F32_NEG_INF) into scope.\n\n")
+               "// case types (CeCase, BceCase, BcelCase, KlCase, FocalCase, CeExtraCase, TokenCase, Tgt,\n"
+               "// WeightKind), logits' Input and Reduction, and the infinities (INF, NEG_INF, F32_INF,\n"
+               "// F32_NEG_INF) into scope.\n\n")
 
     # ---- cross-entropy ------------------------------------------------------
     out.append("// Cross-entropy: F.cross_entropy / F.nll_loss formulas (see the script).\n")
@@ -721,6 +920,83 @@ def gen():
                             f"loss: {rust_f64(r64(reduce(per, reduction, count)))}, "
                             f"per_sample: {per_name}, grad: {name}_GRAD }},\n")
     out.append("\npub const FOCAL_CASES: &[FocalCase] = &[\n" + "".join(rows) + "];\n")
+
+    # ---- cross-entropy with z-loss, entropy bonus and soft cap ---------------
+    out.append("\n// Cross-entropy of CE_X_LOGITS with PaLM's z-loss (zeta lse^2), the entropy\n"
+               "// bonus (-beta H) and Gemma 2's soft cap (c tanh(x / c)); a case's `backward` is\n"
+               "// the gradient of sum_n CE_UPSTREAM[n] loss_n, its `backward_loss` that sum.\n")
+    emit(out, "CE_UPSTREAM", "f32", CE_UPSTREAM)
+    rows = []
+    per_sample_names = {}
+    for i, (targets, opts, t, weight, ignore, reduction) in enumerate(ce_extra_cases()):
+        w = CE_W if weight else None
+        x = CE_X_LOGITS
+        loss, per = ce_extra_reference(x, w, ignore, opts, t, reduction, targets)
+        grad = ce_extra_gradient(x, w, ignore, opts, t, reduction, targets)
+
+        def f(xs, w=w, ignore=ignore, opts=opts, t=t, reduction=reduction, targets=targets):
+            return ce_extra_reference(xs, w, ignore, opts, t, reduction, targets)[0]
+
+        check_gradient(f, [MPF(v) for v in x], grad)
+        key = (targets, opts, t, weight, ignore)
+        if key not in per_sample_names:
+            k = len(per_sample_names)
+            per_sample_names[key] = k
+            emit(out, f"CE_EXTRA_PER_SAMPLE_{k}", "f64", per)
+            back = ce_extra_gradient(x, w, ignore, opts, t, reduction, targets, CE_UPSTREAM)
+
+            def g(xs, w=w, ignore=ignore, opts=opts, t=t, targets=targets):
+                per = ce_extra_per_sample(xs, w, ignore, opts, t, targets)[0]
+                return mpmath.fsum(MPF(u) * v for u, v in zip(CE_UPSTREAM, per))
+
+            check_gradient(g, [MPF(v) for v in x], back)
+            emit(out, f"CE_EXTRA_BACKWARD_{k}", "f64", back)
+        k = per_sample_names[key]
+        emit(out, f"CE_EXTRA_GRAD_{i}", "f64", grad)
+        zeta, beta, cap, eps = opts
+        cap_rs = "None" if cap is None else f"Some({rust_f32(cap)})"
+        label = (f"{targets} zeta={zeta:.9g} beta={beta:.9g} cap={cap} eps={eps:.9g} T={t} "
+                 f"weight={str(weight).lower()} ignore={str(ignore).lower()} {reduction}")
+        back_loss = mpmath.fsum(MPF(u) * v for u, v in zip(CE_UPSTREAM, per))
+        rows.append(
+            f'    CeExtraCase {{ name: "{label}", targets: Tgt::{targets}, '
+            f"z_loss: {rust_f32(zeta)}, entropy_bonus: {rust_f32(beta)}, soft_cap: {cap_rs}, "
+            f"smoothing: {rust_f32(eps)}, temperature: {rust_f32(t)}, "
+            f"weight: {str(weight).lower()}, ignore: {str(ignore).lower()}, "
+            f"reduction: Reduction::{reduction}, loss: {rust_f64(r64(loss))}, "
+            f"per_sample: CE_EXTRA_PER_SAMPLE_{k}, grad: CE_EXTRA_GRAD_{i}, "
+            f"backward: CE_EXTRA_BACKWARD_{k}, backward_loss: {rust_f64(r64(back_loss))} }},\n")
+    out.append("\npub const CE_EXTRA_CASES: &[CeExtraCase] = &[\n" + "".join(rows) + "];\n")
+
+    # ---- per-token outputs ---------------------------------------------------
+    out.append("\n// Per-token outputs of softmax(cap(x) / T): logsumexp, entropy, the target's\n"
+               "// log-probability, argmax and rank, for CE_X_LOGITS (targets CE_Y) and for edge\n"
+               "// rows.\n")
+    out.append(f"pub const CE_TOKEN_EDGE_N: usize = {len(CE_TOKEN_EDGE_Y)};\n")
+    out.append(f"pub const CE_TOKEN_EDGE_Y: &[usize] = &{CE_TOKEN_EDGE_Y};\n")
+    emit(out, "CE_TOKEN_EDGE_X", "f32", CE_TOKEN_EDGE_X)
+    rows = []
+    for edge in [False, True]:
+        xs, ys = (CE_TOKEN_EDGE_X, CE_TOKEN_EDGE_Y) if edge else (CE_X_LOGITS, CE_Y)
+        for cap in CE_TOKEN_CAPS:
+            for t in CE_TOKEN_TEMPERATURES:
+                lses, hs, lps, argmax, rank = token_reference(xs, ys, t, cap)
+                c = "NONE" if cap is None else rust_f32(cap).replace(".", "P")
+                name = f"CE_TOKEN_{'EDGE' if edge else 'X'}_CAP{c}_T{rust_f32(t).replace('.', 'P')}"
+                emit(out, name + "_LSE", "f64", lses)
+                emit(out, name + "_ENTROPY", "f64", hs)
+                emit(out, name + "_LOG_PROB", "f64", lps)
+                emit_usize(out, name + "_ARGMAX", argmax)
+                emit_usize(out, name + "_RANK", rank)
+                cap_rs = "None" if cap is None else f"Some({rust_f32(cap)})"
+                x_rs, y_rs = (("CE_TOKEN_EDGE_X", "CE_TOKEN_EDGE_Y") if edge
+                              else ("CE_X_LOGITS", "CE_Y"))
+                rows.append(
+                    f'    TokenCase {{ name: "{name}", x: {x_rs}, targets: {y_rs}, '
+                    f"temperature: {rust_f32(t)}, soft_cap: {cap_rs}, logsumexp: {name}_LSE, "
+                    f"entropy: {name}_ENTROPY, target_log_prob: {name}_LOG_PROB, "
+                    f"argmax: {name}_ARGMAX, rank: {name}_RANK }},\n")
+    out.append("\npub const CE_TOKEN_CASES: &[TokenCase] = &[\n" + "".join(rows) + "];\n")
 
     return "".join(out)
 

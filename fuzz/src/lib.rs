@@ -31,7 +31,7 @@ use std::fmt::Debug;
 
 use logits::{
     BinaryCrossEntropy, BinaryCrossEntropyWithLogits, CrossEntropy, Error, Float, Input, KlDiv,
-    LinearCrossEntropy, LogSumExp, Reduction, SigmoidFocalLoss, Targets,
+    LinearCrossEntropy, LogSumExp, Reduction, SigmoidFocalLoss, Targets, TokenOutputs,
 };
 #[cfg(feature = "sample")]
 use logits::{Context, Key, Order, Sampler, Workspace};
@@ -1038,6 +1038,7 @@ fn categorical<A: Real>(b: &mut Bytes) {
         per_sample_and_grad: Some(ce.per_sample_and_grad(&xv, targets.clone())),
     };
     unchanged(&before, &xv, "logits");
+    beyond_engine(b, &ce, &xv, &targets, axis, input);
     let Some(agreed) = agree(outcome, &shape, &sample_shape) else {
         return;
     };
@@ -1099,6 +1100,125 @@ fn categorical<A: Real>(b: &mut Bytes) {
                 assert!(loss.wide() >= -tol, "negative loss {loss:?} for {xl:?}");
             }
         }
+    }
+}
+
+/// A z-loss coefficient, an entropy bonus and a soft cap: mostly none or ordinary, sometimes any
+/// value (negative, NaN, infinite: errors).
+fn extras<A: Real>(b: &mut Bytes) -> (A, A, Option<A>) {
+    let coef = |b: &mut Bytes| -> A {
+        match b.byte() {
+            0..=99 => A::zero(),
+            100..=229 => A::of(f64::from(b.byte()) / 64.0),
+            _ => b.value(),
+        }
+    };
+    let (z, beta) = (coef(b), coef(b));
+    let cap = match b.byte() {
+        0..=149 => None,
+        150..=239 => Some(A::of(f64::from(1 + b.byte() % 64) / 2.0)),
+        _ => Some(b.value::<A>()),
+    };
+    (z, beta, cap)
+}
+
+/// The z-loss, the entropy bonus, the soft cap and the per-token outputs on the same logits, with
+/// coefficients read from the rest of the bytes: a bad coefficient, or one on an input that is not
+/// logits, is the same error from every method; otherwise `loss_with` and `loss_and_grad_with` give
+/// `loss`'s and `loss_and_grad`'s bits, `per_sample_backward` with upstream gradients of 1 gives
+/// `per_sample_and_grad`'s, and a lane without NaN has outputs without NaN (entropy in
+/// `[0, ln C]`, argmax and rank in range).
+fn beyond_engine<A: Real>(
+    b: &mut Bytes,
+    ce: &CrossEntropy<A>,
+    x: &ArrayViewD<A>,
+    targets: &Targets<A>,
+    axis: usize,
+    input: Input,
+) {
+    let (z, beta, cap) = extras::<A>(b);
+    let mut ce = ce.clone().z_loss(z).entropy_bonus(beta);
+    if let Some(c) = cap {
+        ce = ce.soft_cap(c);
+    }
+    let classes = matches!(targets, Targets::Classes(_));
+    let want = TokenOutputs {
+        target_log_prob: classes,
+        rank: classes,
+        ..TokenOutputs::ALL
+    };
+    let plain = ce.loss(x, targets.clone());
+    let plain_grad = ce.loss_and_grad(x, targets.clone());
+    let with = ce.loss_with(x, targets.clone(), want);
+    let with_grad = ce.loss_and_grad_with(x, targets.clone(), want);
+    let bad = |v: A| !(v >= A::zero() && v.is_finite());
+    let bad_cap = cap.is_some_and(|c| !(c > A::zero() && c.is_finite()));
+    let on = z != A::zero() || beta != A::zero() || cap.is_some();
+    let error = |r: &Result<A, Error>| r.as_ref().err().map(|e| format!("{e:?}"));
+    let e_plain = error(&plain);
+    assert_eq!(
+        e_plain,
+        error(&plain_grad.as_ref().map(|r| r.0).map_err(Clone::clone)),
+        "loss and loss_and_grad disagree, {ce:?}"
+    );
+    if bad(z) || bad(beta) || bad_cap || (on && input != Input::Logits) {
+        assert!(plain.is_err(), "{ce:?} accepted");
+    }
+    if input != Input::Logits {
+        assert!(
+            with.is_err() && with_grad.is_err(),
+            "outputs of {input:?}, {ce:?}"
+        );
+        return;
+    }
+    let (Ok(loss), Ok((l2, g2))) = (plain, plain_grad) else {
+        assert!(with.is_err() && with_grad.is_err(), "{ce:?}");
+        return;
+    };
+    let (Ok((l3, _)), Ok((l4, g4, t))) = (with, with_grad) else {
+        panic!("loss_with or loss_and_grad_with failed where loss did not, {ce:?}");
+    };
+    assert_eq!(loss.bits(), l3.bits(), "loss_with's loss, {ce:?}");
+    assert_eq!(l2.bits(), l4.bits(), "loss_and_grad_with's loss, {ce:?}");
+    let same = g2.iter().zip(&g4).all(|(a, b)| a.bits() == b.bits());
+    assert!(same, "loss_and_grad_with's gradient, {ce:?}");
+    if let Targets::Classes(t) = targets {
+        let ones = ArrayD::from_elem(t.raw_dim(), A::one());
+        let back = ce.per_sample_backward(x, targets.clone(), &ones);
+        let each = ce.per_sample_and_grad(x, targets.clone());
+        if let (Ok(back), Ok((_, each))) = (back, each) {
+            let same = back.iter().zip(&each).all(|(a, b)| a.bits() == b.bits());
+            assert!(same, "per_sample_backward with upstream 1, {ce:?}");
+        }
+    }
+    let c = x.len_of(Axis(axis));
+    let (lse, h) = (
+        t.logsumexp.unwrap_or_default(),
+        t.entropy.unwrap_or_default(),
+    );
+    let argmax = t.argmax.unwrap_or_default();
+    let top = (c.max(1) as f64).ln() * (1.0 + 1e3 * A::TOL) + 1e3 * A::TOL;
+    for (n, lane) in x.lanes(Axis(axis)).into_iter().enumerate() {
+        assert!(
+            argmax.iter().nth(n).is_some_and(|&a| a < c.max(1)),
+            "argmax, {ce:?}"
+        );
+        if has_nan(&lane) {
+            continue;
+        }
+        let (l, e) = (lse.iter().nth(n), h.iter().nth(n));
+        assert!(
+            l.is_some_and(|v| !v.is_nan()),
+            "logsumexp {l:?} of {lane:?}, {ce:?}"
+        );
+        let e = e.map_or(f64::NAN, |v| v.wide());
+        assert!((0.0..=top).contains(&e), "entropy {e} of {lane:?}, {ce:?}");
+    }
+    if let Some(rank) = t.rank {
+        assert!(
+            rank.iter().all(|&r| r < c || r == usize::MAX),
+            "rank {rank:?}"
+        );
     }
 }
 
@@ -1351,6 +1471,75 @@ fn kl<A: Real>(b: &mut Bytes) {
 
 /// Fuzz target `linear_cross_entropy`: `LinearCrossEntropy` against `CrossEntropy` of the logits
 /// it never builds.
+/// The fused head with the z-loss, the entropy bonus, the soft cap and every per-row output, with
+/// coefficients read from the rest of the bytes: a bad coefficient is the same error from every
+/// method; otherwise `loss_with` and `loss_and_grad_with` give `loss`'s and `loss_and_grad`'s
+/// bits, `per_sample_backward` with upstream gradients of 1 gives `per_sample_and_grad`'s
+/// gradients, and the outputs are in range (argmax, rank; entropy in `[0, ln V]` where not NaN).
+fn linear_beyond_engine<A: Real>(
+    b: &mut Bytes,
+    lce: &LinearCrossEntropy<A>,
+    h: &ndarray::ArrayView2<A>,
+    w: &ndarray::ArrayView2<A>,
+    targets: &[usize],
+) {
+    let (z, beta, cap) = extras::<A>(b);
+    let mut lce = lce.clone().z_loss(z).entropy_bonus(beta);
+    if let Some(c) = cap {
+        lce = lce.soft_cap(c);
+    }
+    let want = TokenOutputs::ALL;
+    let (loss, grads) = (lce.loss(h, w, targets), lce.loss_and_grad(h, w, targets));
+    let (with, with_grad) = (
+        lce.loss_with(h, w, targets, want),
+        lce.loss_and_grad_with(h, w, targets, want),
+    );
+    let (Ok(loss), Ok(grads)) = (loss, grads) else {
+        assert!(with.is_err() && with_grad.is_err(), "{lce:?}");
+        return;
+    };
+    let (Ok((l2, t)), Ok((g2, t2))) = (with, with_grad) else {
+        panic!("loss_with or loss_and_grad_with failed where loss did not, {lce:?}");
+    };
+    assert_eq!(loss.bits(), l2.bits(), "loss_with's loss, {lce:?}");
+    assert_eq!(
+        grads.loss.bits(),
+        g2.loss.bits(),
+        "loss_and_grad_with's loss, {lce:?}"
+    );
+    let same = |a: &Array2<A>, b: &Array2<A>| a.iter().zip(b).all(|(p, q)| p.bits() == q.bits());
+    assert!(
+        same(&grads.dh, &g2.dh) && same(&grads.dw, &g2.dw),
+        "gradients, {lce:?}"
+    );
+    assert_eq!((&t.argmax, &t.rank), (&t2.argmax, &t2.rank), "{lce:?}");
+    let ones = ndarray::Array1::from_elem(targets.len(), A::one());
+    if let (Ok(back), Ok((_, each))) = (
+        lce.per_sample_backward(h, w, targets, &ones),
+        lce.per_sample_and_grad(h, w, targets),
+    ) {
+        assert!(
+            same(&back.dh, &each.dh) && same(&back.dw, &each.dw),
+            "{lce:?}"
+        );
+    }
+    let v = w.nrows();
+    let top = (v.max(1) as f64).ln() * (1.0 + 1e3 * A::TOL) + 1e3 * A::TOL;
+    for e in t.entropy.iter().flatten() {
+        let e = e.wide();
+        assert!(
+            e.is_nan() || (0.0..=top).contains(&e),
+            "entropy {e}, {lce:?}"
+        );
+    }
+    for (&a, &r) in t.argmax.iter().flatten().zip(t.rank.iter().flatten()) {
+        assert!(
+            a < v.max(1) && (r < v || r == usize::MAX),
+            "argmax {a}, rank {r}"
+        );
+    }
+}
+
 pub fn linear_cross_entropy(data: &[u8]) {
     by_type(data, linear::<f32>, linear::<f64>);
 }
@@ -1427,6 +1616,7 @@ fn linear<A: Real>(b: &mut Bytes) {
     let grads = lce.loss_and_grad(&h2, &w2, &targets[..]);
     unchanged(&before_h, &hv, "h");
     unchanged(&before_w, &wv, "w");
+    linear_beyond_engine(b, &lce, &h2, &w2, &targets);
     let grads = match (loss, grads) {
         (Err(e), Err(f)) => {
             assert_eq!(

@@ -28,6 +28,7 @@ use super::loops::{self, Ahead, InPlace, Separate};
 use super::scalar::Scalar;
 use super::simd::MAX_LANES;
 use super::stats::Shift;
+use super::token::{self, Needs, Token};
 use super::{Elem, Isa, Simd, Storage, simd, stats};
 use crate::edge::Edge;
 use crate::numeric::{Total, count, narrow, reciprocal, weighted};
@@ -902,6 +903,249 @@ fn gradient_rows<V: Simd, S: Storage<Compute = V::E>>(
             j += n;
         }
     }
+}
+
+/// The pass of [`row_and_token`] over a row's logits `x` and exponentials `g`: `Σ exp(z) z` in
+/// blocks as [`token::lane`] sums it (`EZ`), the logits above the target's (`RANK`), and the
+/// gradient's fast form `k e − c` written over the exponentials (`WRITE`); each part compiled
+/// only where asked for.
+#[inline(always)]
+fn token_pass<
+    V: Simd,
+    S: Storage<Compute = V::E>,
+    const WRITE: bool,
+    const EZ: bool,
+    const RANK: bool,
+>(
+    x: &[S],
+    g: &mut [S],
+    (shift, limit, kv, cv): (Shift<V>, V, V, V),
+    find: Option<V::E>,
+    shift_inv_t: V::E,
+) -> (V::E, usize, usize) {
+    let w = V::LANES;
+    let zero = V::E::zero();
+    let (one, vzero) = (V::splat(V::E::one()), V::splat(zero));
+    let (mut t, mut rank) = (Total::default(), 0usize);
+    // The first index of the maximum `find`, looked for as the pass goes: `m − v` is 0 only
+    // where `v = m`; a vector where it is merely tiny is looked through and passed.
+    let (mut pending, m) = (find.is_some(), find.unwrap_or(zero));
+    let (mv, tiny) = (V::splat(m), V::splat(V::E::min_positive_value()));
+    let mut argmax = 0;
+    // `exp(z) z` as `exp(z) d`, scaled once at the end (`z = d · s`), with `d` held above
+    // −max so that a masked logit's `0 · d` is 0.
+    let floor = V::splat(-V::E::max_value());
+    let mut cnt = vzero;
+    for (b, (xb, gb)) in x.chunks(16 * w).zip(g.chunks_mut(16 * w)).enumerate() {
+        let mut tv = vzero;
+        // A macro, not a closure: a closure is compiled apart from the kernel's instruction set.
+        macro_rules! step {
+            ($v:expr, $e:expr) => {{
+                let (v, e): (V, V) = ($v, $e);
+                if EZ {
+                    tv = e.mul_add(shift.d(v).max(floor), tv);
+                }
+                if RANK {
+                    cnt = cnt.add(limit.select_lt(v, one, vzero));
+                }
+                e.mul(kv).sub(cv)
+            }};
+        }
+        let mut xs = xb.chunks_exact(w);
+        let mut gs = gb.chunks_exact_mut(w);
+        for (k, (xv, gv)) in (&mut xs).zip(&mut gs).enumerate() {
+            let v = V::read(xv);
+            if pending
+                && mv.sub(v).any_lt(tiny)
+                && let Some(i) = xv.iter().position(|q| q.widen() == m)
+            {
+                (argmax, pending) = (b * 16 * w + k * w + i, false);
+            }
+            let out = step!(v, V::read(gv));
+            if WRITE {
+                S::store(out, gv);
+            }
+        }
+        let (xt, gt) = (xs.remainder(), gs.into_remainder());
+        if pending && let Some(i) = xt.iter().position(|q| q.widen() == m) {
+            (argmax, pending) = (b * 16 * w + xb.len() - xt.len() + i, false);
+        }
+        if !xt.is_empty() {
+            let out = step!(
+                S::load_partial(xt, V::E::neg_infinity()),
+                S::load_partial(gt, zero)
+            );
+            if WRITE {
+                S::store_partial(out, gt);
+            }
+        }
+        if EZ {
+            t.add(tv.reduce_add());
+        }
+    }
+    if RANK {
+        rank = num_traits::ToPrimitive::to_usize(&cnt.reduce_add()).unwrap_or(0);
+    }
+    (t.value::<V::E>() * stats::scale(shift_inv_t), rank, argmax)
+}
+
+/// [`row`] with the row's per-token statistics ([`Token`]) from the same passes where it can
+/// (a finite row, class target, gradient asked for): the gradient's pass reads the logits beside
+/// the exponentials it scales, for `Σ exp(z) z` and the logits above the target's; the argmax is
+/// a scan that stops at the maximum. Elsewhere (ignored rows, edges) the statistics come from
+/// [`token::lane_with`]. The loss and gradient are [`row`]'s bits.
+#[inline(always)]
+fn row_and_token<V: Simd, S: Storage<Compute = V::E>>(
+    x: &[S],
+    y: usize,
+    o: &Options<'_, S>,
+    g: &mut [S],
+    ahead: Ahead<S>,
+    needs: Needs,
+) -> (V::E, Token<V::E>) {
+    let m = stats::max::<V, S>(x);
+    let Ok(m) = Edge::of(m)
+        .map_err(|_| ())
+        .and_then(|m| if y == IGNORED { Err(()) } else { Ok(m) })
+    else {
+        let loss = row::<V, S>(x, Target::Class(y), o, Some(g), ahead);
+        let target = (y != IGNORED).then_some(y);
+        return (loss, token::lane_with::<V, S>(x, o.inv_t, target, needs));
+    };
+    let st = row_stats::<V, S>(x, m, o, Some(&mut *g), ahead);
+    let (loss, gradient) = finish_row(st, Hard::class(x[y].widen(), o.w(y), m, o), o);
+    let zero = V::E::zero();
+    let shift = Shift::new(V::splat(m), o.inv_t);
+    let limit = V::splat(x[y].widen());
+    // The gradient's fast form without class-weighted smoothing is `k e − c`: written here as the
+    // statistics are summed; otherwise they are summed first and the gradient written as `row`
+    // writes it.
+    let fast = match gradient {
+        RowGradient::Fast { k } if !(o.weight.is_some() && o.smoothing()) => Some(k),
+        _ => None,
+    };
+    let (kv, cv) = (V::splat(fast.unwrap_or(zero)), V::splat(o.c()));
+    let args = (shift, limit, kv, cv);
+    let find = needs.argmax.then_some(m);
+    let (t, rank, argmax) = match (fast.is_some(), needs.ez, needs.rank) {
+        (true, true, true) => token_pass::<V, S, true, true, true>(x, g, args, find, o.inv_t),
+        (true, true, false) => token_pass::<V, S, true, true, false>(x, g, args, find, o.inv_t),
+        (true, false, true) => token_pass::<V, S, true, false, true>(x, g, args, find, o.inv_t),
+        (true, false, false) => token_pass::<V, S, true, false, false>(x, g, args, find, o.inv_t),
+        (false, true, true) => token_pass::<V, S, false, true, true>(x, g, args, find, o.inv_t),
+        (false, true, false) => token_pass::<V, S, false, true, false>(x, g, args, find, o.inv_t),
+        (false, false, true) => token_pass::<V, S, false, false, true>(x, g, args, find, o.inv_t),
+        (false, false, false) => (
+            zero,
+            0,
+            if needs.argmax {
+                token::first_of::<V, S>(x, m)
+            } else {
+                0
+            },
+        ),
+    };
+    match (fast, gradient) {
+        (Some(_), _) => g[y] = S::narrow(g[y].widen() - o.target_term(o.w(y))),
+        (None, RowGradient::Careful { s, a }) => {
+            let h = |j: usize| if j == y { o.w(y) } else { zero };
+            careful(g, s, a, h, o);
+        }
+        (None, RowGradient::Fast { k }) => {
+            let (kv, cv) = (V::splat(k), V::splat(o.c()));
+            scale::<V, S>(g, o.weight, None, kv, cv, o);
+            g[y] = S::narrow(g[y].widen() - o.target_term(o.w(y)));
+        }
+    }
+    let ln_s = stats::ln_of_sum(Scalar(st.sum), Scalar(st.tail)).0;
+    let token = Token {
+        lse: m * o.inv_t + ln_s,
+        ln_s,
+        max: m,
+        sum: st.sum,
+        ez: t,
+        entropy: ln_s - t / st.sum,
+        log_prob: stats::z(x[y].widen(), m, o.inv_t) - ln_s,
+        argmax,
+        rank: if needs.rank { rank } else { usize::MAX },
+        edge: None,
+    };
+    (loss, token)
+}
+
+struct RowsWithTokens<'a, S: Storage> {
+    x: &'a [S],
+    len: usize,
+    targets: &'a [usize],
+    losses: &'a mut [S::Compute],
+    grad: &'a mut [S],
+    tokens: &'a mut [Token<S::Compute>],
+    o: Options<'a, S>,
+    needs: Needs,
+}
+
+impl<S: Storage> Kernel for RowsWithTokens<'_, S> {
+    type S = S;
+    type Output = ();
+    #[inline(always)]
+    fn run<V: Simd<E = Compute<Self>>>(self) {
+        let Self {
+            x,
+            len,
+            targets,
+            losses,
+            grad,
+            tokens,
+            o,
+            needs,
+        } = self;
+        let next = Ahead::after(x, len).writing(grad);
+        let rows = x
+            .chunks_exact(len)
+            .zip(grad.chunks_exact_mut(len))
+            .zip(losses.iter_mut().zip(tokens.iter_mut()))
+            .zip(targets);
+        for (r, (((x, g), (loss, tk)), &y)) in rows.enumerate() {
+            (*loss, *tk) = row_and_token::<V, S>(x, y, &o, g, next.of(r), needs);
+        }
+    }
+}
+
+/// Whether [`logits_with_tokens`] takes rows of `len` logits: not short rows, which [`logits`]
+/// takes a vector of rows at a time.
+pub(crate) fn takes_tokens(len: usize) -> bool {
+    len > columns::SHORT_ROW
+}
+
+/// [`logits`] with class targets and the gradient, rows of `len` logits, and each row's
+/// [`Token`] (against its target; none for an ignored row) into `tokens`: the statistics from the
+/// gradient's passes. Short rows (which [`logits`] takes a vector of rows at a time) are not
+/// taken here.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn logits_with_tokens<S: Storage>(
+    isa: Isa,
+    x: &[S],
+    len: usize,
+    targets: &[usize],
+    losses: &mut [S::Compute],
+    grad: &mut [S],
+    tokens: &mut [Token<S::Compute>],
+    o: Options<'_, S>,
+    needs: Needs,
+) {
+    assert!(len > 0 && x.len() == losses.len() * len && grad.len() == x.len());
+    assert!(targets.len() == losses.len() && tokens.len() == losses.len());
+    assert!(o.weight.is_none_or(|w| w.len() == len));
+    isa.run(RowsWithTokens {
+        x,
+        len,
+        targets,
+        losses,
+        grad,
+        tokens,
+        o,
+        needs,
+    });
 }
 
 struct Logits<'a, S: Storage> {

@@ -3,7 +3,8 @@
 //! - Ops (each exports its entry points, which take an [`Isa`] and contiguous slices):
 //!   [`softmax`] (softmax and log-softmax), [`logsumexp`], [`cross_entropy`] (the engine of both
 //!   cross-entropies), [`vjp`] (the softmax family's vector–Jacobian products), [`sigmoid`],
-//!   [`bce`] (binary cross-entropy with logits). Each holds its lane, column-panel and short-row
+//!   [`bce`] (binary cross-entropy with logits), [`token`] (per-token statistics of a lane and the
+//!   gradient terms of the losses built on them). Each holds its lane, column-panel and short-row
 //!   variants and its choice among them.
 //! - Toolkits beneath them, which import no op: `loops` (folds, sums and maps over slices),
 //!   `stats` (a lane's maximum, sum and `ln` of the sum), `columns` (column strips and panels,
@@ -26,6 +27,7 @@ pub(crate) mod logsumexp;
 pub(crate) mod sample;
 pub(crate) mod sigmoid;
 pub(crate) mod softmax;
+pub(crate) mod token;
 pub(crate) mod vjp;
 
 mod columns;

@@ -7,12 +7,14 @@ use ndarray::{
 };
 
 use super::shared::{Shared, shared_setters};
+use super::token::{Collect, TokenOutputs, TokenStats};
 use super::{IntoTargets, Reduction, Targets};
 use crate::Float;
 use crate::error::{Error, Result};
-use crate::kernels::cross_entropy::{self as kernel, Given};
+use crate::kernels::cross_entropy::{self as kernel, Given, IGNORED};
+use crate::kernels::token::{self as kernel_token, Token};
 use crate::kernels::{Columns, Isa, LONG_COLUMN};
-use crate::numeric::count;
+use crate::numeric::{count, product_or_zero, reciprocal, weighted};
 use crate::{parallel, validate};
 
 /// What the input of a [`CrossEntropy`] holds along the class axis.
@@ -228,6 +230,27 @@ let sum = CrossEntropy::new().reduction(Reduction::Sum).loss(&x, &[0, 1])?;
 approx::assert_relative_eq!(sum, 2.0 * std::f32::consts::LN_2);
 # Ok::<(), logits::Error>(())
 ```",
+        z_loss: r"```
+use std::f64::consts::LN_2;
+let x = ndarray::array![[0.0_f64, 0.0]]; // logsumexp = ln 2
+let loss = logits::CrossEntropy::new().z_loss(1e-4).loss(&x, &[0])?;
+approx::assert_relative_eq!(loss, LN_2 + 1e-4 * LN_2 * LN_2);
+# Ok::<(), logits::Error>(())
+```",
+        entropy_bonus: r"```
+use std::f64::consts::LN_2;
+let x = ndarray::array![[0.0_f64, 0.0]]; // entropy ln 2
+let loss = logits::CrossEntropy::new().entropy_bonus(0.5).loss(&x, &[0])?;
+approx::assert_relative_eq!(loss, LN_2 - 0.5 * LN_2);
+# Ok::<(), logits::Error>(())
+```",
+        soft_cap: r"```
+let x = ndarray::array![[0.0_f64, 100.0, f64::NEG_INFINITY]];
+let capped = x.mapv(|v| if v.is_finite() { 30.0 * (v / 30.0).tanh() } else { v });
+let loss = logits::CrossEntropy::new().soft_cap(30.0).loss(&x, &[0])?;
+approx::assert_relative_eq!(loss, logits::CrossEntropy::new().loss(&capped, &[0])?);
+# Ok::<(), logits::Error>(())
+```",
     }
 
     /// The axis that holds the classes (the last by default), as in `[batch, classes, time]`.
@@ -297,10 +320,7 @@ approx::assert_relative_eq!(sum, 2.0 * std::f32::consts::LN_2);
     where
         A: 't,
     {
-        let p = self.prepare(logits, targets.into_targets())?;
-        let mut losses = vec![A::zero(); p.rows];
-        self.compute(&p, &mut losses, None, 1.0);
-        Ok(self.reduce(&p, &losses))
+        Ok(self.loss_with(logits, targets, TokenOutputs::default())?.0)
     }
 
     /// The reduced loss and its gradient with respect to the logits, in one pass.
@@ -331,11 +351,8 @@ approx::assert_relative_eq!(sum, 2.0 * std::f32::consts::LN_2);
     where
         A: 't,
     {
-        let p = self.prepare(logits, targets.into_targets())?;
-        let mut losses = vec![A::zero(); p.rows];
-        let mut grad = vec![A::zero(); p.x.len()];
-        self.compute(&p, &mut losses, Some(&mut grad), self.divisor(&p));
-        Ok((self.reduce(&p, &losses), unpermute(&p, grad)?))
+        let (loss, grad, _) = self.loss_and_grad_with(logits, targets, TokenOutputs::default())?;
+        Ok((loss, grad))
     }
 
     /// The reduced loss, with its gradient written into `grad` (the logits' shape): a training
@@ -373,16 +390,18 @@ approx::assert_relative_eq!(sum, 2.0 * std::f32::consts::LN_2);
     where
         A: 't,
     {
-        let p = self.prepare(logits, targets.into_targets())?;
+        self.check_beyond(TokenOutputs::default())?;
+        let capped = self.shared.capped(logits);
+        let p = self.prepare(capped.as_deref().unwrap_or(logits), targets.into_targets())?;
         validate::same_shape("grad", grad, "logits", logits)?;
         let mut losses = vec![A::zero(); p.rows];
         let divisor = self.divisor(&p);
         let last = p.perm.iter().enumerate().all(|(i, &a)| i == a);
         match grad.as_slice_mut() {
-            Some(g) if last => self.compute(&p, &mut losses, Some(g), divisor),
+            Some(g) if last => self.run(&p, &mut losses, Some(g), divisor, None),
             _ => {
                 let mut buf = vec![A::zero(); p.x.len()];
-                self.compute(&p, &mut losses, Some(&mut buf), divisor);
+                self.run(&p, &mut losses, Some(&mut buf), divisor, None);
                 let src = ArrayViewD::from_shape(p.x.shape(), &buf).map_err(|_| shape_error(&p))?;
                 grad.view_mut()
                     .into_dyn()
@@ -390,6 +409,7 @@ approx::assert_relative_eq!(sum, 2.0 * std::f32::consts::LN_2);
                     .assign(&src);
             }
         }
+        self.shared.cap_gradient(logits, grad);
         Ok(self.reduce(&p, &losses))
     }
 
@@ -421,9 +441,11 @@ approx::assert_relative_eq!(sum, 2.0 * std::f32::consts::LN_2);
     where
         A: 't,
     {
-        let p = self.prepare(logits, targets.into_targets())?;
+        self.check_beyond(TokenOutputs::default())?;
+        let capped = self.shared.capped(logits);
+        let p = self.prepare(capped.as_deref().unwrap_or(logits), targets.into_targets())?;
         let mut losses = vec![A::zero(); p.rows];
-        self.compute(&p, &mut losses, None, 1.0);
+        self.run(&p, &mut losses, None, 1.0, None);
         per_sample_array::<A, D>(&p, losses)
     }
 
@@ -456,11 +478,192 @@ approx::assert_relative_eq!(sum, 2.0 * std::f32::consts::LN_2);
     where
         A: 't,
     {
-        let p = self.prepare(logits, targets.into_targets())?;
+        self.check_beyond(TokenOutputs::default())?;
+        let capped = self.shared.capped(logits);
+        let p = self.prepare(capped.as_deref().unwrap_or(logits), targets.into_targets())?;
         let mut losses = vec![A::zero(); p.rows];
         let mut grad = vec![A::zero(); p.x.len()];
-        self.compute(&p, &mut losses, Some(&mut grad), 1.0);
-        Ok((per_sample_array::<A, D>(&p, losses)?, unpermute(&p, grad)?))
+        self.run(&p, &mut losses, Some(&mut grad), 1.0, None);
+        let mut grad = unpermute(&p, grad)?;
+        self.shared.cap_gradient(logits, &mut grad);
+        Ok((per_sample_array::<A, D>(&p, losses)?, grad))
+    }
+
+    /// The reduced loss and the per-token outputs `want` asks for, from the same pass: the
+    /// target's log-probability (PPO's and GRPO's importance ratios), `logsumexp`, the entropy
+    /// (for an entropy bonus or monitoring), the argmax and the target's rank (top-k accuracy),
+    /// each an array of the logits' shape without the class axis. All are of `softmax(x / T)`,
+    /// after the soft cap if one is set. See [`TokenStats`] for rows at the edges.
+    ///
+    /// # Errors
+    ///
+    /// As [`loss`](Self::loss); [`Error::InvalidOption`] for per-token outputs of an input that
+    /// is not logits, or a target log-probability or rank with probability targets.
+    ///
+    /// # Panics
+    ///
+    /// If the class axis is out of bounds for the logits.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use logits::{CrossEntropy, TokenOutputs};
+    /// use ndarray::array;
+    /// let x = array![[2.0_f64, 1.0, 0.0], [0.0, 0.0, 0.0]];
+    /// let (loss, t) = CrossEntropy::new().loss_with(&x, &[1, 2], TokenOutputs::ALL)?;
+    /// let log_p = t.target_log_prob.unwrap();
+    /// approx::assert_relative_eq!(loss, -(log_p[0] + log_p[1]) / 2.0);
+    /// approx::assert_relative_eq!(t.entropy.unwrap()[1], 3f64.ln()); // uniform
+    /// assert_eq!(t.argmax.unwrap(), array![0, 0]);
+    /// assert_eq!(t.rank.unwrap(), array![1, 0]); // one logit above the first target
+    /// # Ok::<(), logits::Error>(())
+    /// ```
+    #[track_caller]
+    pub fn loss_with<'t, D: RemoveAxis>(
+        &self,
+        logits: &ArrayRef<A, D>,
+        targets: impl IntoTargets<'t, A>,
+        want: TokenOutputs,
+    ) -> Result<(A, TokenStats<A, D::Smaller>)>
+    where
+        A: 't,
+    {
+        self.check_beyond(want)?;
+        let capped = self.shared.capped(logits);
+        let p = self.prepare(capped.as_deref().unwrap_or(logits), targets.into_targets())?;
+        let mut tokens = Self::collect(&p, want)?;
+        let mut losses = vec![A::zero(); p.rows];
+        self.run(&p, &mut losses, None, 1.0, tokens.as_mut());
+        let stats = tokens.unwrap_or_default().into_stats(&p.outer);
+        Ok((self.reduce(&p, &losses), stats))
+    }
+
+    /// [`loss_with`](Self::loss_with) and the gradient of the reduced loss, in one pass.
+    ///
+    /// # Errors
+    ///
+    /// As [`loss_with`](Self::loss_with).
+    ///
+    /// # Panics
+    ///
+    /// If the class axis is out of bounds for the logits.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use logits::{CrossEntropy, TokenOutputs};
+    /// use ndarray::array;
+    /// let want = TokenOutputs { entropy: true, ..TokenOutputs::default() };
+    /// let ce = CrossEntropy::new().entropy_bonus(0.01);
+    /// let (loss, grad, t) = ce.loss_and_grad_with(&array![[0.0_f32, 0.0]], &[0], want)?;
+    /// approx::assert_relative_eq!(t.entropy.unwrap()[0], std::f32::consts::LN_2);
+    /// approx::assert_relative_eq!(loss, (1.0 - 0.01) * std::f32::consts::LN_2);
+    /// assert_eq!(grad, array![[-0.5, 0.5]]); // the entropy is at its maximum: no pull
+    /// # Ok::<(), logits::Error>(())
+    /// ```
+    #[track_caller]
+    #[expect(
+        clippy::type_complexity,
+        reason = "the loss, its gradient and the outputs"
+    )]
+    pub fn loss_and_grad_with<'t, D: RemoveAxis>(
+        &self,
+        logits: &ArrayRef<A, D>,
+        targets: impl IntoTargets<'t, A>,
+        want: TokenOutputs,
+    ) -> Result<(A, Array<A, D>, TokenStats<A, D::Smaller>)>
+    where
+        A: 't,
+    {
+        self.check_beyond(want)?;
+        let capped = self.shared.capped(logits);
+        let p = self.prepare(capped.as_deref().unwrap_or(logits), targets.into_targets())?;
+        let mut tokens = Self::collect(&p, want)?;
+        let mut losses = vec![A::zero(); p.rows];
+        let mut grad = vec![A::zero(); p.x.len()];
+        let divisor = self.divisor(&p);
+        self.run(&p, &mut losses, Some(&mut grad), divisor, tokens.as_mut());
+        let mut grad = unpermute(&p, grad)?;
+        self.shared.cap_gradient(logits, &mut grad);
+        let stats = tokens.unwrap_or_default().into_stats(&p.outer);
+        Ok((self.reduce(&p, &losses), grad, stats))
+    }
+
+    /// The backward pass of [`per_sample`](Self::per_sample): given `upstream`, the gradient of
+    /// some `L` with respect to each sample's loss (what a caller's autograd holds; the logits'
+    /// shape without the class axis), `∂L/∂logits = Σₙ upstreamₙ · ∂lossₙ/∂logits`. Per-token
+    /// weights `ω` are `upstream ⊙ ω`. An upstream of 0 gives 0, even where the sample's own
+    /// gradient is infinite; the reduction plays no part.
+    ///
+    /// # Errors
+    ///
+    /// As [`loss`](Self::loss), and [`Error::ShapeMismatch`] if `upstream`'s shape is not the
+    /// logits' without the class axis.
+    ///
+    /// # Panics
+    ///
+    /// If the class axis is out of bounds for the logits.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ndarray::array;
+    /// let ce = logits::CrossEntropy::new();
+    /// let x = array![[0.0_f64, 0.0], [0.0, 0.0]];
+    /// let g = ce.per_sample_backward(&x, &[0, 1], &array![2.0, 0.0])?;
+    /// assert_eq!(g, array![[-1.0, 1.0], [0.0, 0.0]]);
+    /// # Ok::<(), logits::Error>(())
+    /// ```
+    #[track_caller]
+    pub fn per_sample_backward<'t, D: RemoveAxis>(
+        &self,
+        logits: &ArrayRef<A, D>,
+        targets: impl IntoTargets<'t, A>,
+        upstream: &ArrayRef<A, D::Smaller>,
+    ) -> Result<Array<A, D>>
+    where
+        A: 't,
+    {
+        self.check_beyond(TokenOutputs::default())?;
+        let capped = self.shared.capped(logits);
+        let p = self.prepare(capped.as_deref().unwrap_or(logits), targets.into_targets())?;
+        let what = "logits without the class axis";
+        validate::shape("upstream", upstream.shape(), what, &p.outer)?;
+        let mut losses = vec![A::zero(); p.rows];
+        let mut grad = vec![A::zero(); p.x.len()];
+        self.run(&p, &mut losses, Some(&mut grad), 1.0, None);
+        for (n, &u) in upstream.iter().enumerate() {
+            for i in positions(lane(&p, n), p.classes) {
+                grad[i] = product_or_zero(u, grad[i]);
+            }
+        }
+        let mut grad = unpermute(&p, grad)?;
+        self.shared.cap_gradient(logits, &mut grad);
+        Ok(grad)
+    }
+
+    /// Checks that what is asked beyond the engine's cross-entropy has logits to work on.
+    fn check_beyond(&self, want: TokenOutputs) -> Result<()> {
+        if self.input != Input::Logits && (self.shared.beyond_engine() || want.any()) {
+            return Err(Error::InvalidOption {
+                name: "input",
+                value: f64::NAN,
+                expected: "logits for the z-loss, entropy bonus, soft cap and per-token outputs",
+            });
+        }
+        Ok(())
+    }
+
+    /// Room for the outputs `want` of a call's samples (none if nothing is asked).
+    fn collect(p: &Call<'_, '_, A>, want: TokenOutputs) -> Result<Option<Collect<A>>> {
+        if want.need_classes() && matches!(p.targets, TargetRows::Probabilities(_)) {
+            return Err(Error::InvalidOption {
+                name: "outputs",
+                value: f64::NAN,
+                expected: "no target log-probability or rank with probability targets",
+            });
+        }
+        Ok(want.any().then(|| Collect::new(want, p.rows)))
     }
 
     #[track_caller]
@@ -554,6 +757,192 @@ approx::assert_relative_eq!(sum, 2.0 * std::f32::consts::LN_2);
 
     fn reduce(&self, call: &Call<'_, '_, A>, losses: &[A]) -> A {
         self.shared.reduce(losses, call.denominator)
+    }
+
+    /// [`compute`](Self::compute), then what the options beyond the engine add (the z-loss and
+    /// the entropy bonus, to the losses and the gradient) and the per-token outputs into
+    /// `tokens`.
+    fn run(
+        &self,
+        p: &Call<'_, '_, A>,
+        losses: &mut [A],
+        mut grad: Option<&mut [A]>,
+        divisor: f64,
+        tokens: Option<&mut Collect<A>>,
+    ) {
+        let extras = self.shared.extras();
+        if let (Some(g), TargetRows::Classes(t), Layout::Rows, true) = (
+            grad.as_deref_mut(),
+            &p.targets,
+            p.layout,
+            extras.on() || tokens.is_some(),
+        ) && self.input == Input::Logits
+            && kernel::takes_tokens(p.classes)
+        {
+            return self.fused(p, t, losses, g, divisor, tokens);
+        }
+        self.compute(p, losses, grad.as_deref_mut(), divisor);
+        self.beyond(p, losses, grad, divisor, tokens);
+    }
+
+    /// [`run`](Self::run) for rows with class targets and a gradient: each row's statistics come
+    /// from the engine's own passes ([`kernel::logits_with_tokens`]), and the z-loss and the bonus
+    /// are added from them (their gradient, one more pass over the row).
+    fn fused(
+        &self,
+        p: &Call<'_, '_, A>,
+        targets: &[usize],
+        losses: &mut [A],
+        grad: &mut [A],
+        divisor: f64,
+        tokens: Option<&mut Collect<A>>,
+    ) {
+        let (c, rows) = (p.classes, p.rows);
+        let Some(x) = p.x.as_slice() else { return };
+        let o = self.shared.kernel(c, p.inv_t, divisor);
+        let (isa, extras, scale) = (Isa::detect(), self.shared.extras(), o.grad_scale);
+        let needs = extras.needs(tokens.as_ref().map(|t| t.want()).unwrap_or_default());
+        let mut toks = vec![Token::empty(); rows];
+        let k = parallel::units_per_task(rows, c);
+        let tasks: Vec<_> = x
+            .chunks(k * c)
+            .zip(grad.chunks_mut(k * c))
+            .zip(losses.chunks_mut(k).zip(toks.chunks_mut(k)))
+            .zip(targets.chunks(k))
+            .collect();
+        parallel::run(tasks, |(((x, g), (l, tk)), t)| {
+            kernel::logits_with_tokens(isa, x, c, t, l, g, tk, o, needs);
+            if !extras.on() {
+                return;
+            }
+            let rows = x.chunks_exact(c).zip(g.chunks_exact_mut(c));
+            for (((xr, gr), loss), (tk, &y)) in rows.zip(l.iter_mut()).zip(tk.iter().zip(t)) {
+                if y == IGNORED {
+                    continue;
+                }
+                let w = self.shared.class_weight(y);
+                *loss += extras.loss(tk, w);
+                extras.add_gradient(isa, xr, gr, tk, p.inv_t, weighted(w, scale));
+            }
+        });
+        if let Some(out) = tokens {
+            for (n, tk) in toks.iter().enumerate() {
+                out.set(n, tk);
+            }
+        }
+    }
+
+    /// The z-loss and the entropy bonus added to each counted sample's loss and, with `grad`,
+    /// their gradients (of `Σ / divisor`) to its lane's, and the per-token outputs into `tokens`:
+    /// a lane at a time, rows split into tasks as the engine splits them, a strided lane gathered
+    /// into a buffer (and its gradient scattered back). Nothing runs when neither is on and no
+    /// output is asked for.
+    fn beyond(
+        &self,
+        p: &Call<'_, '_, A>,
+        losses: &mut [A],
+        mut grad: Option<&mut [A]>,
+        divisor: f64,
+        tokens: Option<&mut Collect<A>>,
+    ) {
+        let extras = self.shared.extras();
+        if !extras.on() && tokens.is_none() {
+            return;
+        }
+        let Some(x) = p.x.as_slice() else { return };
+        let c = p.classes;
+        let (isa, scale) = (Isa::detect(), reciprocal::<A>(divisor));
+        let needs = extras.needs(tokens.as_ref().map(|t| t.want()).unwrap_or_default());
+        if c == 0 {
+            // Lanes without classes: no mass, no target (every one is ignored).
+            if let Some(out) = tokens {
+                let none = kernel_token::lane::<A>(isa, &[], p.inv_t, None, needs);
+                (0..p.rows).for_each(|n| out.set(n, &none));
+            }
+            return;
+        }
+        let mut toks = tokens.is_some().then(|| vec![Token::empty(); p.rows]);
+        // Sample `n`'s lane `lx` (its gradient `g`): what the options add to its loss, and its
+        // statistics.
+        let one = |n: usize, lx: &[A], g: Option<&mut [A]>| {
+            let sample = match &p.targets {
+                TargetRows::Classes(t) if t[n] == IGNORED => None,
+                TargetRows::Classes(t) => Some((Some(t[n]), self.shared.class_weight(t[n]))),
+                TargetRows::Probabilities(_) => Some((None, A::one())),
+            };
+            let g = g.filter(|_| extras.on()).map(|g| (g, scale));
+            let (add, tk) = extras.lane(isa, lx, p.inv_t, sample, g, needs);
+            let add = if sample.is_some() && extras.on() {
+                Some(add)
+            } else {
+                None
+            };
+            (add, tk)
+        };
+        if matches!(p.layout, Layout::Rows) {
+            let k = parallel::units_per_task(p.rows, c);
+            let tasks = p.rows.div_ceil(k);
+            let grads: Vec<Option<&mut [A]>> = match grad {
+                Some(g) => g.chunks_mut(k * c).map(Some).collect(),
+                None => (0..tasks).map(|_| None).collect(),
+            };
+            let outs: Vec<Option<&mut [Token<A>]>> = match toks.as_mut() {
+                Some(t) => t.chunks_mut(k).map(Some).collect(),
+                None => (0..tasks).map(|_| None).collect(),
+            };
+            let work: Vec<_> = x
+                .chunks(k * c)
+                .zip(losses.chunks_mut(k))
+                .zip(grads.into_iter().zip(outs))
+                .enumerate()
+                .collect();
+            parallel::run(work, |(task, ((x, l), (mut g, mut t)))| {
+                for (r, (xr, loss)) in x.chunks_exact(c).zip(l.iter_mut()).enumerate() {
+                    let gr = g.as_deref_mut().map(|g| &mut g[r * c..(r + 1) * c]);
+                    let (add, tk) = one(task * k + r, xr, gr);
+                    if let Some(add) = add {
+                        *loss += add;
+                    }
+                    if let Some(t) = t.as_deref_mut() {
+                        t[r] = tk;
+                    }
+                }
+            });
+        } else {
+            let mut lx = vec![A::zero(); c];
+            let mut lg = vec![A::zero(); c];
+            for (n, loss) in losses.iter_mut().enumerate() {
+                let idx = positions(lane(p, n), c);
+                for (v, i) in lx.iter_mut().zip(idx.clone()) {
+                    *v = x[i];
+                }
+                let g = grad.as_deref_mut().filter(|_| extras.on());
+                let (add, tk) = match g {
+                    Some(g) => {
+                        for (v, i) in lg.iter_mut().zip(idx.clone()) {
+                            *v = g[i];
+                        }
+                        let r = one(n, &lx, Some(&mut lg));
+                        for (&v, i) in lg.iter().zip(idx) {
+                            g[i] = v;
+                        }
+                        r
+                    }
+                    None => one(n, &lx, None),
+                };
+                if let Some(add) = add {
+                    *loss += add;
+                }
+                if let Some(t) = toks.as_mut() {
+                    t[n] = tk;
+                }
+            }
+        }
+        if let (Some(out), Some(toks)) = (tokens, toks) {
+            for (n, tk) in toks.iter().enumerate() {
+                out.set(n, tk);
+            }
+        }
     }
 
     /// Per-sample losses into `losses`, and the gradient of `Σ losses / divisor` into `grad`:
@@ -879,6 +1268,21 @@ fn tiles<A: Float>(
             kernel::tile_out(isa, &gt[..len], n, grad, j);
         }
     }
+}
+
+/// Where sample `n`'s lane lies in a call's logits (and gradient): its first position and the
+/// step between its classes.
+fn lane<A>(p: &Call<'_, '_, A>, n: usize) -> (usize, usize) {
+    let width = match p.layout {
+        Layout::Rows => 1,
+        Layout::Columns(c) | Layout::Tiles(c) => c.width,
+    };
+    ((n / width) * p.classes * width + n % width, width)
+}
+
+/// The positions of the lane at `(start, step)` of `len` classes.
+fn positions((start, step): (usize, usize), len: usize) -> std::iter::StepBy<Range<usize>> {
+    (start..start + len * step).step_by(step)
 }
 
 fn shape_error<A>(p: &Call<'_, '_, A>) -> Error {

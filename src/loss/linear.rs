@@ -4,19 +4,21 @@
 use ndarray::linalg::general_mat_mul;
 use ndarray::{
     Array1, Array2, ArrayRef1, ArrayRef2, ArrayView1, ArrayView2, ArrayViewMut1, ArrayViewMut2,
-    Axis, s,
+    Axis, Ix1, s,
 };
 
 use super::shared::{Shared, shared_setters};
+use super::token::{Collect, Extras, Merged, TokenOutputs, TokenStats, cap};
 use super::{IntoTargets, Reduction, Targets};
 use crate::Float;
 use crate::edge::Edge;
 use crate::error::{Error, Result};
-use crate::kernels::Isa;
 use crate::kernels::cross_entropy::{
     self as kernel, Hard, IGNORED, Options, RowGradient, Streamed, Targets as RowTargets,
 };
-use crate::numeric::{Scaled, compensated_sum, narrow, wide};
+use crate::kernels::token::{self as tokens, Token};
+use crate::kernels::{Isa, cross_entropy::RowStats};
+use crate::numeric::{Scaled, compensated_sum, narrow, product_or_zero, weighted, wide};
 use crate::{parallel, validate};
 
 /// Rows below which a panel of rows against the whole vocabulary is not worth its overhead (each
@@ -189,6 +191,33 @@ struct Call<'a, A: Float> {
     /// The cross-entropy's options, as the kernels take them.
     o: Options<'a, A>,
     isa: Isa,
+    /// The z-loss and the entropy bonus.
+    extras: Extras<A>,
+    /// The soft cap.
+    cap: Option<A>,
+    /// The per-token outputs asked for.
+    want: TokenOutputs,
+    /// Each row's upstream gradient, for [`LinearCrossEntropy::per_sample_backward`].
+    upstream: Option<Vec<A>>,
+}
+
+impl<A: Float> Call<'_, A> {
+    /// Whether rows need more than the engine's cross-entropy: the z-loss or the bonus, outputs,
+    /// a cap's derivative or upstream gradients.
+    fn beyond(&self) -> bool {
+        self.extras.on() || self.want.any() || self.cap.is_some() || self.upstream.is_some()
+    }
+}
+
+/// What a block of rows needs beyond the engine, sliced as its rows are.
+#[derive(Default)]
+struct Side<'a, A> {
+    /// Each row's statistics, when outputs are asked for.
+    tokens: Option<&'a mut [Token<A>]>,
+    /// Each row's upstream gradient.
+    upstream: Option<&'a [A]>,
+    /// The cap's derivative at each logit, for a gradient.
+    deriv: Option<&'a [A]>,
 }
 
 /// The gradients being built, in buffers that start at zero.
@@ -256,6 +285,27 @@ use ndarray::array;
 let (h, w) = (array![[1.0_f32], [2.0]], array![[0.0], [0.0]]);
 let sum = LinearCrossEntropy::new().reduction(Reduction::Sum).loss(&h, &w, &[0, 1])?;
 approx::assert_relative_eq!(sum, 2.0 * std::f32::consts::LN_2);
+# Ok::<(), logits::Error>(())
+```",
+        z_loss: r"```
+use std::f64::consts::LN_2;
+let (h, w) = (ndarray::array![[1.0_f64]], ndarray::array![[0.0], [0.0]]); // logsumexp = ln 2
+let loss = logits::LinearCrossEntropy::new().z_loss(1e-4).loss(&h, &w, &[0])?;
+approx::assert_relative_eq!(loss, LN_2 + 1e-4 * LN_2 * LN_2);
+# Ok::<(), logits::Error>(())
+```",
+        entropy_bonus: r"```
+use std::f64::consts::LN_2;
+let (h, w) = (ndarray::array![[1.0_f64]], ndarray::array![[0.0], [0.0]]); // entropy ln 2
+let loss = logits::LinearCrossEntropy::new().entropy_bonus(0.5).loss(&h, &w, &[0])?;
+approx::assert_relative_eq!(loss, LN_2 - 0.5 * LN_2);
+# Ok::<(), logits::Error>(())
+```",
+        soft_cap: r"```
+let (h, w) = (ndarray::array![[1.0_f64]], ndarray::array![[0.0], [100.0]]);
+let capped = ndarray::array![[0.0, 30.0 * (100.0_f64 / 30.0).tanh()]];
+let loss = logits::LinearCrossEntropy::new().soft_cap(30.0).loss(&h, &w, &[0])?;
+approx::assert_relative_eq!(loss, logits::CrossEntropy::new().loss(&capped, &[0])?);
 # Ok::<(), logits::Error>(())
 ```",
     }
@@ -538,12 +588,151 @@ approx::assert_relative_eq!(sum, 2.0 * std::f32::consts::LN_2);
         Ok((Array1::from(losses), grads))
     }
 
-    /// The per-row losses and the gradients, in fresh arrays (`loss` left 0).
-    fn run_allocating(&self, call: &Call<'_, A>) -> (Vec<A>, LinearGrads<A>) {
+    /// The reduced loss and the per-row outputs `want` asks for, from the same pass (see
+    /// [`CrossEntropy::loss_with`](crate::CrossEntropy::loss_with)): the target's
+    /// log-probability, `logsumexp`, entropy, argmax and the target's rank, each `N` values,
+    /// without the `[N, V]` logits. Ignored rows have them too (their target's log-probability
+    /// 0, their rank `usize::MAX`), at the cost of their logits. Without a gradient, a rank over
+    /// a vocabulary gone through in chunks costs one more pass over the chunks.
+    ///
+    /// # Errors
+    ///
+    /// As [`loss`](Self::loss).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use logits::{CrossEntropy, LinearCrossEntropy, TokenOutputs};
+    /// use ndarray::array;
+    /// let h = array![[0.5_f64, -1.0], [2.0, 0.1]];
+    /// let w = array![[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]];
+    /// let (loss, t) = LinearCrossEntropy::new().loss_with(&h, &w, &[2, 0], TokenOutputs::ALL)?;
+    /// let (want, u) = CrossEntropy::new().loss_with(&h.dot(&w.t()), &[2, 0], TokenOutputs::ALL)?;
+    /// approx::assert_relative_eq!(loss, want, max_relative = 1e-14);
+    /// approx::assert_relative_eq!(t.entropy.unwrap(), u.entropy.unwrap(), max_relative = 1e-14);
+    /// assert_eq!(t.rank, u.rank);
+    /// # Ok::<(), logits::Error>(())
+    /// ```
+    pub fn loss_with<'t>(
+        &self,
+        h: &ArrayRef2<A>,
+        w: &ArrayRef2<A>,
+        targets: impl IntoTargets<'t, A>,
+        want: TokenOutputs,
+    ) -> Result<(A, TokenStats<A, Ix1>)>
+    where
+        A: 't,
+    {
+        let mut call = self.prepare(h, w, targets.into_targets(), false)?;
+        call.want = want;
+        let (losses, tokens) = self.run_with(&call, None);
+        Ok((
+            self.reduce(&call, &losses),
+            stats_of(want, tokens.as_deref(), h.nrows()),
+        ))
+    }
+
+    /// [`loss_with`](Self::loss_with) and the gradients of the reduced loss, in one pass.
+    ///
+    /// # Errors
+    ///
+    /// As [`loss`](Self::loss).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use logits::{LinearCrossEntropy, TokenOutputs};
+    /// use ndarray::array;
+    /// let h = array![[0.5_f32, -1.0], [2.0, 0.1]];
+    /// let w = array![[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]];
+    /// let want = TokenOutputs { target_log_prob: true, ..TokenOutputs::default() };
+    /// let ce = LinearCrossEntropy::new().z_loss(1e-4);
+    /// let (grads, t) = ce.loss_and_grad_with(&h, &w, &[2, 0], want)?;
+    /// assert!(t.entropy.is_none());
+    /// assert!(grads.loss > -t.target_log_prob.unwrap().mean().unwrap()); // the z-loss adds
+    /// # Ok::<(), logits::Error>(())
+    /// ```
+    pub fn loss_and_grad_with<'t>(
+        &self,
+        h: &ArrayRef2<A>,
+        w: &ArrayRef2<A>,
+        targets: impl IntoTargets<'t, A>,
+        want: TokenOutputs,
+    ) -> Result<(LinearGrads<A>, TokenStats<A, Ix1>)>
+    where
+        A: 't,
+    {
+        let mut call = self.prepare(h, w, targets.into_targets(), false)?;
+        call.want = want;
+        let (losses, tokens, grads) = self.run_allocating_with(&call);
+        let grads = LinearGrads {
+            loss: self.reduce(&call, &losses),
+            ..grads
+        };
+        Ok((grads, stats_of(want, tokens.as_deref(), h.nrows())))
+    }
+
+    /// The backward pass of [`per_sample`](Self::per_sample): given `upstream`, the gradient of
+    /// some `L` with respect to each row's loss (`N` values: what a caller's autograd holds),
+    /// the gradients `∂L/∂h`, `∂L/∂w` and `∂L/∂bias` of `L = Σₙ upstreamₙ · lossₙ`, which
+    /// [`LinearGrads::loss`] holds. Per-token weights `ω` are `upstream ⊙ ω`. An upstream of 0
+    /// gives its row nothing, even where the row's own gradient is infinite; the reduction
+    /// plays no part.
+    ///
+    /// # Errors
+    ///
+    /// As [`loss`](Self::loss), and [`Error::ShapeMismatch`] if `upstream` is not `N` values.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use logits::LinearCrossEntropy;
+    /// use ndarray::array;
+    /// let h = array![[0.5_f64, -1.0], [2.0, 0.1]];
+    /// let w = array![[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]];
+    /// let ce = LinearCrossEntropy::new();
+    /// let up = array![0.25, 0.0]; // the second row does not reach L
+    /// let grads = ce.per_sample_backward(&h, &w, &[2, 0], &up)?;
+    /// let (losses, each) = ce.per_sample_and_grad(&h, &w, &[2, 0])?;
+    /// approx::assert_relative_eq!(grads.loss, 0.25 * losses[0]);
+    /// assert_eq!(grads.dh.row(1), array![0.0, 0.0]);
+    /// approx::assert_relative_eq!(grads.dh.row(0), &each.dh.row(0) * 0.25, max_relative = 1e-14);
+    /// # Ok::<(), logits::Error>(())
+    /// ```
+    pub fn per_sample_backward<'t>(
+        &self,
+        h: &ArrayRef2<A>,
+        w: &ArrayRef2<A>,
+        targets: impl IntoTargets<'t, A>,
+        upstream: &ArrayRef1<A>,
+    ) -> Result<LinearGrads<A>>
+    where
+        A: 't,
+    {
+        let mut call = self.prepare(h, w, targets.into_targets(), true)?;
+        validate::shape("upstream", upstream.shape(), "rows of h", &[h.nrows()])?;
+        call.upstream = Some(upstream.to_vec());
+        let (losses, _, grads) = self.run_allocating_with(&call);
+        let weighted_losses: Vec<A> = upstream
+            .iter()
+            .zip(&losses)
+            .map(|(&u, &l)| product_or_zero(u, l))
+            .collect();
+        Ok(LinearGrads {
+            loss: compensated_sum(&weighted_losses).value(),
+            ..grads
+        })
+    }
+
+    /// [`run_allocating`](Self::run_allocating), with the rows' statistics when asked for.
+    fn run_allocating_with(
+        &self,
+        call: &Call<'_, A>,
+    ) -> (Vec<A>, Option<Vec<Token<A>>>, LinearGrads<A>) {
         let mut dh = Array2::zeros(call.h.raw_dim());
         let mut dw = Array2::zeros(call.w.raw_dim());
         let mut dbias = call.bias.map(|b| Array1::zeros(b.raw_dim()));
-        let losses = self.run(
+        let (losses, tokens) = self.run_with(
             call,
             Some(&mut Grads {
                 dh: dh.view_mut(),
@@ -557,6 +746,12 @@ approx::assert_relative_eq!(sum, 2.0 * std::f32::consts::LN_2);
             dw,
             dbias,
         };
+        (losses, tokens, grads)
+    }
+
+    /// The per-row losses and the gradients, in fresh arrays (`loss` left 0).
+    fn run_allocating(&self, call: &Call<'_, A>) -> (Vec<A>, LinearGrads<A>) {
+        let (losses, _, grads) = self.run_allocating_with(call);
         (losses, grads)
     }
 
@@ -607,6 +802,10 @@ approx::assert_relative_eq!(sum, 2.0 * std::f32::consts::LN_2);
             denominator,
             o: self.shared.kernel(classes, inv_t, divisor),
             isa: Isa::detect(),
+            extras: self.shared.extras(),
+            cap: self.shared.soft_cap,
+            want: TokenOutputs::default(),
+            upstream: None,
         })
     }
 
@@ -626,24 +825,60 @@ approx::assert_relative_eq!(sum, 2.0 * std::f32::consts::LN_2);
 
     /// The per-row losses, and the gradients into `grads` (zero to begin with) when asked.
     fn run(&self, call: &Call<'_, A>, grads: Option<&mut Grads<'_, A>>) -> Vec<A> {
+        self.run_with(call, grads).0
+    }
+
+    /// [`run`](Self::run), and each row's statistics when outputs are asked for.
+    fn run_with(
+        &self,
+        call: &Call<'_, A>,
+        grads: Option<&mut Grads<'_, A>>,
+    ) -> (Vec<A>, Option<Vec<Token<A>>>) {
         let (rows, classes) = (call.h.nrows(), call.w.nrows());
         let mut losses = vec![A::zero(); rows];
-        // Nothing counted (which includes no rows, and no classes): loss 0, gradients 0.
-        if call.targets.iter().all(|&y| y == IGNORED) {
-            return losses;
+        let mut tokens = call.want.any().then(|| vec![Token::empty(); rows]);
+        // Nothing counted (which includes no rows, and no classes): loss 0, gradients 0 (and
+        // outputs only where asked for, ignored rows' included).
+        let all_ignored = call.targets.iter().all(|&y| y == IGNORED);
+        if classes == 0 {
+            // Rows without classes: no mass, no target (every one is ignored).
+            let needs = call.extras.needs(call.want);
+            let none = tokens::lane::<A>(call.isa, &[], call.o.inv_t, None, needs);
+            return (losses, tokens.map(|t| vec![none; t.len()]));
         }
-        let mut grads = grads;
+        if (all_ignored && tokens.is_none()) || rows == 0 {
+            return (losses, tokens);
+        }
+        // Every row ignored: the gradients stay 0, only the outputs are computed.
+        let mut grads = grads.filter(|_| !all_ignored);
+        let t = tokens.as_deref_mut();
         match self.tiling(rows, classes) {
-            Tiling::Panels(panel) => panels(call, panel, grads.as_deref_mut(), &mut losses),
-            Tiling::Chunks(width) => chunks(call, width, grads.as_deref_mut(), &mut losses),
+            Tiling::Panels(panel) => panels(call, panel, grads.as_deref_mut(), &mut losses, t),
+            Tiling::Chunks(width) => chunks(call, width, grads.as_deref_mut(), &mut losses, t),
+        }
+        if all_ignored {
+            return (losses, tokens);
         }
         if let Some(g) = grads {
             // Rows of the whole vocabulary within the chunk's budget of values.
             let group = rows.saturating_mul(self.chunk_size) / classes;
             redo_overflowed(call, &losses, g, group.clamp(1, rows));
         }
-        losses
+        (losses, tokens)
     }
+}
+
+/// The outputs `want` of `rows` rows from their statistics.
+fn stats_of<A: Float>(
+    want: TokenOutputs,
+    tokens: Option<&[Token<A>]>,
+    rows: usize,
+) -> TokenStats<A, Ix1> {
+    let mut out = Collect::new(want, rows);
+    for (n, t) in tokens.unwrap_or_default().iter().enumerate() {
+        out.set(n, t);
+    }
+    out.into_stats(&[rows])
 }
 
 /// `z = bias + h·wᵀ` for `h` `[rows, d]`, `w` `[cols, d]`, `z` `[rows, cols]`, split over
@@ -795,14 +1030,19 @@ fn panels<A: Float>(
     panel: usize,
     mut grads: Option<&mut Grads<'_, A>>,
     losses: &mut [A],
+    mut tokens: Option<&mut [Token<A>]>,
 ) {
     let (rows, classes) = (call.h.nrows(), call.w.nrows());
     let mut buf = vec![A::zero(); panel * classes];
+    let with_deriv = call.cap.is_some() && grads.is_some();
+    let mut deriv = vec![A::zero(); if with_deriv { panel * classes } else { 0 }];
     for r0 in (0..rows).step_by(panel) {
         let r1 = (r0 + panel).min(rows);
         let targets = &call.targets[r0..r1];
-        if targets.iter().all(|&y| y == IGNORED) {
-            continue; // loss 0 and gradient 0: these rows add nothing.
+        // Loss 0 and gradient 0: these rows add nothing (but their outputs, when asked for).
+        let all_ignored = targets.iter().all(|&y| y == IGNORED);
+        if all_ignored && tokens.is_none() {
+            continue;
         }
         let h = call.h.slice(s![r0..r1, ..]);
         logits_into(
@@ -812,12 +1052,19 @@ fn panels<A: Float>(
             matrix(&mut buf, r1 - r0, classes),
         );
         let z = &mut buf[..(r1 - r0) * classes];
+        let d = with_deriv.then(|| &mut deriv[..z.len()]);
+        cap_logits(call, z, d);
         let losses = &mut losses[r0..r1];
-        let Some(g) = grads.as_deref_mut() else {
-            cross_entropy_rows(call, z, classes, targets, losses, false);
+        let side = Side {
+            tokens: tokens.as_deref_mut().map(|t| &mut t[r0..r1]),
+            upstream: call.upstream.as_deref().map(|u| &u[r0..r1]),
+            deriv: with_deriv.then(|| &deriv[..z.len()]),
+        };
+        let Some(g) = grads.as_deref_mut().filter(|_| !all_ignored) else {
+            cross_entropy_rows(call, z, classes, targets, losses, false, side);
             continue;
         };
-        cross_entropy_rows(call, z, classes, targets, losses, true);
+        cross_entropy_rows(call, z, classes, targets, losses, true, side);
         let gz = ArrayView2::from_shape((r1 - r0, classes), &*z)
             .unwrap_or_else(|_| unreachable!("the panel holds rows × classes values"));
         let out = Outputs {
@@ -840,38 +1087,193 @@ fn cross_entropy_rows<A: Float>(
     targets: &[usize],
     losses: &mut [A],
     grad: bool,
+    side: Side<'_, A>,
 ) {
-    let (isa, o) = (call.isa, call.o);
+    let (isa, o, needs) = (call.isa, call.o, call.extras.needs(call.want));
     let k = parallel::units_per_task(targets.len(), len);
+    let sides = side.split(k, len, targets.len().div_ceil(k));
     let tasks: Vec<_> = z
         .chunks_mut(k * len)
         .zip(targets.chunks(k))
         .zip(losses.chunks_mut(k))
+        .zip(sides)
         .collect();
-    parallel::run(tasks, |((z, targets), losses)| {
+    parallel::run(tasks, |(((z, targets), losses), side)| {
         if !grad {
-            return kernel::logits(isa, z, len, RowTargets::Classes(targets), losses, None, o);
+            kernel::logits(isa, z, len, RowTargets::Classes(targets), losses, None, o);
+            return rows_beyond(call, z, None, len, targets, losses, side);
         }
         let group = (SCRATCH / len).max(1);
         let mut scratch = vec![A::zero(); group.min(targets.len()) * len];
+        let side_tokens = side.tokens.is_some();
+        let sides = side.split(group, len, targets.len().div_ceil(group));
         let pieces = z
             .chunks_mut(group * len)
             .zip(targets.chunks(group))
-            .zip(losses.chunks_mut(group));
-        for ((z, targets), losses) in pieces {
+            .zip(losses.chunks_mut(group))
+            .zip(sides);
+        let fuse = (call.extras.on() || side_tokens) && kernel::takes_tokens(len);
+        let mut own = vec![Token::empty(); if fuse { group.min(targets.len()) } else { 0 }];
+        for (((z, targets), losses), mut side) in pieces {
             let x = &mut scratch[..z.len()];
             x.copy_from_slice(z);
-            kernel::logits(
-                isa,
-                x,
-                len,
-                RowTargets::Classes(targets),
-                losses,
-                Some(z),
-                o,
-            );
+            if !fuse {
+                kernel::logits(
+                    isa,
+                    x,
+                    len,
+                    RowTargets::Classes(targets),
+                    losses,
+                    Some(&mut *z),
+                    o,
+                );
+                rows_beyond(call, x, Some(z), len, targets, losses, side);
+                continue;
+            }
+            // The rows' statistics from the engine's own passes.
+            let tk = match side.tokens.take() {
+                Some(t) => t,
+                None => &mut own[..targets.len()],
+            };
+            kernel::logits_with_tokens(isa, x, len, targets, losses, z, tk, o, needs);
+            rows_with_tokens(call, x, z, len, targets, losses, tk, &side);
         }
     });
+}
+
+impl<'a, A> Side<'a, A> {
+    /// The side of each block of `k` rows of `len` logits, `blocks` of them.
+    fn split(self, k: usize, len: usize, blocks: usize) -> Vec<Side<'a, A>> {
+        let mut out: Vec<Side<'a, A>> = (0..blocks).map(|_| Side::default_side()).collect();
+        if let Some(t) = self.tokens {
+            for (o, t) in out.iter_mut().zip(t.chunks_mut(k)) {
+                o.tokens = Some(t);
+            }
+        }
+        if let Some(u) = self.upstream {
+            for (o, u) in out.iter_mut().zip(u.chunks(k)) {
+                o.upstream = Some(u);
+            }
+        }
+        if let Some(d) = self.deriv {
+            for (o, d) in out.iter_mut().zip(d.chunks(k * len)) {
+                o.deriv = Some(d);
+            }
+        }
+        out
+    }
+
+    fn default_side() -> Self {
+        Side {
+            tokens: None,
+            upstream: None,
+            deriv: None,
+        }
+    }
+}
+
+/// What rows of logits `x` (`len` each) need beyond the engine's cross-entropy, which has written
+/// their losses and, with `g`, their gradient: the z-loss and the bonus (losses and gradient),
+/// the statistics asked for, the cap's derivative and the upstream gradients.
+fn rows_beyond<A: Float>(
+    call: &Call<'_, A>,
+    x: &[A],
+    mut g: Option<&mut [A]>,
+    len: usize,
+    targets: &[usize],
+    losses: &mut [A],
+    mut side: Side<'_, A>,
+) {
+    if !call.beyond() {
+        return;
+    }
+    let (extras, o) = (call.extras, &call.o);
+    for (r, (xr, &y)) in x.chunks_exact(len).zip(targets).enumerate() {
+        let mut gr = g.as_deref_mut().map(|g| &mut g[r * len..(r + 1) * len]);
+        if extras.on() || side.tokens.is_some() {
+            let sample = (y != IGNORED).then(|| (Some(y), o.w(y)));
+            let gs = gr.as_deref_mut().map(|g| (g, o.grad_scale));
+            let (add, tk) = extras.lane(
+                call.isa,
+                xr,
+                o.inv_t,
+                sample,
+                gs,
+                call.extras.needs(call.want),
+            );
+            if sample.is_some() && extras.on() {
+                losses[r] += add;
+            }
+            if let Some(t) = side.tokens.as_deref_mut() {
+                t[r] = tk;
+            }
+        }
+        if let Some(gr) = gr {
+            finish_gradient(
+                gr,
+                side.deriv.map(|d| &d[r * len..(r + 1) * len]),
+                side.upstream.map(|u| u[r]),
+            );
+        }
+    }
+}
+
+/// [`rows_beyond`] for rows whose statistics `tokens` the engine gave with their gradient `g`:
+/// the z-loss and the bonus from them, then the cap's derivative and the upstream gradients.
+#[allow(clippy::too_many_arguments)]
+fn rows_with_tokens<A: Float>(
+    call: &Call<'_, A>,
+    x: &[A],
+    g: &mut [A],
+    len: usize,
+    targets: &[usize],
+    losses: &mut [A],
+    tokens: &[Token<A>],
+    side: &Side<'_, A>,
+) {
+    let (extras, o) = (call.extras, &call.o);
+    let rows = x.chunks_exact(len).zip(g.chunks_exact_mut(len));
+    for (r, ((xr, gr), (&y, tk))) in rows.zip(targets.iter().zip(tokens)).enumerate() {
+        if y != IGNORED && extras.on() {
+            losses[r] += extras.loss(tk, o.w(y));
+            let f = weighted(o.w(y), o.grad_scale);
+            extras.add_gradient(call.isa, xr, gr, tk, o.inv_t, f);
+        }
+        let d = side.deriv.map(|d| &d[r * len..(r + 1) * len]);
+        finish_gradient(gr, d, side.upstream.map(|u| u[r]));
+    }
+}
+
+/// A row's gradient times the cap's derivative and its upstream gradient, where given.
+fn finish_gradient<A: Float>(g: &mut [A], deriv: Option<&[A]>, upstream: Option<A>) {
+    if let Some(d) = deriv {
+        for (gv, &dv) in g.iter_mut().zip(d) {
+            *gv *= dv;
+        }
+    }
+    if let Some(u) = upstream {
+        for gv in g {
+            *gv = product_or_zero(u, *gv);
+        }
+    }
+}
+
+/// Soft-caps logits in place where the call has a cap, with the cap's derivative into `deriv`
+/// when given.
+fn cap_logits<A: Float>(call: &Call<'_, A>, z: &mut [A], deriv: Option<&mut [A]>) {
+    let Some(c) = call.cap else { return };
+    match deriv {
+        Some(d) => {
+            for (v, dv) in z.iter_mut().zip(d) {
+                (*v, *dv) = cap(*v, c);
+            }
+        }
+        None => {
+            for v in z {
+                *v = cap(*v, c).0;
+            }
+        }
+    }
 }
 
 /// The chunk tiling: the vocabulary `width` classes at a time against every row, keeping each
@@ -880,16 +1282,27 @@ fn cross_entropy_rows<A: Float>(
 fn chunks<A: Float>(
     call: &Call<'_, A>,
     width: usize,
-    grads: Option<&mut Grads<'_, A>>,
+    mut grads: Option<&mut Grads<'_, A>>,
     losses: &mut [A],
+    tokens: Option<&mut [Token<A>]>,
 ) {
     let (rows, classes) = (call.h.nrows(), call.w.nrows());
     let width = width.min(classes);
-    let o = call.o;
+    let (o, extras) = (call.o, call.extras);
     let mut buf = vec![A::zero(); rows * width];
     let mut stats = vec![Streamed::NEW; rows];
     // The target's logit of each row, as it comes by.
     let mut target = vec![A::nan(); rows];
+    // Beyond the engine: each row's statistics for the z-loss, the bonus and the outputs, merged
+    // chunk by chunk (every row's, ignored ones too, when outputs are asked for).
+    let merging = extras.on() || tokens.is_some();
+    let seen = |y: usize| y != IGNORED || tokens.is_some();
+    let mut merged = vec![Merged::new(); if merging { rows } else { 0 }];
+    // Ranks are counted once the targets' logits are known.
+    let part_needs = tokens::Needs {
+        rank: false,
+        ..extras.needs(call.want)
+    };
     let logits = |buf: &mut [A], v0: usize, v1: usize| {
         let w = call.w.slice(s![v0..v1, ..]);
         let bias = call.bias.as_ref().map(|b| b.slice(s![v0..v1]));
@@ -898,27 +1311,134 @@ fn chunks<A: Float>(
     for v0 in (0..classes).step_by(width) {
         let v1 = (v0 + width).min(classes);
         logits(&mut buf, v0, v1);
+        cap_logits(call, &mut buf[..rows * (v1 - v0)], None);
         let (po, weight) = o.part(v0..v1);
         let z = buf[..rows * (v1 - v0)].chunks_exact(v1 - v0);
-        for (((x, st), &y), t) in z.zip(&mut stats).zip(&call.targets).zip(&mut target) {
-            if y != IGNORED {
+        for (r, (x, st)) in z.zip(&mut stats).enumerate() {
+            let y = call.targets[r];
+            if seen(y) {
                 st.push(
                     kernel::part_stats(call.isa, x, po, weight),
                     o.inv_t,
                     o.share,
                 );
-                if (v0..v1).contains(&y) {
-                    *t = x[y - v0];
-                }
+            }
+            if seen(y) && merging {
+                merged[r].push(
+                    &tokens::lane(call.isa, x, o.inv_t, None, part_needs),
+                    v0,
+                    o.inv_t,
+                );
+            }
+            if y != IGNORED && (v0..v1).contains(&y) {
+                target[r] = x[y - v0];
             }
         }
     }
-    // Each counted row's loss, and its gradient's maximum and coefficient (or the one value of
-    // its whole gradient, at an edge).
-    let mut coefs = vec![Coef::Fill(A::zero()); rows];
+    let coefs = row_coefs(call, &stats, &target, losses);
+    let mut toks = if merging {
+        whole_rows(call, &merged, &stats, &target, losses)
+    } else {
+        Vec::new()
+    };
+    // The ranks need the targets' logits, known now: counted as the gradient goes, or in a pass
+    // of their own without one.
+    let ranks = tokens.is_some() && call.want.rank;
+    if grads.is_some() || ranks {
+        let with_deriv = call.cap.is_some() && grads.is_some();
+        let mut deriv = vec![A::zero(); if with_deriv { rows * width } else { 0 }];
+        let mut row = vec![A::zero(); if extras.on() { width } else { 0 }];
+        for v0 in (0..classes).step_by(width) {
+            let v1 = (v0 + width).min(classes);
+            let n = v1 - v0;
+            logits(&mut buf, v0, v1);
+            let z = &mut buf[..rows * n];
+            cap_logits(call, z, with_deriv.then(|| &mut deriv[..rows * n]));
+            if ranks {
+                count_ranks(call, z, n, &target, &mut toks);
+            }
+            let Some(g) = grads.as_deref_mut() else {
+                continue;
+            };
+            let (po, _) = o.part(v0..v1);
+            let rows_of = z.chunks_exact_mut(n).zip(&coefs).zip(&call.targets);
+            for (r, ((x, coef), &y)) in rows_of.enumerate() {
+                let tk = toks.get(r);
+                let d = with_deriv.then(|| &deriv[r * n..(r + 1) * n]);
+                let up = call.upstream.as_deref().map(|u| u[r]);
+                chunk_gradient(call, x, *coef, (y, v0), po, tk, &mut row, d, up);
+            }
+            let gz = ArrayView2::from_shape((rows, n), &*z)
+                .unwrap_or_else(|_| unreachable!("the chunk holds rows × width values"));
+            let out = Outputs {
+                dh: g.dh.view_mut(),
+                dh_beta: if v0 == 0 { A::zero() } else { A::one() },
+                dw: g.dw.slice_mut(s![v0..v1, ..]),
+                dw_beta: A::zero(),
+                dbias: g.dbias.as_mut().map(|b| b.slice_mut(s![v0..v1])),
+            };
+            backprop(&gz, &call.w.slice(s![v0..v1, ..]), &call.h, out);
+        }
+    }
+    if let Some(t) = tokens {
+        t.copy_from_slice(&toks);
+    }
+}
+
+/// The gradient of one row's chunk `x` (its logits, from class `v0`) in place: the engine's from
+/// the row's coefficient, that of the z-loss and the bonus from the row's statistics `tk` (`row`
+/// holds a copy of the logits for it), then times the cap's derivative and the upstream gradient.
+#[allow(clippy::too_many_arguments)]
+fn chunk_gradient<A: Float>(
+    call: &Call<'_, A>,
+    x: &mut [A],
+    coef: Coef<A>,
+    (y, v0): (usize, usize),
+    po: Options<'_, A>,
+    tk: Option<&Token<A>>,
+    row: &mut [A],
+    deriv: Option<&[A]>,
+    upstream: Option<A>,
+) {
+    let (o, n) = (&call.o, x.len());
+    let extra = call.extras.on() && y != IGNORED;
+    if extra {
+        row[..n].copy_from_slice(x);
+    }
+    let local = (v0..v0 + n).contains(&y).then(|| y - v0);
+    match coef {
+        Coef::Fill(v) => x.fill(v),
+        Coef::Row { m, gradient } => {
+            kernel::part_gradient(call.isa, x, m, gradient, local, po);
+        }
+        Coef::StandIn { gradient } => {
+            for v in x.iter_mut() {
+                *v = Edge::stand_in(*v);
+            }
+            kernel::part_gradient(call.isa, x, A::zero(), gradient, local, po);
+        }
+    }
+    if let (true, Some(tk)) = (extra, tk) {
+        let f = weighted(o.w(y), o.grad_scale);
+        call.extras
+            .add_gradient(call.isa, &row[..n], x, tk, o.inv_t, f);
+    }
+    finish_gradient(x, deriv, upstream);
+}
+
+/// Each counted row's loss into `losses`, from its merged statistics and its target's logit, and
+/// its gradient's maximum and coefficient (or the one value of its whole gradient, at an edge).
+fn row_coefs<A: Float>(
+    call: &Call<'_, A>,
+    stats: &[Streamed<A>],
+    target: &[A],
+    losses: &mut [A],
+) -> Vec<Coef<A>> {
+    let o = call.o;
+    let mut coefs = vec![Coef::Fill(A::zero()); losses.len()];
     for (((loss, st), &y), (&t, coef)) in losses
         .iter_mut()
-        .zip(&stats)
+        .zip(stats)
         .zip(&call.targets)
         .zip(target.iter().zip(&mut coefs))
     {
@@ -928,38 +1448,50 @@ fn chunks<A: Float>(
         let (l, c) = finish(st, t, o.w(y), &o);
         (*loss, *coef) = (l, c);
     }
-    let Some(g) = grads else { return };
-    for v0 in (0..classes).step_by(width) {
-        let v1 = (v0 + width).min(classes);
-        logits(&mut buf, v0, v1);
-        let (po, _) = o.part(v0..v1);
-        let z = &mut buf[..rows * (v1 - v0)];
-        for ((x, coef), &y) in z.chunks_exact_mut(v1 - v0).zip(&coefs).zip(&call.targets) {
-            let local = (v0..v1).contains(&y).then(|| y - v0);
-            match *coef {
-                Coef::Fill(v) => x.fill(v),
-                Coef::Row { m, gradient } => {
-                    kernel::part_gradient(call.isa, x, m, gradient, local, po);
-                }
-                Coef::StandIn { gradient } => {
-                    for v in x.iter_mut() {
-                        *v = Edge::stand_in(*v);
-                    }
-                    kernel::part_gradient(call.isa, x, A::zero(), gradient, local, po);
-                }
-            }
+    coefs
+}
+
+/// Adds to each counted row's rank its logits in the chunk `z` (`n` per row) above its target's.
+fn count_ranks<A: Float>(
+    call: &Call<'_, A>,
+    z: &[A],
+    n: usize,
+    target: &[A],
+    toks: &mut [Token<A>],
+) {
+    for (r, x) in z.chunks_exact(n).enumerate() {
+        if call.targets[r] != IGNORED {
+            let xy = target[r];
+            toks[r].rank += x.iter().filter(|&&v| v > xy).count();
         }
-        let gz = ArrayView2::from_shape((rows, v1 - v0), &*z)
-            .unwrap_or_else(|_| unreachable!("the chunk holds rows × width values"));
-        let out = Outputs {
-            dh: g.dh.view_mut(),
-            dh_beta: if v0 == 0 { A::zero() } else { A::one() },
-            dw: g.dw.slice_mut(s![v0..v1, ..]),
-            dw_beta: A::zero(),
-            dbias: g.dbias.as_mut().map(|b| b.slice_mut(s![v0..v1])),
-        };
-        backprop(&gz, &call.w.slice(s![v0..v1, ..]), &call.h, out);
     }
+}
+
+/// Each row's statistics whole, from those merged over its chunks and the engine's (`stats`,
+/// for an exact `ln s`), its target's logit `target`; what the z-loss and the bonus add to each
+/// counted row's loss is added to `losses`.
+fn whole_rows<A: Float>(
+    call: &Call<'_, A>,
+    merged: &[Merged<A>],
+    stats: &[Streamed<A>],
+    target: &[A],
+    losses: &mut [A],
+) -> Vec<Token<A>> {
+    let o = &call.o;
+    let mut toks = Vec::with_capacity(merged.len());
+    for (r, (m, st)) in merged.iter().zip(stats).enumerate() {
+        let y = call.targets[r];
+        let ln_s = st
+            .stats
+            .filter(|s| s.max.is_finite())
+            .map_or(A::zero(), |s: RowStats<A>| tokens::ln_of_sum(s.sum, s.tail));
+        let tk = m.token(ln_s, o.inv_t, (y != IGNORED).then(|| target[r]));
+        if y != IGNORED {
+            losses[r] += call.extras.loss(&tk, o.w(y));
+        }
+        toks.push(tk);
+    }
+    toks
 }
 
 /// Redoes, entry by entry with [`Scaled`] sums, the gradients whose fast products came out
@@ -1008,6 +1540,8 @@ fn redo_overflowed<A: Float>(call: &Call<'_, A>, losses: &[A], g: &mut Grads<'_,
     };
     let mut buf = vec![A::zero(); group.min(needed.len()) * classes];
     let mut scratch = vec![A::zero(); group];
+    let cap_len = if call.cap.is_some() { buf.len() } else { 0 };
+    let mut deriv = vec![A::zero(); cap_len];
     for part in needed.chunks(group) {
         let n = part.len();
         let h = call.h.select(Axis(0), part);
@@ -1019,7 +1553,21 @@ fn redo_overflowed<A: Float>(call: &Call<'_, A>, losses: &[A], g: &mut Grads<'_,
         );
         let targets: Vec<usize> = part.iter().map(|&i| call.targets[i]).collect();
         let z = &mut buf[..n * classes];
-        cross_entropy_rows(call, z, classes, &targets, &mut scratch[..n], true);
+        cap_logits(
+            call,
+            z,
+            call.cap.is_some().then(|| &mut deriv[..n * classes]),
+        );
+        let upstream: Option<Vec<A>> = call
+            .upstream
+            .as_ref()
+            .map(|u| part.iter().map(|&i| u[i]).collect());
+        let side = Side {
+            tokens: None,
+            upstream: upstream.as_deref(),
+            deriv: call.cap.is_some().then(|| &deriv[..n * classes]),
+        };
+        cross_entropy_rows(call, z, classes, &targets, &mut scratch[..n], true, side);
         for (gi, &i) in z.chunks_exact(classes).zip(part) {
             if let Ok(r) = rows.binary_search(&i) {
                 for (j, sum) in dh_sums[r * d..(r + 1) * d].iter_mut().enumerate() {

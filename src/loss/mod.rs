@@ -5,6 +5,8 @@
 //! - `shared`: the options both cross-entropies share, declared once;
 //! - `cross_entropy` and `linear`: the two cross-entropies, one engine underneath
 //!   (`kernels::cross_entropy`);
+//! - `token`: the per-token outputs of both, and the z-loss, entropy bonus and soft cap built on
+//!   them (`kernels::token`);
 //! - `elementwise`: the machinery of the elementwise losses (`binary`, `kl`).
 
 mod binary;
@@ -14,6 +16,7 @@ mod kl;
 mod linear;
 mod shared;
 mod targets;
+mod token;
 
 pub use binary::{
     BinaryCrossEntropy, BinaryCrossEntropyWithLogits, SigmoidFocalLoss, binary_cross_entropy,
@@ -26,6 +29,7 @@ pub use cross_entropy::{
 pub use kl::{KlDiv, kl_div, kl_div_and_grad};
 pub use linear::{LinearCrossEntropy, LinearGrads};
 pub use targets::{IntoTargets, Targets};
+pub use token::{TokenOutputs, TokenStats};
 
 /// How per-sample losses become one number.
 ///

@@ -4,9 +4,10 @@
 //! the mean's denominator, what the kernels are handed, and their setters
 //! ([`shared_setters`], each with its loss's own example).
 
-use ndarray::{Array1, ArrayViewD};
+use ndarray::{Array, Array1, ArrayRef, ArrayViewD, Dimension, Zip};
 
 use super::Reduction;
+use super::token::{Extras, cap};
 use crate::Float;
 use crate::error::{Error, Result};
 use crate::kernels::cross_entropy::Options;
@@ -25,6 +26,12 @@ pub(crate) struct Shared<A> {
     /// `T`: finite and > 0.
     pub temperature: A,
     pub reduction: Reduction,
+    /// The z-loss's `ζ ≥ 0` (0: none).
+    pub z_loss: A,
+    /// The entropy bonus's `β ≥ 0` (0: none).
+    pub entropy_bonus: A,
+    /// The soft cap `c > 0`, if any.
+    pub soft_cap: Option<A>,
 }
 
 impl<A: Float> Shared<A> {
@@ -36,6 +43,9 @@ impl<A: Float> Shared<A> {
             label_smoothing: A::zero(),
             temperature: A::one(),
             reduction: Reduction::Mean,
+            z_loss: A::zero(),
+            entropy_bonus: A::zero(),
+            soft_cap: None,
         }
     }
 
@@ -58,6 +68,14 @@ impl<A: Float> Shared<A> {
     /// Checks the label smoothing and the weights' length against `classes`.
     pub(crate) fn check(&self, classes: usize) -> Result<()> {
         validate::label_smoothing(self.label_smoothing)?;
+        let coef = |c: A| c >= A::zero() && c.is_finite();
+        validate::option("z_loss", self.z_loss, coef(self.z_loss), "finite and >= 0")?;
+        let b = self.entropy_bonus;
+        validate::option("entropy_bonus", b, coef(b), "finite and >= 0")?;
+        if let Some(c) = self.soft_cap {
+            let ok = c > A::zero() && c.is_finite();
+            validate::option("soft_cap", c, ok, "finite and > 0")?;
+        }
         if let Some(w) = &self.weight {
             validate::shape("weight", w.shape(), "the class axis", &[classes])?;
         }
@@ -105,6 +123,44 @@ impl<A: Float> Shared<A> {
         }
     }
 
+    /// The z-loss and entropy bonus.
+    pub(crate) fn extras(&self) -> Extras<A> {
+        Extras {
+            z_loss: self.z_loss,
+            bonus: self.entropy_bonus,
+        }
+    }
+
+    /// Whether any option beyond the engine's is on: the z-loss, the bonus or the cap.
+    pub(crate) fn beyond_engine(&self) -> bool {
+        self.extras().on() || self.soft_cap.is_some()
+    }
+
+    /// The weight of class `y` (1 without weights).
+    pub(crate) fn class_weight(&self, y: usize) -> A {
+        self.weight.as_ref().map_or_else(A::one, |w| w[y])
+    }
+
+    /// The logits soft-capped, where a cap is set.
+    pub(crate) fn capped<D: Dimension>(&self, x: &ArrayRef<A, D>) -> Option<Array<A, D>> {
+        let c = self.soft_cap?;
+        Some(x.mapv(|v| cap(v, c).0))
+    }
+
+    /// Multiplies a gradient with respect to the capped logits by the cap's derivative at the
+    /// `logits`, where a cap is set.
+    pub(crate) fn cap_gradient<D: Dimension>(
+        &self,
+        logits: &ArrayRef<A, D>,
+        grad: &mut ArrayRef<A, D>,
+    ) {
+        if let Some(c) = self.soft_cap {
+            Zip::from(grad)
+                .and(logits)
+                .for_each(|g, &x| *g *= cap(x, c).1);
+        }
+    }
+
     /// The options as the kernels take them, for `classes` classes and a gradient of
     /// `Σ losses / divisor`.
     pub(crate) fn kernel(&self, classes: usize, inv_t: A, divisor: f64) -> Options<'_, A> {
@@ -120,7 +176,10 @@ macro_rules! shared_setters {
         ignore_index: $ignore_index:literal,
         label_smoothing: $label_smoothing:literal,
         temperature: $temperature:literal,
-        reduction: $reduction:literal $(,)?
+        reduction: $reduction:literal,
+        z_loss: $z_loss:literal,
+        entropy_bonus: $entropy_bonus:literal,
+        soft_cap: $soft_cap:literal $(,)?
     ) => {
         /// A class index whose targets are skipped: loss 0, gradient 0, not counted in the mean.
         ///
@@ -156,6 +215,47 @@ macro_rules! shared_setters {
         #[must_use]
         pub fn reduction(mut self, reduction: Reduction) -> Self {
             self.shared.reduction = reduction;
+            self
+        }
+
+        /// PaLM's z-loss: adds `ζ · logsumexp(x / T)²` to each counted sample's loss (times its
+        /// target's class weight, reduced as the loss is; ignored samples add nothing, nor do
+        /// rows with no mass), which keeps the normaliser near 1. Its gradient, `2ζ · logsumexp ·
+        /// p / T`, is added in the same pass. `ζ` must be finite and ≥ 0 (an
+        /// [`Error::InvalidOption`](crate::Error::InvalidOption) otherwise, at the call); 0, the
+        /// default, gives exactly the loss without it.
+        ///
+        #[doc = $z_loss]
+        #[must_use]
+        pub fn z_loss(mut self, coef: A) -> Self {
+            self.shared.z_loss = coef;
+            self
+        }
+
+        /// RL's entropy bonus: adds `−β · H` to each counted sample's loss, `H` the entropy of
+        /// `softmax(x / T)` (times the target's class weight, reduced as the loss is), so that
+        /// `β > 0` rewards spread. Its gradient, `β · p ⊙ (log p + H) / T`, is added in the same
+        /// pass. `β` must be finite and ≥ 0 (an [`Error::InvalidOption`](crate::Error::InvalidOption)
+        /// otherwise); 0, the default, gives exactly the loss without it.
+        ///
+        #[doc = $entropy_bonus]
+        #[must_use]
+        pub fn entropy_bonus(mut self, beta: A) -> Self {
+            self.shared.entropy_bonus = beta;
+            self
+        }
+
+        /// Gemma 2's logit soft-capping: every finite logit `x` becomes `c · tanh(x / c)` before
+        /// anything else (the temperature divides the capped logits), and the gradient carries
+        /// the cap's derivative `1 − tanh²(x / c)`. Logits that are not finite pass unchanged: a
+        /// masked −inf stays masked. `c` must be finite and > 0 (an
+        /// [`Error::InvalidOption`](crate::Error::InvalidOption) otherwise); without a cap, the
+        /// default, nothing changes.
+        ///
+        #[doc = $soft_cap]
+        #[must_use]
+        pub fn soft_cap(mut self, c: A) -> Self {
+            self.shared.soft_cap = Some(c);
             self
         }
     };

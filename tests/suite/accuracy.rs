@@ -82,7 +82,7 @@ use std::process::Command;
 
 use crate::harness::{SplitMix, TestFloat, ulps, wide};
 use logits::{
-    BinaryCrossEntropyWithLogits, CrossEntropy, LogSumExp, log_sigmoid, log_softmax,
+    BinaryCrossEntropyWithLogits, CrossEntropy, LogSumExp, TokenOutputs, log_sigmoid, log_softmax,
     log_softmax_with_temperature, logsumexp, sigmoid, softmax,
 };
 use ndarray::{Array1, Array2, ArrayView1, Axis};
@@ -511,6 +511,17 @@ impl<R: Real> LaneRef<R> {
         mt + self.ln_s
     }
 
+    /// `H = ln Σ − Σ pᵢ dᵢ`, the entropy (0 for a lane without mass).
+    fn entropy(&self) -> R {
+        if self.empty {
+            return R::of(0.0);
+        }
+        let terms = (0..self.d.len())
+            .filter(|&i| self.d[i].val() > f64::NEG_INFINITY)
+            .map(|i| self.softmax_r(i) * self.d[i]);
+        self.ln_s - R::sum(terms)
+    }
+
     /// `d̄`: the mean distance from the max of the entries other than `i`, weighted by their
     /// probabilities (0 if they have none). Rounding `xⱼ − m` costs `exp` up to `dⱼ / 2` ULP, so a
     /// log-probability near 0, `−ln(1 + Σⱼ pⱼ / pᵢ)`, inherits about `d̄ / 2` ULP.
@@ -653,6 +664,11 @@ const CE_NEAR: Row = row(
     Unit::UlpPerMeanDistance,
 );
 const CE_GRAD: Row = row("`CrossEntropy` gradient, `softmax − onehot`", Unit::Eps);
+const ENTROPY: Row = row("`CrossEntropy::loss_with` entropy", Unit::UlpOrEps);
+const Z_LOSS: Row = row(
+    "`CrossEntropy::per_sample` with `z_loss(1)`",
+    Unit::UlpOrEps,
+);
 const BCE: Row = row("`BinaryCrossEntropyWithLogits::per_sample`", Unit::Ulp);
 const BCE_GRAD: Row = row(
     "`BinaryCrossEntropyWithLogits` gradient, `σ(x) − y`",
@@ -1285,6 +1301,30 @@ fn measure<A: TestFloat, R: Real>(rec: &mut Recorder) {
                         let want = refs[b].softmax_r(i) - R::of(onehot);
                         rec.abs::<A, R>(CE_GRAD, layout, g, want, || here(i));
                     }
+                }
+                let want = TokenOutputs {
+                    entropy: true,
+                    ..TokenOutputs::default()
+                };
+                let (_, stats) = ce.loss_with(arr, &targets[..], want).unwrap();
+                let z = ce
+                    .clone()
+                    .z_loss(A::one())
+                    .per_sample(arr, &targets[..])
+                    .unwrap();
+                for (b, (&h, &zl)) in stats.entropy.unwrap().iter().zip(&z).enumerate() {
+                    let here = at(layout, b);
+                    let r = &refs[b];
+                    rec.mixed::<A, R>(ENTROPY, layout, h, r.entropy(), || here(0));
+                    let lse = lse_want[b];
+                    // lse² beyond the range is +inf (double-double products make NaN there).
+                    let square = if (lse.val() * lse.val()).is_finite() {
+                        lse * lse
+                    } else {
+                        R::of(f64::INFINITY)
+                    };
+                    let want = R::of(0.0) - r.log_softmax(targets[b]) + square;
+                    rec.mixed::<A, R>(Z_LOSS, layout, zl, want, || here(targets[b]));
                 }
             }
         }

@@ -10,6 +10,15 @@
 //! f64. Inputs are exact f32 values, so the f32 and f64 tests see the same
 //! numbers.
 //!
+//! The options beyond PyTorch's are checked the same way, against the formulas the crate
+//! documents: PaLM's z-loss `ζ · logsumexp²`, the entropy bonus `−β · H` and Gemma 2's soft
+//! cap `c · tanh(x / c)` (each alone and all together, with temperature, class weights,
+//! `ignore_index`, label smoothing and both reductions), through `CrossEntropy` (loss, per-sample
+//! losses, gradient, the per-sample backward pass) and `LinearCrossEntropy` on `h` = the logits,
+//! `w` = the identity; and the per-token outputs of `loss_with` (logsumexp, entropy, the target's
+//! log-probability, argmax and rank) on the same logits and on edge rows (a dominant logit, ties,
+//! masked logits).
+//!
 //! Regenerate the data file with `python3 tools/loss_reference_values.py --write`.
 #![allow(
     clippy::cast_precision_loss,
@@ -22,10 +31,11 @@
 use crate::harness::{INF, NEG_INF, TestFloat, wide};
 use logits::{
     BinaryCrossEntropy, BinaryCrossEntropyWithLogits, CrossEntropy, Input, IntoTargets, KlDiv,
-    Reduction, SigmoidFocalLoss, Targets, binary_cross_entropy, binary_cross_entropy_and_grad,
-    cross_entropy, cross_entropy_and_grad, kl_div, nll_loss, sigmoid, sigmoid_focal_loss,
+    LinearCrossEntropy, Reduction, SigmoidFocalLoss, Targets, TokenOutputs, TokenStats,
+    binary_cross_entropy, binary_cross_entropy_and_grad, cross_entropy, cross_entropy_and_grad,
+    kl_div, nll_loss, sigmoid, sigmoid_focal_loss,
 };
-use ndarray::{Array1, Array2, ArrayD, IxDyn, array};
+use ndarray::{Array1, Array2, ArrayD, Ix1, IxDyn, array};
 
 // ---------------------------------------------------------------------------
 // Tolerances
@@ -125,6 +135,44 @@ struct FocalCase {
     loss: f64,
     per_sample: &'static [f64],
     grad: &'static [f64],
+}
+
+/// Cross-entropy on `CE_X_LOGITS` with the z-loss, the entropy bonus and the soft cap.
+#[derive(Debug)]
+struct CeExtraCase {
+    name: &'static str,
+    targets: Tgt,
+    z_loss: f32,
+    entropy_bonus: f32,
+    soft_cap: Option<f32>,
+    smoothing: f32,
+    temperature: f32,
+    weight: bool,
+    ignore: bool,
+    reduction: Reduction,
+    loss: f64,
+    per_sample: &'static [f64],
+    /// The gradient of the reduced loss.
+    grad: &'static [f64],
+    /// The gradient of `Σₙ CE_UPSTREAM[n] · lossₙ`.
+    backward: &'static [f64],
+    /// `Σₙ CE_UPSTREAM[n] · lossₙ`.
+    backward_loss: f64,
+}
+
+/// The per-token outputs of `softmax(cap(x) / T)` for the rows of `x` (`CE_C` classes each).
+#[derive(Debug)]
+struct TokenCase {
+    name: &'static str,
+    x: &'static [f32],
+    targets: &'static [usize],
+    temperature: f32,
+    soft_cap: Option<f32>,
+    logsumexp: &'static [f64],
+    entropy: &'static [f64],
+    target_log_prob: &'static [f64],
+    argmax: &'static [usize],
+    rank: &'static [usize],
 }
 
 // ---------------------------------------------------------------------------
@@ -1100,6 +1148,643 @@ fn sigmoid_focal_loss_f64() {
 }
 
 // ---------------------------------------------------------------------------
+// Cross-entropy: z-loss, entropy bonus, soft cap; per-token outputs
+// ---------------------------------------------------------------------------
+
+/// The `TokenCase` of the rows `x` at temperature `t` and soft cap `cap`.
+fn token_case(x: &[f32], t: f32, cap: Option<f32>) -> &'static TokenCase {
+    data::CE_TOKEN_CASES
+        .iter()
+        .find(|c| c.x == x && c.temperature == t && c.soft_cap == cap)
+        .expect("a token case for every temperature and cap of the option cases")
+}
+
+/// The field `field` of some outputs, which must be present exactly when `on` (asked for).
+fn present<'a, T>(
+    fails: &mut Vec<String>,
+    what: &str,
+    field: &str,
+    value: Option<&'a Array1<T>>,
+    on: bool,
+    len: usize,
+) -> Option<&'a Array1<T>> {
+    match (value, on) {
+        (Some(v), true) if v.len() == len => Some(v),
+        (Some(v), true) => {
+            fails.push(format!(
+                "{what}: {field} has {} values, want {len}",
+                v.len()
+            ));
+            None
+        }
+        (None, false) => None,
+        (v, _) => {
+            fails.push(format!(
+                "{what}: {field} present: {}, asked for: {on}",
+                v.is_some()
+            ));
+            None
+        }
+    }
+}
+
+/// Checks the outputs `got` of the samples `rows` of the case `c` (in that order), those whose
+/// target is `ignore` being ignored (target log-probability 0, rank `usize::MAX`), and that
+/// exactly the outputs `want` asked for are present.
+///
+/// `logsumexp = m / T + ln s` cancels where the maximum `m` is negative: the loss tolerance
+/// `rel · max(|want|, CE_LOSS_SCALE)`. Without a cap the logits are exact and nothing cancels
+/// in the entropy (`ln s` and `−Σ e^z z / s`, both ≥ 0) nor in the log-probability
+/// (`z_y − ln s`, both ≤ 0), `ln s` being taken as `ln(1 + tail)` where `s < 2`: an entrywise
+/// relative tolerance, down to the dominant row's entropy (5e-16 at `T = 0.5`) and
+/// log-probability (−1.3e-17). The capped logits carry the rounding of `c · tanh(x / c)`, an
+/// absolute error of the cap's scale: the loss tolerance.
+fn check_tokens<A: TestFloat>(
+    fails: &mut Vec<String>,
+    what: &str,
+    got: &TokenStats<A, Ix1>,
+    c: &TokenCase,
+    rows: &[usize],
+    ignore: Option<usize>,
+    want: TokenOutputs,
+) {
+    let r = rel::<A>();
+    let scaled = |v: f64| r * v.abs().max(CE_LOSS_SCALE);
+    let fine = |v: f64| {
+        if c.soft_cap.is_none() {
+            r * v.abs()
+        } else {
+            scaled(v)
+        }
+    };
+    let ignored = |n: usize| Some(c.targets[n]) == ignore;
+    let len = rows.len();
+    let what = format!("{what} ({})", c.name);
+    let lse = present(
+        fails,
+        &what,
+        "logsumexp",
+        got.logsumexp.as_ref(),
+        want.logsumexp,
+        len,
+    );
+    if let Some(v) = lse {
+        for (k, &n) in rows.iter().enumerate() {
+            let w = c.logsumexp[n];
+            check(
+                fails,
+                &format!("{what}: logsumexp[{n}]"),
+                v[k],
+                w,
+                scaled(w),
+            );
+        }
+    }
+    if let Some(v) = present(
+        fails,
+        &what,
+        "entropy",
+        got.entropy.as_ref(),
+        want.entropy,
+        len,
+    ) {
+        for (k, &n) in rows.iter().enumerate() {
+            let w = c.entropy[n];
+            check(fails, &format!("{what}: entropy[{n}]"), v[k], w, fine(w));
+        }
+    }
+    let on = want.target_log_prob;
+    if let Some(v) = present(
+        fails,
+        &what,
+        "target_log_prob",
+        got.target_log_prob.as_ref(),
+        on,
+        len,
+    ) {
+        for (k, &n) in rows.iter().enumerate() {
+            let w = if ignored(n) {
+                0.0
+            } else {
+                c.target_log_prob[n]
+            };
+            check(
+                fails,
+                &format!("{what}: target_log_prob[{n}]"),
+                v[k],
+                w,
+                fine(w),
+            );
+        }
+    }
+    if let Some(v) = present(
+        fails,
+        &what,
+        "argmax",
+        got.argmax.as_ref(),
+        want.argmax,
+        len,
+    ) {
+        for (k, &n) in rows.iter().enumerate() {
+            if v[k] != c.argmax[n] {
+                fails.push(format!(
+                    "{} {what}: argmax[{n}] = {}, want {}",
+                    A::NAME,
+                    v[k],
+                    c.argmax[n]
+                ));
+            }
+        }
+    }
+    if let Some(v) = present(fails, &what, "rank", got.rank.as_ref(), want.rank, len) {
+        for (k, &n) in rows.iter().enumerate() {
+            let w = if ignored(n) { usize::MAX } else { c.rank[n] };
+            if v[k] != w {
+                fails.push(format!(
+                    "{} {what}: rank[{n}] = {}, want {w}",
+                    A::NAME,
+                    v[k]
+                ));
+            }
+        }
+    }
+}
+
+/// The outputs a case's targets allow: all with class targets; neither the target's
+/// log-probability nor its rank with probability targets (an error there).
+fn outputs_for(targets: Tgt) -> TokenOutputs {
+    match targets {
+        Tgt::Classes => TokenOutputs::ALL,
+        Tgt::Probabilities => TokenOutputs {
+            logsumexp: true,
+            entropy: true,
+            argmax: true,
+            ..TokenOutputs::default()
+        },
+    }
+}
+
+fn ce_extra_of<A: TestFloat>(c: &CeExtraCase) -> CrossEntropy<A> {
+    let mut ce = CrossEntropy::new()
+        .z_loss(of(c.z_loss))
+        .entropy_bonus(of(c.entropy_bonus))
+        .label_smoothing(of(c.smoothing))
+        .temperature(of(c.temperature))
+        .reduction(c.reduction);
+    if let Some(cap) = c.soft_cap {
+        ce = ce.soft_cap(of(cap));
+    }
+    if c.weight {
+        ce = ce.weight(vec_of::<A>(data::CE_W));
+    }
+    if c.ignore {
+        ce = ce.ignore_index(data::CE_IGNORE);
+    }
+    ce
+}
+
+fn linear_extra_of<A: TestFloat>(c: &CeExtraCase, chunk: Option<usize>) -> LinearCrossEntropy<A> {
+    let mut ce = LinearCrossEntropy::new()
+        .z_loss(of(c.z_loss))
+        .entropy_bonus(of(c.entropy_bonus))
+        .label_smoothing(of(c.smoothing))
+        .temperature(of(c.temperature))
+        .reduction(c.reduction);
+    if let Some(cap) = c.soft_cap {
+        ce = ce.soft_cap(of(cap));
+    }
+    if c.weight {
+        ce = ce.weight(vec_of::<A>(data::CE_W));
+    }
+    if c.ignore {
+        ce = ce.ignore_index(data::CE_IGNORE);
+    }
+    if let Some(k) = chunk {
+        ce = ce.chunk_size(k);
+    }
+    ce
+}
+
+/// Every method of `ce` on one case: the loss (alone, with its gradient, with the outputs), the
+/// per-sample losses, the per-sample backward pass; with the tolerances of `run_ce`.
+fn run_ce_extra<'t, A: TestFloat + 't>(
+    ce: &CrossEntropy<A>,
+    x: &Array2<A>,
+    targets: impl IntoTargets<'t, A> + Clone,
+    c: &CeExtraCase,
+    fails: &mut Vec<String>,
+) {
+    let r = rel::<A>();
+    let name = c.name;
+    let loss_tol = |want: f64| r * want.abs().max(CE_LOSS_SCALE);
+    let loss = ce.loss(x, targets.clone()).unwrap();
+    check(
+        fails,
+        &format!("{name}: loss"),
+        loss,
+        c.loss,
+        loss_tol(c.loss),
+    );
+    let (loss, grad) = ce.loss_and_grad(x, targets.clone()).unwrap();
+    let what = format!("{name}: loss_and_grad");
+    check(
+        fails,
+        &format!("{what} loss"),
+        loss,
+        c.loss,
+        loss_tol(c.loss),
+    );
+    check_all(
+        fails,
+        &format!("{what} grad"),
+        &grad,
+        c.grad,
+        normwise(c.grad, r),
+    );
+    let want = outputs_for(c.targets);
+    let (loss, grad, stats) = ce.loss_and_grad_with(x, targets.clone(), want).unwrap();
+    let what = format!("{name}: loss_and_grad_with");
+    check(
+        fails,
+        &format!("{what} loss"),
+        loss,
+        c.loss,
+        loss_tol(c.loss),
+    );
+    check_all(
+        fails,
+        &format!("{what} grad"),
+        &grad,
+        c.grad,
+        normwise(c.grad, r),
+    );
+    let tc = token_case(data::CE_X_LOGITS, c.temperature, c.soft_cap);
+    let ignore = c.ignore.then_some(data::CE_IGNORE);
+    let rows: Vec<usize> = (0..data::CE_N).collect();
+    check_tokens(fails, &what, &stats, tc, &rows, ignore, want);
+    let (loss, stats) = ce.loss_with(x, targets.clone(), want).unwrap();
+    let what = format!("{name}: loss_with");
+    check(
+        fails,
+        &format!("{what} loss"),
+        loss,
+        c.loss,
+        loss_tol(c.loss),
+    );
+    check_tokens(fails, &what, &stats, tc, &rows, ignore, want);
+    let per = ce.per_sample(x, targets.clone()).unwrap();
+    check_all(
+        fails,
+        &format!("{name}: per_sample"),
+        &per,
+        c.per_sample,
+        |i| loss_tol(c.per_sample[i]),
+    );
+    let upstream = Array1::from(vec_of::<A>(data::CE_UPSTREAM));
+    let back = ce.per_sample_backward(x, targets, &upstream).unwrap();
+    check_all(
+        fails,
+        &format!("{name}: per_sample_backward"),
+        &back,
+        c.backward,
+        normwise(c.backward, r),
+    );
+}
+
+fn cross_entropy_extra_cases<A: TestFloat>() {
+    let mut fails = Vec::new();
+    let x = arr2::<A>(data::CE_X_LOGITS, data::CE_N, data::CE_C);
+    let q = arr2::<A>(data::CE_Q, data::CE_N, data::CE_C);
+    for c in data::CE_EXTRA_CASES {
+        let ce = ce_extra_of::<A>(c);
+        match c.targets {
+            Tgt::Classes => run_ce_extra(&ce, &x, data::CE_Y, c, &mut fails),
+            Tgt::Probabilities => {
+                let t = Targets::Probabilities(q.view().into_dyn());
+                run_ce_extra(&ce, &x, t, c, &mut fails);
+            }
+        }
+    }
+    report(A::NAME, &fails);
+}
+
+#[test]
+fn cross_entropy_z_loss_entropy_bonus_soft_cap_f32() {
+    cross_entropy_extra_cases::<f32>();
+}
+
+#[test]
+fn cross_entropy_z_loss_entropy_bonus_soft_cap_f64() {
+    cross_entropy_extra_cases::<f64>();
+}
+
+/// `LinearCrossEntropy` on `h` = the logits and `w` = the identity (`h·wᵀ` = the logits exactly,
+/// so `dh` = the logits' gradient), on one panel and in chunks of 3 and 1 classes.
+fn linear_extra_cases<A: TestFloat>() {
+    let r = rel::<A>();
+    let loss_tol = |want: f64| r * want.abs().max(CE_LOSS_SCALE);
+    let mut fails = Vec::new();
+    let h = arr2::<A>(data::CE_X_LOGITS, data::CE_N, data::CE_C);
+    let w = Array2::<A>::eye(data::CE_C);
+    let upstream = Array1::from(vec_of::<A>(data::CE_UPSTREAM));
+    let rows: Vec<usize> = (0..data::CE_N).collect();
+    let classes = data::CE_EXTRA_CASES
+        .iter()
+        .filter(|c| c.targets == Tgt::Classes);
+    for c in classes {
+        let tc = token_case(data::CE_X_LOGITS, c.temperature, c.soft_cap);
+        let ignore = c.ignore.then_some(data::CE_IGNORE);
+        for chunk in [None, Some(3), Some(1)] {
+            let ce = linear_extra_of::<A>(c, chunk);
+            let name = format!("{} (linear, chunk {chunk:?})", c.name);
+            let y = data::CE_Y;
+            let loss = ce.loss(&h, &w, y).unwrap();
+            check(
+                &mut fails,
+                &format!("{name}: loss"),
+                loss,
+                c.loss,
+                loss_tol(c.loss),
+            );
+            let per = ce.per_sample(&h, &w, y).unwrap();
+            check_all(
+                &mut fails,
+                &format!("{name}: per_sample"),
+                &per,
+                c.per_sample,
+                |i| loss_tol(c.per_sample[i]),
+            );
+            let g = ce.loss_and_grad(&h, &w, y).unwrap();
+            let what = format!("{name}: loss_and_grad");
+            check(
+                &mut fails,
+                &format!("{what} loss"),
+                g.loss,
+                c.loss,
+                loss_tol(c.loss),
+            );
+            check_all(
+                &mut fails,
+                &format!("{what} dh"),
+                &g.dh,
+                c.grad,
+                normwise(c.grad, r),
+            );
+            let (loss, stats) = ce.loss_with(&h, &w, y, TokenOutputs::ALL).unwrap();
+            let what = format!("{name}: loss_with");
+            check(
+                &mut fails,
+                &format!("{what} loss"),
+                loss,
+                c.loss,
+                loss_tol(c.loss),
+            );
+            check_tokens(
+                &mut fails,
+                &what,
+                &stats,
+                tc,
+                &rows,
+                ignore,
+                TokenOutputs::ALL,
+            );
+            let (g, stats) = ce.loss_and_grad_with(&h, &w, y, TokenOutputs::ALL).unwrap();
+            let what = format!("{name}: loss_and_grad_with");
+            check(
+                &mut fails,
+                &format!("{what} loss"),
+                g.loss,
+                c.loss,
+                loss_tol(c.loss),
+            );
+            check_all(
+                &mut fails,
+                &format!("{what} dh"),
+                &g.dh,
+                c.grad,
+                normwise(c.grad, r),
+            );
+            check_tokens(
+                &mut fails,
+                &what,
+                &stats,
+                tc,
+                &rows,
+                ignore,
+                TokenOutputs::ALL,
+            );
+            let g = ce.per_sample_backward(&h, &w, y, &upstream).unwrap();
+            let what = format!("{name}: per_sample_backward");
+            // `Σ uₙ · lossₙ` cancels (an upstream entry is negative): its error is relative to
+            // the sum of its terms' tolerances.
+            let tol: f64 = (0..data::CE_N)
+                .map(|n| f64::from(data::CE_UPSTREAM[n]).abs() * loss_tol(c.per_sample[n]))
+                .sum();
+            check(
+                &mut fails,
+                &format!("{what} loss"),
+                g.loss,
+                c.backward_loss,
+                tol,
+            );
+            let tol = normwise(c.backward, r);
+            check_all(&mut fails, &format!("{what} dh"), &g.dh, c.backward, tol);
+        }
+    }
+    report(A::NAME, &fails);
+}
+
+#[test]
+fn linear_cross_entropy_z_loss_entropy_bonus_soft_cap_f32() {
+    linear_extra_cases::<f32>();
+}
+
+#[test]
+fn linear_cross_entropy_z_loss_entropy_bonus_soft_cap_f64() {
+    linear_extra_cases::<f64>();
+}
+
+/// The reference loss of `loss_with` on a token case, without and with `ignore_index`: the
+/// plain cross-entropy's (mean), where a case of the same options has it; +inf for the edge
+/// rows, one of whose targets is a masked logit.
+fn token_case_loss(c: &TokenCase, ignore: bool) -> Option<f64> {
+    if c.x == data::CE_TOKEN_EDGE_X {
+        return Some(INF);
+    }
+    let plain = data::CE_CASES.iter().find(|k| {
+        c.soft_cap.is_none()
+            && k.input == Input::Logits
+            && k.targets == Tgt::Classes
+            && !k.weight
+            && k.ignore == ignore
+            && k.smoothing == 0.0
+            && k.temperature == c.temperature
+            && k.reduction == Reduction::Mean
+    });
+    let capped = data::CE_EXTRA_CASES.iter().find(|k| {
+        k.soft_cap == c.soft_cap
+            && k.targets == Tgt::Classes
+            && k.z_loss == 0.0
+            && k.entropy_bonus == 0.0
+            && k.smoothing == 0.0
+            && !k.weight
+            && k.ignore == ignore
+            && k.temperature == c.temperature
+            && k.reduction == Reduction::Mean
+    });
+    plain.map(|k| k.loss).or(capped.map(|k| k.loss))
+}
+
+/// `CrossEntropy::loss_with` and `loss_and_grad_with` (every output), and `LinearCrossEntropy`'s
+/// on the rows without infinities (`h·wᵀ` with `w` the identity would be NaN at ±inf), in one
+/// panel and in chunks, against every token case, with and without `ignore_index`.
+fn token_cases<A: TestFloat>() {
+    let r = rel::<A>();
+    let mut fails = Vec::new();
+    let all = TokenOutputs::ALL;
+    for c in data::CE_TOKEN_CASES {
+        let n = c.targets.len();
+        let x = arr2::<A>(c.x, n, data::CE_C);
+        let rows: Vec<usize> = (0..n).collect();
+        let finite: Vec<usize> = rows
+            .iter()
+            .copied()
+            .filter(|&i| x.row(i).iter().all(|v| v.is_finite()))
+            .collect();
+        let h = x.select(ndarray::Axis(0), &finite);
+        let y: Vec<usize> = finite.iter().map(|&i| c.targets[i]).collect();
+        let w = Array2::<A>::eye(data::CE_C);
+        for ignore in [None, Some(data::CE_IGNORE)] {
+            let mut ce = CrossEntropy::new().temperature(of(c.temperature));
+            if let Some(cap) = c.soft_cap {
+                ce = ce.soft_cap(of(cap));
+            }
+            if let Some(i) = ignore {
+                ce = ce.ignore_index(i);
+            }
+            let what = format!("CrossEntropy ignore {ignore:?}");
+            let (loss, stats) = ce.loss_with(&x, c.targets, all).unwrap();
+            check_tokens(
+                &mut fails,
+                &format!("{what} loss_with"),
+                &stats,
+                c,
+                &rows,
+                ignore,
+                all,
+            );
+            if let Some(want) = token_case_loss(c, ignore.is_some()) {
+                let tol = r * want.abs().max(CE_LOSS_SCALE);
+                check(
+                    &mut fails,
+                    &format!("{what} {}: loss", c.name),
+                    loss,
+                    want,
+                    tol,
+                );
+            }
+            let (_, _, stats) = ce.loss_and_grad_with(&x, c.targets, all).unwrap();
+            let what = format!("{what} loss_and_grad_with");
+            check_tokens(&mut fails, &what, &stats, c, &rows, ignore, all);
+            for chunk in [None, Some(3), Some(1)] {
+                let mut lce = LinearCrossEntropy::new().temperature(of(c.temperature));
+                if let Some(cap) = c.soft_cap {
+                    lce = lce.soft_cap(of(cap));
+                }
+                if let Some(i) = ignore {
+                    lce = lce.ignore_index(i);
+                }
+                if let Some(k) = chunk {
+                    lce = lce.chunk_size(k);
+                }
+                let what = format!("LinearCrossEntropy chunk {chunk:?} ignore {ignore:?}");
+                let (_, stats) = lce.loss_with(&h, &w, &y[..], all).unwrap();
+                let at = format!("{what} loss_with");
+                check_tokens(&mut fails, &at, &stats, c, &finite, ignore, all);
+                let (_, stats) = lce.loss_and_grad_with(&h, &w, &y[..], all).unwrap();
+                let at = format!("{what} loss_and_grad_with");
+                check_tokens(&mut fails, &at, &stats, c, &finite, ignore, all);
+            }
+        }
+    }
+    report(A::NAME, &fails);
+}
+
+#[test]
+fn per_token_outputs_f32() {
+    token_cases::<f32>();
+}
+
+#[test]
+fn per_token_outputs_f64() {
+    token_cases::<f64>();
+}
+
+#[test]
+fn reference_covers_the_token_options() {
+    // z-loss, bonus, cap, all three (and with smoothing: 5 sets) × temperature {1, 0.5} ×
+    // weight × ignore × reduction for class targets, the same without ignore for probability
+    // targets.
+    let count = |targets: Tgt| {
+        data::CE_EXTRA_CASES
+            .iter()
+            .filter(|c| c.targets == targets)
+            .count()
+    };
+    assert_eq!(count(Tgt::Classes), 5 * 2 * 2 * 2 * 2);
+    assert_eq!(count(Tgt::Probabilities), 5 * 2 * 2 * 2);
+    let n = data::CE_N * data::CE_C;
+    for c in data::CE_EXTRA_CASES {
+        assert_eq!(c.per_sample.len(), data::CE_N, "{}", c.name);
+        assert_eq!((c.grad.len(), c.backward.len()), (n, n), "{}", c.name);
+        assert!(!(c.ignore && c.targets == Tgt::Probabilities), "{}", c.name);
+    }
+    // Each option alone, and all of them together.
+    let on = |c: &CeExtraCase| (c.z_loss > 0.0, c.entropy_bonus > 0.0, c.soft_cap.is_some());
+    for want in [
+        (true, false, false),
+        (false, true, false),
+        (false, false, true),
+        (true, true, true),
+    ] {
+        assert!(
+            data::CE_EXTRA_CASES.iter().any(|c| on(c) == want),
+            "{want:?}"
+        );
+    }
+    // The upstream gradient has a 0 and a negative entry, and one per sample.
+    assert_eq!(data::CE_UPSTREAM.len(), data::CE_N);
+    assert!(data::CE_UPSTREAM.contains(&0.0) && data::CE_UPSTREAM.iter().any(|&u| u < 0.0));
+    // Both inputs × temperature {1, 0.5, 3} × cap {none, 2, 3}.
+    assert_eq!(data::CE_TOKEN_CASES.len(), 2 * 3 * 3);
+    for c in data::CE_TOKEN_CASES {
+        let rows = c.targets.len();
+        assert_eq!(c.x.len(), rows * data::CE_C, "{}", c.name);
+        for v in [c.logsumexp, c.entropy, c.target_log_prob] {
+            assert_eq!(v.len(), rows, "{}", c.name);
+        }
+        assert_eq!((c.argmax.len(), c.rank.len()), (rows, rows), "{}", c.name);
+    }
+    assert_eq!(data::CE_TOKEN_EDGE_Y.len(), data::CE_TOKEN_EDGE_N);
+    // The edges: an entropy below 1e-15 and a log-probability above −1e-16 (the dominant
+    // logit at T = 0.5), a tie at the maximum that is not the argmax's first index, a masked
+    // target (log-probability −inf), and a target ranked behind ties.
+    let edge = token_case(data::CE_TOKEN_EDGE_X, 0.5, None);
+    assert!(edge.entropy.iter().any(|&h| h > 0.0 && h < 1e-15));
+    assert!(edge.target_log_prob.iter().any(|&l| l < 0.0 && l > -1e-16));
+    assert!(edge.target_log_prob.contains(&NEG_INF));
+    assert!(edge.rank.contains(&3));
+    let tie = (0..data::CE_TOKEN_EDGE_N).any(|n| {
+        let row = &data::CE_TOKEN_EDGE_X[n * data::CE_C..(n + 1) * data::CE_C];
+        let y = data::CE_TOKEN_EDGE_Y[n];
+        edge.rank[n] == 0 && edge.argmax[n] != y && row[edge.argmax[n]] == row[y]
+    });
+    assert!(tie, "a tied target of rank 0 that is not the argmax");
+    // The ignored class occurs among the targets of both inputs.
+    assert!(data::CE_TOKEN_EDGE_Y.contains(&data::CE_IGNORE));
+}
+
+// ---------------------------------------------------------------------------
 // The generated data
 // ---------------------------------------------------------------------------
 
@@ -1112,7 +1797,9 @@ fn sigmoid_focal_loss_f64() {
 )]
 mod data {
     #[allow(unused_imports)]
-    use super::{BceCase, BcelCase, CeCase, FocalCase, KlCase, Tgt, WeightKind};
+    use super::{
+        BceCase, BcelCase, CeCase, CeExtraCase, FocalCase, KlCase, Tgt, TokenCase, WeightKind,
+    };
     #[allow(unused_imports)]
     use crate::harness::{F32_INF, F32_NEG_INF, INF, NEG_INF};
     use logits::{Input, Reduction};

@@ -17,6 +17,8 @@
 //! - `fuzz_regressions`: the fuzz targets' checks on every saved input.
 //! - `determinism`: a row gives the same bits alone, in any batch, beside any neighbours.
 //! - `parallel`: large inputs, split into tasks with the `rayon` feature.
+//! - `token`: the per-token outputs, z-loss, entropy bonus, soft cap and per-sample backward pass
+//!   of both cross-entropies.
 
 mod harness;
 
@@ -36,4 +38,5 @@ mod reference;
 mod robustness;
 #[cfg(feature = "sample")]
 mod sample;
+mod token;
 mod top_k;
