@@ -826,9 +826,7 @@ approx::assert_relative_eq!(loss, logits::CrossEntropy::new().loss(&capped, &[0]
             }
         });
         if let Some(out) = tokens {
-            for (n, tk) in toks.iter().enumerate() {
-                out.set(n, tk);
-            }
+            out.set_all(&toks);
         }
     }
 
@@ -939,9 +937,7 @@ approx::assert_relative_eq!(loss, logits::CrossEntropy::new().loss(&capped, &[0]
             }
         }
         if let (Some(out), Some(toks)) = (tokens, toks) {
-            for (n, tk) in toks.iter().enumerate() {
-                out.set(n, tk);
-            }
+            out.set_all(&toks);
         }
     }
 

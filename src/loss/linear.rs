@@ -875,9 +875,7 @@ fn stats_of<A: Float>(
     rows: usize,
 ) -> TokenStats<A, Ix1> {
     let mut out = Collect::new(want, rows);
-    for (n, t) in tokens.unwrap_or_default().iter().enumerate() {
-        out.set(n, t);
-    }
+    out.set_all(tokens.unwrap_or_default());
     out.into_stats(&[rows])
 }
 

@@ -136,6 +136,13 @@ impl<A: Float> Collect<A> {
         }
     }
 
+    /// Every sample's outputs, sample `n` from `tokens[n]`.
+    pub(crate) fn set_all(&mut self, tokens: &[token::Token<A>]) {
+        for (n, t) in tokens.iter().enumerate() {
+            self.set(n, t);
+        }
+    }
+
     /// The outputs as arrays of the samples' `shape`.
     pub(crate) fn into_stats<D: Dimension>(self, shape: &[usize]) -> TokenStats<A, D> {
         fn array<T, D: Dimension>(shape: &[usize], v: Option<Vec<T>>) -> Option<Array<T, D>> {
