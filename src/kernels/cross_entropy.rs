@@ -348,7 +348,6 @@ fn row_stats<V: Simd, S: Storage<Compute = V::E>>(
     e: Option<&mut [S]>,
     ahead: Ahead<S>,
 ) -> RowStats<V::E> {
-    let zero = V::E::zero();
     let shift = Shift::new(V::splat(m), o.inv_t);
     let sum = match e {
         Some(e) => loops::map_sum_ahead(
@@ -359,6 +358,20 @@ fn row_stats<V: Simd, S: Storage<Compute = V::E>>(
         ),
         None => stats::exp_sum::<V, S>(x, m, o.inv_t, ahead),
     };
+    row_stats_of::<V, S>(x, m, o, sum)
+}
+
+/// [`row_stats`] of a row whose `Σ exp` is `sum`: the tail of a sum below 2 and `Σ w d` with
+/// label smoothing.
+#[inline(always)]
+fn row_stats_of<V: Simd, S: Storage<Compute = V::E>>(
+    x: &[S],
+    m: V::E,
+    o: &Options<'_, S>,
+    sum: V::E,
+) -> RowStats<V::E> {
+    let zero = V::E::zero();
+    let shift = Shift::new(V::splat(m), o.inv_t);
     let tail = if sum < V::E::TWO {
         loops::sum(
             x,
@@ -500,36 +513,46 @@ fn finite_row<V: Simd, S: Storage<Compute = V::E>>(
     };
     let (loss, gradient) = finish_row(st, hard, o);
     if let Some(g) = grad {
-        // g holds exp(z): g ← k g − c w − (the hard target's term).
-        let k = match gradient {
-            RowGradient::Fast { k } => k,
-            RowGradient::Careful { s, a } => {
-                let h = |j: usize| match target {
-                    Target::Class(y) if j == y => o.w(y),
-                    Target::Class(_) => V::E::zero(),
-                    Target::Soft(q) => o.w(j) * q[j].widen(),
-                };
-                careful(g, s, a, h, o);
-                return loss;
-            }
-        };
-        let (kv, cv) = (V::splat(k), V::splat(o.c()));
-        match target {
-            Target::Class(y) => {
-                match o.weight {
-                    Some(w) if o.smoothing() => scale::<V, S>(g, Some(w), None, kv, cv, o),
-                    _ => loops::map(
-                        &mut InPlace(&mut *g),
-                        #[inline(always)]
-                        |e: V| e.mul(kv).sub(cv),
-                    ),
-                }
-                g[y] = S::narrow(g[y].widen() - o.target_term(o.w(y)));
-            }
-            Target::Soft(q) => scale::<V, S>(g, o.weight, Some(q), kv, cv, o),
-        }
+        write_gradient::<V, S>(g, gradient, target, o);
     }
     loss
+}
+
+/// Overwrites `g`, holding a row's `exp(z)`, with the row's gradient as `gradient` says.
+#[inline(always)]
+fn write_gradient<V: Simd, S: Storage<Compute = V::E>>(
+    g: &mut [S],
+    gradient: RowGradient<V::E>,
+    target: Target<'_, S>,
+    o: &Options<'_, S>,
+) {
+    // g holds exp(z): g ← k g − c w − (the hard target's term).
+    let k = match gradient {
+        RowGradient::Fast { k } => k,
+        RowGradient::Careful { s, a } => {
+            let h = |j: usize| match target {
+                Target::Class(y) if j == y => o.w(y),
+                Target::Class(_) => V::E::zero(),
+                Target::Soft(q) => o.w(j) * q[j].widen(),
+            };
+            return careful(g, s, a, h, o);
+        }
+    };
+    let (kv, cv) = (V::splat(k), V::splat(o.c()));
+    match target {
+        Target::Class(y) => {
+            match o.weight {
+                Some(w) if o.smoothing() => scale::<V, S>(g, Some(w), None, kv, cv, o),
+                _ => loops::map(
+                    &mut InPlace(&mut *g),
+                    #[inline(always)]
+                    |e: V| e.mul(kv).sub(cv),
+                ),
+            }
+            g[y] = S::narrow(g[y].widen() - o.target_term(o.w(y)));
+        }
+        Target::Soft(q) => scale::<V, S>(g, o.weight, Some(q), kv, cv, o),
+    }
 }
 
 /// `g ← k g − c w − scale · (1 − ε) w q / T` in place, for class weights `w` (none: all 1) and
@@ -905,95 +928,12 @@ fn gradient_rows<V: Simd, S: Storage<Compute = V::E>>(
     }
 }
 
-/// The pass of [`row_and_token`] over a row's logits `x` and exponentials `g`: `Σ exp(z) z` in
-/// blocks as [`token::lane`] sums it (`EZ`), the logits above the target's (`RANK`), and the
-/// gradient's fast form `k e − c` written over the exponentials (`WRITE`); each part compiled
-/// only where asked for.
-#[inline(always)]
-fn token_pass<
-    V: Simd,
-    S: Storage<Compute = V::E>,
-    const WRITE: bool,
-    const EZ: bool,
-    const RANK: bool,
->(
-    x: &[S],
-    g: &mut [S],
-    (shift, limit, kv, cv): (Shift<V>, V, V, V),
-    find: Option<V::E>,
-    shift_inv_t: V::E,
-) -> (V::E, usize, usize) {
-    let w = V::LANES;
-    let zero = V::E::zero();
-    let (one, vzero) = (V::splat(V::E::one()), V::splat(zero));
-    let (mut t, mut rank) = (Total::default(), 0usize);
-    // The first index of the maximum `find`, looked for as the pass goes: `m − v` is 0 only
-    // where `v = m`; a vector where it is merely tiny is looked through and passed.
-    let (mut pending, m) = (find.is_some(), find.unwrap_or(zero));
-    let (mv, tiny) = (V::splat(m), V::splat(V::E::min_positive_value()));
-    let mut argmax = 0;
-    // `exp(z) z` as `exp(z) d`, scaled once at the end (`z = d · s`), with `d` held above
-    // −max so that a masked logit's `0 · d` is 0.
-    let floor = V::splat(-V::E::max_value());
-    let mut cnt = vzero;
-    for (b, (xb, gb)) in x.chunks(16 * w).zip(g.chunks_mut(16 * w)).enumerate() {
-        let mut tv = vzero;
-        // A macro, not a closure: a closure is compiled apart from the kernel's instruction set.
-        macro_rules! step {
-            ($v:expr, $e:expr) => {{
-                let (v, e): (V, V) = ($v, $e);
-                if EZ {
-                    tv = e.mul_add(shift.d(v).max(floor), tv);
-                }
-                if RANK {
-                    cnt = cnt.add(limit.select_lt(v, one, vzero));
-                }
-                e.mul(kv).sub(cv)
-            }};
-        }
-        let mut xs = xb.chunks_exact(w);
-        let mut gs = gb.chunks_exact_mut(w);
-        for (k, (xv, gv)) in (&mut xs).zip(&mut gs).enumerate() {
-            let v = V::read(xv);
-            if pending
-                && mv.sub(v).any_lt(tiny)
-                && let Some(i) = xv.iter().position(|q| q.widen() == m)
-            {
-                (argmax, pending) = (b * 16 * w + k * w + i, false);
-            }
-            let out = step!(v, V::read(gv));
-            if WRITE {
-                S::store(out, gv);
-            }
-        }
-        let (xt, gt) = (xs.remainder(), gs.into_remainder());
-        if pending && let Some(i) = xt.iter().position(|q| q.widen() == m) {
-            (argmax, pending) = (b * 16 * w + xb.len() - xt.len() + i, false);
-        }
-        if !xt.is_empty() {
-            let out = step!(
-                S::load_partial(xt, V::E::neg_infinity()),
-                S::load_partial(gt, zero)
-            );
-            if WRITE {
-                S::store_partial(out, gt);
-            }
-        }
-        if EZ {
-            t.add(tv.reduce_add());
-        }
-    }
-    if RANK {
-        rank = num_traits::ToPrimitive::to_usize(&cnt.reduce_add()).unwrap_or(0);
-    }
-    (t.value::<V::E>() * stats::scale(shift_inv_t), rank, argmax)
-}
-
 /// [`row`] with the row's per-token statistics ([`Token`]) from the same passes where it can
-/// (a finite row, class target, gradient asked for): the gradient's pass reads the logits beside
-/// the exponentials it scales, for `Σ exp(z) z` and the logits above the target's; the argmax is
-/// a scan that stops at the maximum. Elsewhere (ignored rows, edges) the statistics come from
-/// [`token::lane_with`]. The loss and gradient are [`row`]'s bits.
+/// (a finite row, class target, gradient asked for): the pass for `Σ exp`, which writes the
+/// exponentials into the gradient, also sums `Σ exp(z) z` and counts the logits above the
+/// target's ([`token::sums`]); the argmax is a scan that stops at the maximum. Elsewhere
+/// (ignored rows, edges) the statistics come from [`token::lane_with`]. The loss and gradient
+/// are [`row`]'s bits, the statistics [`token::lane`]'s.
 #[inline(always)]
 fn row_and_token<V: Simd, S: Storage<Compute = V::E>>(
     x: &[S],
@@ -1003,8 +943,9 @@ fn row_and_token<V: Simd, S: Storage<Compute = V::E>>(
     ahead: Ahead<S>,
     needs: Needs,
 ) -> (V::E, Token<V::E>) {
-    let m = stats::max::<V, S>(x);
-    let Ok(m) = Edge::of(m)
+    let limit = (needs.rank && y != IGNORED).then(|| x[y].widen());
+    let p = token::peak::<V, S>(x, limit);
+    let Ok(m) = Edge::of(p.max)
         .map_err(|_| ())
         .and_then(|m| if y == IGNORED { Err(()) } else { Ok(m) })
     else {
@@ -1012,64 +953,24 @@ fn row_and_token<V: Simd, S: Storage<Compute = V::E>>(
         let target = (y != IGNORED).then_some(y);
         return (loss, token::lane_with::<V, S>(x, o.inv_t, target, needs));
     };
-    let st = row_stats::<V, S>(x, m, o, Some(&mut *g), ahead);
-    let (loss, gradient) = finish_row(st, Hard::class(x[y].widen(), o.w(y), m, o), o);
-    let zero = V::E::zero();
-    let shift = Shift::new(V::splat(m), o.inv_t);
-    let limit = V::splat(x[y].widen());
-    // The gradient's fast form without class-weighted smoothing is `k e − c`: written here as the
-    // statistics are summed; otherwise they are summed first and the gradient written as `row`
-    // writes it.
-    let fast = match gradient {
-        RowGradient::Fast { k } if !(o.weight.is_some() && o.smoothing()) => Some(k),
-        _ => None,
-    };
-    let (kv, cv) = (V::splat(fast.unwrap_or(zero)), V::splat(o.c()));
-    let args = (shift, limit, kv, cv);
-    let find = needs.argmax.then_some(m);
-    let (t, rank, argmax) = match (fast.is_some(), needs.ez, needs.rank) {
-        (true, true, true) => token_pass::<V, S, true, true, true>(x, g, args, find, o.inv_t),
-        (true, true, false) => token_pass::<V, S, true, true, false>(x, g, args, find, o.inv_t),
-        (true, false, true) => token_pass::<V, S, true, false, true>(x, g, args, find, o.inv_t),
-        (true, false, false) => token_pass::<V, S, true, false, false>(x, g, args, find, o.inv_t),
-        (false, true, true) => token_pass::<V, S, false, true, true>(x, g, args, find, o.inv_t),
-        (false, true, false) => token_pass::<V, S, false, true, false>(x, g, args, find, o.inv_t),
-        (false, false, true) => token_pass::<V, S, false, false, true>(x, g, args, find, o.inv_t),
-        (false, false, false) => (
-            zero,
-            0,
-            if needs.argmax {
-                token::first_of::<V, S>(x, m)
-            } else {
-                0
-            },
-        ),
-    };
-    match (fast, gradient) {
-        (Some(_), _) => g[y] = S::narrow(g[y].widen() - o.target_term(o.w(y))),
-        (None, RowGradient::Careful { s, a }) => {
-            let h = |j: usize| if j == y { o.w(y) } else { zero };
-            careful(g, s, a, h, o);
-        }
-        (None, RowGradient::Fast { k }) => {
-            let (kv, cv) = (V::splat(k), V::splat(o.c()));
-            scale::<V, S>(g, o.weight, None, kv, cv, o);
-            g[y] = S::narrow(g[y].widen() - o.target_term(o.w(y)));
-        }
-    }
+    let xy = x[y].widen();
+    let (sum, t) = token::sums::<V, S, true>(x, g, (m, o.inv_t), needs.ez, ahead);
+    let st = row_stats_of::<V, S>(x, m, o, sum);
+    let (loss, gradient) = finish_row(st, Hard::class(xy, o.w(y), m, o), o);
+    write_gradient::<V, S>(g, gradient, Target::Class(y), o);
     let ln_s = stats::ln_of_sum(Scalar(st.sum), Scalar(st.tail)).0;
-    let token = Token {
-        lse: m * o.inv_t + ln_s,
-        ln_s,
-        max: m,
-        sum: st.sum,
-        ez: t,
-        entropy: ln_s - t / st.sum,
-        log_prob: stats::z(x[y].widen(), m, o.inv_t) - ln_s,
-        argmax,
-        rank: if needs.rank { rank } else { usize::MAX },
-        edge: None,
-    };
+    let token = Token::finite(
+        (m, o.inv_t, ln_s, st.sum, t),
+        Some(xy),
+        if needs.argmax {
+            // Not `bool::then`: its closure would be compiled apart from the kernel's
+            // instruction set.
+            Some(token::first_of::<V, S>(x, m))
+        } else {
+            None
+        },
+        limit.map(|_| p.above),
+    );
     (loss, token)
 }
 

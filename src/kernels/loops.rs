@@ -5,7 +5,6 @@
 
 use num_traits::Zero;
 
-use super::simd::MAX_LANES;
 use super::{Simd, Storage};
 use crate::numeric::Total;
 
@@ -79,7 +78,7 @@ impl<S> Ahead<S> {
 
     /// Asks for the lines holding entries `start..end` of what this names.
     #[inline(always)]
-    fn touch(self, start: usize, end: usize) {
+    pub(crate) fn touch(self, start: usize, end: usize) {
         let line = (64 / size_of::<S>()).max(1);
         let mut i = start;
         while i < end.min(self.read.len) {
@@ -381,6 +380,62 @@ pub(crate) fn map_sum_ahead<V: Simd, S: Storage<Compute = V::E>, I: LaneIo<S>>(
     total.value()
 }
 
+/// [`map_sum_ahead`] with a second sum: `f` gives each vector's output `y`, stored into `out`
+/// where `WRITE` and summed as there (the same bits), and a factor `u`: `Σ y · u` is summed
+/// beside it (one multiply-add a vector) in the same blocks and accumulators.
+#[inline(always)]
+pub(crate) fn map_sum2_ahead<V: Simd, S: Storage<Compute = V::E>, const WRITE: bool>(
+    x: &[S],
+    out: &mut [S],
+    f: impl Fn(V) -> (V, V),
+    ahead: Ahead<S>,
+) -> (V::E, V::E) {
+    let w = V::LANES;
+    let n = x.len();
+    assert!(!WRITE || out.len() == n);
+    let zero = V::splat(V::E::zero());
+    let (mut total, mut second) = (Total::default(), Total::default());
+    let mut start = 0;
+    while start < n {
+        let end = (start + SUM_BLOCK * w).min(n);
+        ahead.touch(start, end);
+        let (mut acc, mut acc2) = ([zero; UNROLL], [zero; UNROLL]);
+        let mut i = start;
+        while i + UNROLL * w <= end {
+            for k in 0..UNROLL {
+                let (y, t) = f(V::read(&x[i + k * w..]));
+                if WRITE {
+                    S::store(y, &mut out[i + k * w..]);
+                }
+                acc[k] = acc[k].add(y);
+                acc2[k] = y.mul_add(t, acc2[k]);
+            }
+            i += UNROLL * w;
+        }
+        while i + w <= end {
+            let (y, t) = f(V::read(&x[i..]));
+            if WRITE {
+                S::store(y, &mut out[i..]);
+            }
+            acc[0] = acc[0].add(y);
+            acc2[0] = y.mul_add(t, acc2[0]);
+            i += w;
+        }
+        if i < end {
+            let (y, t) = f(S::load_partial(&x[i..end], V::E::zero()));
+            if WRITE {
+                S::store_partial(y, &mut out[i..end]);
+            }
+            acc[1] = add_first(acc[1], y, end - i);
+            acc2[1] = add_first(acc2[1], y.mul(t), end - i);
+        }
+        total.add(acc[0].add(acc[1]).add(acc[2].add(acc[3])).reduce_add());
+        second.add(acc2[0].add(acc2[1]).add(acc2[2].add(acc2[3])).reduce_add());
+        start = end;
+    }
+    (total.value(), second.value())
+}
+
 /// `out[i] = f(a[i], b[i])`.
 #[inline(always)]
 pub(crate) fn zip_map<V: Simd, S: Storage<Compute = V::E>>(
@@ -408,10 +463,7 @@ pub(crate) fn zip_map<V: Simd, S: Storage<Compute = V::E>>(
 /// Adds the first `n` lanes of `v` to `acc`, the rest being ignored.
 #[inline(always)]
 pub(crate) fn add_first<V: Simd>(acc: V, v: V, n: usize) -> V {
-    let mut buf = [V::E::zero(); MAX_LANES];
-    v.store(&mut buf);
-    buf[n..].fill(V::E::zero());
-    acc.add(V::load(&buf))
+    acc.add(v.first_lanes(n))
 }
 
 #[cfg(test)]

@@ -92,6 +92,22 @@ pub trait Simd: Copy {
     fn select_lt(self, lim: Self, a: Self, b: Self) -> Self;
     /// Whether `self < lim` in any lane (false for NaN).
     fn any_lt(self, lim: Self) -> bool;
+    /// The first `n ≤ LANES` lanes of `self`, the others 0.
+    #[inline(always)]
+    fn first_lanes(self, n: usize) -> Self {
+        let mut buf = [Self::E::zero(); MAX_LANES];
+        self.store(&mut buf);
+        buf[n.min(Self::LANES)..].fill(Self::E::zero());
+        Self::load(&buf)
+    }
+    /// The first lane where `self` equals `o`, if any (none for NaN).
+    #[inline(always)]
+    fn first_eq(self, o: Self) -> Option<usize> {
+        let (mut a, mut b) = ([Self::E::zero(); MAX_LANES], [Self::E::zero(); MAX_LANES]);
+        self.store(&mut a);
+        o.store(&mut b);
+        (0..Self::LANES).find(|&k| a[k] == b[k])
+    }
     /// Lanes `k < n` read `s[start + k · stride]`, the others are `fill` (`n ≤ LANES`). Panics
     /// if an index read is out of bounds.
     #[inline(always)]

@@ -72,7 +72,13 @@ impl<V: Simd> Shift<V> {
     /// `z = (x − m) / T = d · s`.
     #[inline(always)]
     pub(crate) fn z(self, x: V) -> V {
-        self.d(x).mul(self.s)
+        self.of_d(self.d(x))
+    }
+
+    /// `z = d · s` from `d` (see [`d`](Shift::d)).
+    #[inline(always)]
+    pub(crate) fn of_d(self, d: V) -> V {
+        d.mul(self.s)
     }
 
     /// `a · z` for coefficients `a ≥ 0`: see [`weighted_z`].

@@ -1390,3 +1390,169 @@ fn tiles_lay_lanes_out_as_rows_and_back_on_every_isa() {
         }
     }
 }
+
+/// The lane scans of the per-token statistics, against their scalar definitions.
+struct Scans<'a, E> {
+    x: &'a [E],
+    limit: E,
+}
+
+/// What [`Scans`] found: the maximum (with and without the count), the count (with and without
+/// a limit) and the argmax;
+/// `Σ exp(x − m)` and `Σ exp(x − m)(x − m)` written and not, `Σ exp` alone, the engine's
+/// `Σ exp`; the exponentials written, and the engine's; and how many lanes `first_lanes` kept for
+/// each `n`.
+type Found<E> = ([E; 2], [usize; 3], [E; 6], [Vec<E>; 2], Vec<usize>);
+
+impl<E: Elem> Kernel for Scans<'_, E> {
+    type S = E;
+    type Output = Found<E>;
+    #[inline(always)]
+    fn run<V: Simd<E = Compute<Self>>>(self) -> Self::Output {
+        let x = self.x;
+        let p = super::token::peak::<V, E>(x, Some(self.limit));
+        let plain = super::token::peak::<V, E>(x, None);
+        let first = if p.max.is_finite() {
+            super::token::first_of::<V, E>(x, p.max)
+        } else {
+            usize::MAX
+        };
+        let m = if p.max.is_finite() { p.max } else { E::zero() };
+        let mut out = vec![E::zero(); x.len()];
+        let (inv_t, ahead) = (E::one(), super::loops::Ahead::NONE);
+        let (s, t) = super::token::sums::<V, E, true>(x, &mut out, (m, inv_t), true, ahead);
+        let (s2, t2) = super::token::sums::<V, E, false>(x, &mut [], (m, inv_t), true, ahead);
+        let (s3, _) = super::token::sums::<V, E, false>(x, &mut [], (m, inv_t), false, ahead);
+        let mut engine = vec![E::zero(); x.len()];
+        let shift = super::stats::Shift::new(V::splat(m), inv_t);
+        let s4 = super::loops::map_sum_ahead(
+            &mut super::loops::Separate(x, &mut engine),
+            #[inline(always)]
+            |v: V| shift.z(v).exp(),
+            ahead,
+        );
+        let ones = V::splat(E::one());
+        let kept = (0..=V::LANES)
+            .map(|n| {
+                let mut buf = vec![E::zero(); V::LANES];
+                ones.first_lanes(n).store(&mut buf);
+                let k = buf.iter().take_while(|&&v| v == E::one()).count();
+                if buf[k..].iter().all(|&v| v == E::zero()) {
+                    k
+                } else {
+                    usize::MAX
+                }
+            })
+            .collect();
+        (
+            [p.max, plain.max],
+            [p.above, plain.above, first],
+            [s, t, s2, t2, s3, s4],
+            [out, engine],
+            kept,
+        )
+    }
+}
+
+trait Bits {
+    fn to_bits_u64(self) -> u64;
+}
+
+impl Bits for f32 {
+    fn to_bits_u64(self) -> u64 {
+        u64::from(self.to_bits())
+    }
+}
+
+impl Bits for f64 {
+    fn to_bits_u64(self) -> u64 {
+        self.to_bits()
+    }
+}
+
+fn check_scans<E: Elem + Bits + Into<f64>>(of: impl Fn(f64) -> E) {
+    for len in lengths() {
+        let base = values(len, len as u64, -4.0, 4.0);
+        // The maximum at the start, the end, in the middle and tied; masked entries; a lone
+        // finite entry among −inf.
+        let mut cases: Vec<Vec<f64>> = vec![base.clone()];
+        for at in [0, len / 2, len - 1] {
+            let mut x = base.clone();
+            x[at] = 9.0;
+            x[(at + len / 3) % len] = 9.0;
+            cases.push(x);
+        }
+        let mut masked = base.clone();
+        masked
+            .iter_mut()
+            .step_by(3)
+            .for_each(|v| *v = f64::NEG_INFINITY);
+        cases.push(masked);
+        let mut lone = vec![f64::NEG_INFINITY; len];
+        lone[len - 1] = -3.0;
+        cases.push(lone);
+        for x in cases {
+            let x: Vec<E> = x.iter().map(|&v| of(v)).collect();
+            let limit = x[len / 2];
+            let max = x
+                .iter()
+                .fold(of(f64::NEG_INFINITY), |a, &b| if b > a { b } else { a });
+            let e = |v: E| -> f64 { v.into() };
+            let first = if e(max).is_finite() {
+                x.iter().position(|&v| v == max).unwrap_or(0)
+            } else {
+                usize::MAX
+            };
+            let above = x.iter().filter(|&&v| v > limit).count();
+            let max64 = e(max);
+            // The kernel's sums are relative to 0 where no entry is finite.
+            let m = if max64.is_finite() { max64 } else { 0.0 };
+            let want_s: f64 = x.iter().map(|&v| (e(v) - m).exp()).sum();
+            let want_t: f64 = x
+                .iter()
+                .filter(|&&v| e(v) > f64::NEG_INFINITY)
+                .map(|&v| (e(v) - m).exp() * (e(v) - m))
+                .sum();
+            for &isa in Isa::available() {
+                let (maxes, counts, sums, [out, engine], kept) = isa.run(Scans { x: &x, limit });
+                let name = isa.name();
+                let bits = |v: &[E]| v.iter().map(|&v| v.to_bits_u64()).collect::<Vec<_>>();
+                assert_eq!(e(maxes[0]), max64, "{name} max at length {len}");
+                assert_eq!(
+                    bits(&maxes[..1]),
+                    bits(&maxes[1..]),
+                    "{name} at length {len}"
+                );
+                assert_eq!(
+                    counts,
+                    [above, 0, first],
+                    "{name} count, argmax at length {len}"
+                );
+                let [s, t, s2, t2, s3, s4] = sums;
+                // Written or not, with `Σ exp z` or not: the engine's bits.
+                assert_eq!(
+                    bits(&[s, t, s, s]),
+                    bits(&[s2, t2, s3, s4]),
+                    "{name} at {len}"
+                );
+                assert_eq!(bits(&out), bits(&engine), "{name} exponentials at {len}");
+                assert!(
+                    (e(s) - want_s).abs() <= 1e-5 * want_s,
+                    "{name} Σ exp at {len}"
+                );
+                let tol = 1e-5 * (want_t.abs() + want_s);
+                assert!((e(t) - want_t).abs() <= tol, "{name} Σ exp·z at {len}");
+                assert!(
+                    kept.iter().enumerate().all(|(n, &k)| k == n),
+                    "{name}: {kept:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn token_scans_agree_with_their_definitions_on_every_isa() {
+    check_scans(|v| v as f32);
+    check_scans(|v| v);
+}

@@ -15,14 +15,10 @@
 use num_traits::{Float as _, One as _, Zero as _};
 
 use super::dispatch::{Compute, Kernel};
+use super::loops::{self, Ahead};
 use super::stats::Shift;
 use super::{Isa, Simd, Storage, stats};
 use crate::edge::Edge;
-use crate::numeric::Total;
-
-/// Vectors summed per lane before their sums join the `f64` totals (as `loops::sum` blocks
-/// them): each block's sum carries only a few roundings, on every path, the scalar one included.
-const BLOCK: usize = 16;
 
 /// The statistics of one lane.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -90,20 +86,26 @@ pub(crate) fn z<E: super::Elem>(x: E, m: E, inv_t: E) -> E {
     stats::z(x, m, inv_t)
 }
 
-/// The first index of `m` in `x` (every entry ≤ `m`, none NaN): a vector at a time, then the
-/// lanes of the first vector holding it.
+/// The first index of `m` in `x` (finite, and no entry above it; 0 if absent): four vectors at
+/// a time, whose maximum holds `m` only where one of them does, then that group a vector at a
+/// time.
 #[inline(always)]
 pub(crate) fn first_of<V: Simd, S: Storage<Compute = V::E>>(x: &[S], m: V::E) -> usize {
-    let (mv, tiny) = (V::splat(m), V::splat(V::E::min_positive_value()));
+    let (w, mv) = (V::LANES, V::splat(m));
+    let mut groups = x.chunks_exact(4 * w);
     let mut j = 0;
+    for g in &mut groups {
+        let top = V::read(g)
+            .max(V::read(&g[w..]))
+            .max(V::read(&g[2 * w..]).max(V::read(&g[3 * w..])));
+        if top.first_eq(mv).is_some() {
+            break;
+        }
+        j += 4 * w;
+    }
     while j < x.len() {
-        let n = V::LANES.min(x.len() - j);
-        // m − v is 0 only where v = m (a difference of two distinct floats is never 0); one
-        // that is merely tiny sends us to the scalar look, which goes on if it finds nothing.
-        let v = V::read_n(x, j, n, V::E::neg_infinity());
-        if mv.sub(v).any_lt(tiny)
-            && let Some(k) = x[j..j + n].iter().position(|v| v.widen() == m)
-        {
+        let n = w.min(x.len() - j);
+        if let Some(k) = V::read_n(x, j, n, V::E::neg_infinity()).first_eq(mv) {
             return j + k;
         }
         j += n;
@@ -116,81 +118,158 @@ fn above<S: Storage>(x: &[S], xy: S::Compute) -> usize {
     x.iter().filter(|v| v.widen() > xy).count()
 }
 
-/// [`Token`] of a lane whose maximum `m` is finite.
+/// A lane's maximum, and how many of its entries are above a limit.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Peak<E> {
+    /// The maximum, bit for bit [`stats::max`]'s.
+    pub max: E,
+    /// How many entries are above the limit given (0 where none was).
+    pub above: usize,
+}
+
+/// The maximum of a lane in [`stats::max`]'s order (four accumulators over groups of four
+/// vectors, the remaining vectors into the first, a partial one into the second), and where
+/// `limit` is given, how many entries are above it (for the target's rank), counted as the
+/// maximum is found.
+#[inline(always)]
+pub(crate) fn peak<V: Simd, S: Storage<Compute = V::E>>(
+    x: &[S],
+    limit: Option<V::E>,
+) -> Peak<V::E> {
+    let w = V::LANES;
+    let ninf = V::E::neg_infinity();
+    let count = limit.is_some();
+    let (one, vzero) = (V::splat(V::E::one()), V::splat(V::E::zero()));
+    let limit = V::splat(limit.unwrap_or(V::E::infinity()));
+    let (mut acc, mut cv) = ([V::splat(ninf); 4], [vzero; 4]);
+    // A macro, not a closure: a closure is compiled apart from the kernel's instruction set.
+    macro_rules! step {
+        ($k:expr, $v:expr) => {{
+            let v: V = $v;
+            acc[$k] = acc[$k].max_nan(v);
+            if count {
+                cv[$k] = cv[$k].add(limit.select_lt(v, one, vzero));
+            }
+        }};
+    }
+    let mut groups = x.chunks_exact(4 * w);
+    for xs in &mut groups {
+        for k in 0..4 {
+            step!(k, V::read(&xs[k * w..]));
+        }
+    }
+    let mut vecs = groups.remainder().chunks_exact(w);
+    for xs in &mut vecs {
+        step!(0, V::read(xs));
+    }
+    let tail = vecs.remainder();
+    if !tail.is_empty() {
+        step!(1, S::load_partial(tail, ninf));
+    }
+    let max = acc[0]
+        .max_nan(acc[1])
+        .max_nan(acc[2].max_nan(acc[3]))
+        .reduce_max_nan();
+    let above = cv[0].add(cv[1]).add(cv[2].add(cv[3])).reduce_add();
+    Peak {
+        max,
+        above: num_traits::ToPrimitive::to_usize(&above).unwrap_or(0),
+    }
+}
+
+/// One pass over a lane `x` of finite maximum `m` (at `inv_t = 1 / T`):
+/// `s = Σ exp(z)` in the engine's order (as `loops::map_sum_ahead` sums it, so that `logsumexp`
+/// and the loss are the bits the cross-entropy computes), and where `ez`, `Σ exp(z) z` beside it
+/// (in the same blocks, each block's sum added in `f64`); with `WRITE`, each `exp(z)` stored into
+/// `out` (the gradient's buffer) as the engine stores it. Asks for the lines `ahead` as it goes.
+#[inline(always)]
+pub(crate) fn sums<V: Simd, S: Storage<Compute = V::E>, const WRITE: bool>(
+    x: &[S],
+    out: &mut [S],
+    (m, inv_t): (V::E, V::E),
+    ez: bool,
+    ahead: Ahead<S>,
+) -> (V::E, V::E) {
+    let shift = Shift::new(V::splat(m), inv_t);
+    if !ez {
+        let s = if WRITE {
+            loops::map_sum_ahead(
+                &mut loops::Separate(x, out),
+                #[inline(always)]
+                |v: V| shift.z(v).exp(),
+                ahead,
+            )
+        } else {
+            stats::exp_sum::<V, S>(x, m, inv_t, ahead)
+        };
+        return (s, V::E::zero());
+    }
+    // `exp(z) z` as `exp(z) d`, scaled once at the end (`z = d · s`), with `d` held above −max
+    // so that a masked logit's `0 · d` is 0.
+    let floor = V::splat(-V::E::max_value());
+    let (s, t) = loops::map_sum2_ahead::<V, S, WRITE>(
+        x,
+        out,
+        #[inline(always)]
+        |v: V| {
+            let d = shift.d(v);
+            (shift.of_d(d).exp(), d.max(floor))
+        },
+        ahead,
+    );
+    (s, t * stats::scale(inv_t))
+}
+
+/// [`Token`] of a lane whose maximum is finite, from its [`peak`] (asked for the first block
+/// where `needs.argmax`, the count above the target's logit where `needs.rank`).
 #[inline(always)]
 fn finite<V: Simd, S: Storage<Compute = V::E>>(
     x: &[S],
-    m: V::E,
+    p: Peak<V::E>,
     inv_t: V::E,
     target: Option<usize>,
     needs: Needs,
 ) -> Token<V::E> {
-    let zero = V::E::zero();
-    let shift = Shift::new(V::splat(m), inv_t);
-    let (ez, count) = (needs.ez, needs.rank && target.is_some());
+    let m = p.max;
     let xy = target.map(|y| x[y].widen());
-    let (one, vzero) = (V::splat(V::E::one()), V::splat(zero));
-    let limit = V::splat(xy.unwrap_or(V::E::infinity()));
-    let (mut s, mut t) = (Total::default(), Total::default());
-    let w = V::LANES;
-    // `exp(z) z` as `exp(z) d`, scaled once at the end (`z = d · s`), with `d` held above −max
-    // so that a masked logit's `0 · d` is 0: as the cross-entropy's fused pass sums it.
-    let floor = V::splat(-V::E::max_value());
-    let mut cv = vzero;
-    for block in x.chunks(BLOCK * w) {
-        // `Σ exp` in the engine's order (`loops::sum`: four accumulators over groups of four
-        // vectors, the remaining vectors into the first, a partial one into the second), so that
-        // `logsumexp` is the bits the loss is computed from; `Σ exp(z) z` in order.
-        let (mut acc, mut tv) = ([vzero; 4], vzero);
-        // A macro, not a closure: a closure is compiled apart from the kernel's instruction set.
-        macro_rules! step {
-            ($k:expr, $v:expr) => {{
-                let v: V = $v;
-                let e = shift.z(v).exp();
-                acc[$k] = acc[$k].add(e);
-                if ez {
-                    tv = e.mul_add(shift.d(v).max(floor), tv);
-                }
-                if count {
-                    cv = cv.add(limit.select_lt(v, one, vzero));
-                }
-            }};
-        }
-        let mut groups = block.chunks_exact(4 * w);
-        for g in &mut groups {
-            for k in 0..4 {
-                step!(k, V::read(&g[k * w..]));
-            }
-        }
-        let mut vecs = groups.remainder().chunks_exact(w);
-        for v in &mut vecs {
-            step!(0, V::read(v));
-        }
-        let tail = vecs.remainder();
-        if !tail.is_empty() {
-            step!(1, S::load_partial(tail, V::E::neg_infinity()));
-        }
-        s.add(acc[0].add(acc[1]).add(acc[2].add(acc[3])).reduce_add());
-        t.add(tv.reduce_add());
-    }
-    let rank = num_traits::ToPrimitive::to_usize(&cv.reduce_add()).unwrap_or(0);
-    let (s, t) = (s.value::<V::E>(), t.value::<V::E>() * stats::scale(inv_t));
+    let (s, t) = sums::<V, S, false>(x, &mut [], (m, inv_t), needs.ez, Ahead::NONE);
     let ln_s = stats::ln_sum::<V, S>(x, m, inv_t, s);
-    Token {
-        lse: m * inv_t + ln_s,
-        ln_s,
-        max: m,
-        sum: s,
-        ez: t,
-        entropy: ln_s - t / s,
-        log_prob: xy.map_or(zero, |xy| stats::z(xy, m, inv_t) - ln_s),
-        argmax: if needs.argmax {
-            first_of::<V, S>(x, m)
+    Token::finite(
+        (m, inv_t, ln_s, s, t),
+        xy,
+        if needs.argmax {
+            // Not `bool::then`: its closure would be compiled apart from the kernel's
+            // instruction set.
+            Some(first_of::<V, S>(x, m))
         } else {
-            0
+            None
         },
-        rank: if count { rank } else { usize::MAX },
-        edge: None,
+        (needs.rank && target.is_some()).then_some(p.above),
+    )
+}
+
+impl<E: super::Elem> Token<E> {
+    /// The statistics of a lane of finite maximum `m` from its sums (`s`, `ln s` and
+    /// `t = Σ exp(z) z`), the target's logit `xy`, the argmax and the rank where found.
+    #[inline(always)]
+    pub(crate) fn finite(
+        (m, inv_t, ln_s, s, t): (E, E, E, E, E),
+        xy: Option<E>,
+        argmax: Option<usize>,
+        rank: Option<usize>,
+    ) -> Self {
+        Token {
+            lse: m * inv_t + ln_s,
+            ln_s,
+            max: m,
+            sum: s,
+            ez: t,
+            entropy: ln_s - t / s,
+            log_prob: xy.map_or(E::zero(), |xy| stats::z(xy, m, inv_t) - ln_s),
+            argmax: argmax.unwrap_or(0),
+            rank: rank.unwrap_or(usize::MAX),
+            edge: None,
+        }
     }
 }
 
@@ -226,8 +305,10 @@ impl<S: Storage> Kernel for Stats<'_, S> {
         let (x, inv_t, target, needs) = (self.x, self.inv_t, self.target, self.needs);
         let e = |v: f64| <V::E as num_traits::NumCast>::from(v).unwrap_or_else(V::E::nan);
         let rank = |xy: V::E| target.map_or(usize::MAX, |_| above(x, xy));
-        match Edge::of(stats::max::<V, S>(x)) {
-            Ok(m) => finite::<V, S>(x, m, inv_t, target, needs),
+        let limit = |x: &[S]| target.filter(|_| needs.rank).map(|y| x[y].widen());
+        let p = peak::<V, S>(x, limit(x));
+        match Edge::of(p.max) {
+            Ok(_) => finite::<V, S>(x, p, inv_t, target, needs),
             Err(Edge::Nan) => {
                 let nan = V::E::nan();
                 let xy = target.map_or(nan, |y| x[y].widen());
@@ -262,7 +343,8 @@ impl<S: Storage> Kernel for Stats<'_, S> {
             },
             Err(Edge::Infinite) => {
                 let stand_in = stats::stand_in(x);
-                let t = finite::<V, S>(&stand_in, V::E::zero(), inv_t, target, needs);
+                let p = peak::<V, S>(&stand_in, limit(&stand_in));
+                let t = finite::<V, S>(&stand_in, p, inv_t, target, needs);
                 Token {
                     lse: V::E::infinity(),
                     rank: target.map_or(usize::MAX, |y| above(x, x[y].widen())),

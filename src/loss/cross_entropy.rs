@@ -578,9 +578,11 @@ approx::assert_relative_eq!(loss, logits::CrossEntropy::new().loss(&capped, &[0]
         self.check_beyond(want)?;
         let capped = self.shared.capped(logits);
         let p = self.prepare(capped.as_deref().unwrap_or(logits), targets.into_targets())?;
-        let mut tokens = Self::collect(&p, want)?;
+        // The outputs after the gradient: `loss_and_grad` (no outputs) then gets its gradient at
+        // the same place relative to the logits, which the speed of the passes depends on.
         let mut losses = vec![A::zero(); p.rows];
         let mut grad = vec![A::zero(); p.x.len()];
+        let mut tokens = Self::collect(&p, want)?;
         let divisor = self.divisor(&p);
         self.run(&p, &mut losses, Some(&mut grad), divisor, tokens.as_mut());
         let mut grad = unpermute(&p, grad)?;

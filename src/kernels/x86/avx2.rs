@@ -2,9 +2,9 @@
 //! sound).
 
 use core::arch::x86_64::{
-    __m256, __m256d, _CMP_GE_OQ, _CMP_LT_OQ, _CMP_NEQ_UQ, _CMP_UNORD_Q, _mm_mullo_epi32,
-    _mm_set1_epi32, _mm_setr_epi32, _mm256_add_epi32, _mm256_add_epi64, _mm256_add_pd,
-    _mm256_add_ps, _mm256_and_pd, _mm256_and_ps, _mm256_and_si256, _mm256_andnot_pd,
+    __m256, __m256d, _CMP_EQ_OQ, _CMP_GE_OQ, _CMP_LT_OQ, _CMP_NEQ_UQ, _CMP_UNORD_Q,
+    _mm_mullo_epi32, _mm_set1_epi32, _mm_setr_epi32, _mm256_add_epi32, _mm256_add_epi64,
+    _mm256_add_pd, _mm256_add_ps, _mm256_and_pd, _mm256_and_ps, _mm256_and_si256, _mm256_andnot_pd,
     _mm256_andnot_ps, _mm256_blendv_pd, _mm256_blendv_ps, _mm256_castpd_si256, _mm256_castps_si256,
     _mm256_castsi256_pd, _mm256_castsi256_ps, _mm256_cmp_pd, _mm256_cmp_ps, _mm256_cmpgt_epi32,
     _mm256_cmpgt_epi64, _mm256_cvtepi32_ps, _mm256_cvtps_epi32, _mm256_div_pd, _mm256_div_ps,
@@ -144,6 +144,27 @@ impl Simd for Avx2F32 {
     fn any_lt(self, lim: Self) -> bool {
         // SAFETY: the feature is present (module docs).
         unsafe { _mm256_movemask_ps(_mm256_cmp_ps::<_CMP_LT_OQ>(self.0, lim.0)) != 0 }
+    }
+    #[inline(always)]
+    fn first_lanes(self, n: usize) -> Self {
+        // SAFETY: the feature is present (module docs).
+        unsafe {
+            let mask = _mm256_cmpgt_epi32(
+                _mm256_set1_epi32(n.min(Self::LANES) as i32),
+                _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7),
+            );
+            Self(_mm256_and_ps(self.0, _mm256_castsi256_ps(mask)))
+        }
+    }
+    #[inline(always)]
+    fn first_eq(self, o: Self) -> Option<usize> {
+        // SAFETY: the feature is present (module docs).
+        let k = unsafe { _mm256_movemask_ps(_mm256_cmp_ps::<_CMP_EQ_OQ>(self.0, o.0)) };
+        if k != 0 {
+            Some(k.trailing_zeros() as usize)
+        } else {
+            None
+        }
     }
     #[inline(always)]
     fn select_sign(self, pos: Self, neg: Self) -> Self {
@@ -348,6 +369,27 @@ impl Simd for Avx2F64 {
     fn any_lt(self, lim: Self) -> bool {
         // SAFETY: the feature is present (module docs).
         unsafe { _mm256_movemask_pd(_mm256_cmp_pd::<_CMP_LT_OQ>(self.0, lim.0)) != 0 }
+    }
+    #[inline(always)]
+    fn first_lanes(self, n: usize) -> Self {
+        // SAFETY: the feature is present (module docs).
+        unsafe {
+            let mask = _mm256_cmpgt_epi64(
+                _mm256_set1_epi64x(n.min(Self::LANES) as i64),
+                _mm256_setr_epi64x(0, 1, 2, 3),
+            );
+            Self(_mm256_and_pd(self.0, _mm256_castsi256_pd(mask)))
+        }
+    }
+    #[inline(always)]
+    fn first_eq(self, o: Self) -> Option<usize> {
+        // SAFETY: the feature is present (module docs).
+        let k = unsafe { _mm256_movemask_pd(_mm256_cmp_pd::<_CMP_EQ_OQ>(self.0, o.0)) };
+        if k != 0 {
+            Some(k.trailing_zeros() as usize)
+        } else {
+            None
+        }
     }
     #[inline(always)]
     fn select_sign(self, pos: Self, neg: Self) -> Self {

@@ -2,22 +2,22 @@
 //! sound).
 
 use core::arch::x86_64::{
-    __m512, __m512d, __mmask8, __mmask16, _CMP_GE_OQ, _CMP_LT_OQ, _CMP_NEQ_UQ, _CMP_UNORD_Q,
-    _MM_MANT_NORM_1_2, _MM_MANT_SIGN_SRC, _mm256_mullo_epi32, _mm256_set1_epi32, _mm256_setr_epi32,
-    _mm512_abs_pd, _mm512_abs_ps, _mm512_add_pd, _mm512_add_ps, _mm512_castpd_si512,
-    _mm512_castps_si512, _mm512_cmp_pd_mask, _mm512_cmp_ps_mask, _mm512_div_pd, _mm512_div_ps,
-    _mm512_fmadd_pd, _mm512_fmadd_ps, _mm512_getexp_pd, _mm512_getexp_ps, _mm512_getmant_pd,
-    _mm512_getmant_ps, _mm512_loadu_pd, _mm512_loadu_ps, _mm512_mask_add_pd, _mm512_mask_add_ps,
-    _mm512_mask_blend_pd, _mm512_mask_blend_ps, _mm512_mask_i32gather_pd, _mm512_mask_i32gather_ps,
-    _mm512_mask_i32scatter_pd, _mm512_mask_i32scatter_ps, _mm512_mask_loadu_pd,
-    _mm512_mask_loadu_ps, _mm512_mask_mov_pd, _mm512_mask_mov_ps, _mm512_mask_storeu_pd,
-    _mm512_mask_storeu_ps, _mm512_maskz_mov_pd, _mm512_maskz_mov_ps, _mm512_max_pd, _mm512_max_ps,
-    _mm512_min_pd, _mm512_min_ps, _mm512_mul_pd, _mm512_mul_ps, _mm512_mullo_epi32,
-    _mm512_reduce_add_pd, _mm512_reduce_add_ps, _mm512_reduce_max_pd, _mm512_reduce_max_ps,
-    _mm512_roundscale_pd, _mm512_roundscale_ps, _mm512_scalef_pd, _mm512_scalef_ps,
-    _mm512_set1_epi32, _mm512_set1_epi64, _mm512_set1_pd, _mm512_set1_ps, _mm512_setr_epi32,
-    _mm512_setzero_pd, _mm512_setzero_ps, _mm512_storeu_pd, _mm512_storeu_ps, _mm512_sub_pd,
-    _mm512_sub_ps, _mm512_test_epi32_mask, _mm512_test_epi64_mask,
+    __m512, __m512d, __mmask8, __mmask16, _CMP_EQ_OQ, _CMP_GE_OQ, _CMP_LT_OQ, _CMP_NEQ_UQ,
+    _CMP_UNORD_Q, _MM_MANT_NORM_1_2, _MM_MANT_SIGN_SRC, _mm256_mullo_epi32, _mm256_set1_epi32,
+    _mm256_setr_epi32, _mm512_abs_pd, _mm512_abs_ps, _mm512_add_pd, _mm512_add_ps,
+    _mm512_castpd_si512, _mm512_castps_si512, _mm512_cmp_pd_mask, _mm512_cmp_ps_mask,
+    _mm512_div_pd, _mm512_div_ps, _mm512_fmadd_pd, _mm512_fmadd_ps, _mm512_getexp_pd,
+    _mm512_getexp_ps, _mm512_getmant_pd, _mm512_getmant_ps, _mm512_loadu_pd, _mm512_loadu_ps,
+    _mm512_mask_add_pd, _mm512_mask_add_ps, _mm512_mask_blend_pd, _mm512_mask_blend_ps,
+    _mm512_mask_i32gather_pd, _mm512_mask_i32gather_ps, _mm512_mask_i32scatter_pd,
+    _mm512_mask_i32scatter_ps, _mm512_mask_loadu_pd, _mm512_mask_loadu_ps, _mm512_mask_mov_pd,
+    _mm512_mask_mov_ps, _mm512_mask_storeu_pd, _mm512_mask_storeu_ps, _mm512_maskz_mov_pd,
+    _mm512_maskz_mov_ps, _mm512_max_pd, _mm512_max_ps, _mm512_min_pd, _mm512_min_ps, _mm512_mul_pd,
+    _mm512_mul_ps, _mm512_mullo_epi32, _mm512_reduce_add_pd, _mm512_reduce_add_ps,
+    _mm512_reduce_max_pd, _mm512_reduce_max_ps, _mm512_roundscale_pd, _mm512_roundscale_ps,
+    _mm512_scalef_pd, _mm512_scalef_ps, _mm512_set1_epi32, _mm512_set1_epi64, _mm512_set1_pd,
+    _mm512_set1_ps, _mm512_setr_epi32, _mm512_setzero_pd, _mm512_setzero_ps, _mm512_storeu_pd,
+    _mm512_storeu_ps, _mm512_sub_pd, _mm512_sub_ps, _mm512_test_epi32_mask, _mm512_test_epi64_mask,
 };
 
 use super::super::Simd;
@@ -115,6 +115,26 @@ impl Simd for Avx512F32 {
     fn any_lt(self, lim: Self) -> bool {
         // SAFETY: the feature is present (module docs).
         unsafe { _mm512_cmp_ps_mask::<_CMP_LT_OQ>(self.0, lim.0) != 0 }
+    }
+    #[inline(always)]
+    fn first_lanes(self, n: usize) -> Self {
+        let k: u16 = if n >= Self::LANES {
+            u16::MAX
+        } else {
+            (1 << n) - 1
+        };
+        // SAFETY: the feature is present (module docs).
+        Self(unsafe { _mm512_maskz_mov_ps(k, self.0) })
+    }
+    #[inline(always)]
+    fn first_eq(self, o: Self) -> Option<usize> {
+        // SAFETY: the feature is present (module docs).
+        let k = unsafe { _mm512_cmp_ps_mask::<_CMP_EQ_OQ>(self.0, o.0) };
+        if k != 0 {
+            Some(k.trailing_zeros() as usize)
+        } else {
+            None
+        }
     }
     #[inline(always)]
     fn select_sign(self, pos: Self, neg: Self) -> Self {
@@ -295,6 +315,26 @@ impl Simd for Avx512F64 {
     fn any_lt(self, lim: Self) -> bool {
         // SAFETY: the feature is present (module docs).
         unsafe { _mm512_cmp_pd_mask::<_CMP_LT_OQ>(self.0, lim.0) != 0 }
+    }
+    #[inline(always)]
+    fn first_lanes(self, n: usize) -> Self {
+        let k: u8 = if n >= Self::LANES {
+            u8::MAX
+        } else {
+            (1 << n) - 1
+        };
+        // SAFETY: the feature is present (module docs).
+        Self(unsafe { _mm512_maskz_mov_pd(k, self.0) })
+    }
+    #[inline(always)]
+    fn first_eq(self, o: Self) -> Option<usize> {
+        // SAFETY: the feature is present (module docs).
+        let k = unsafe { _mm512_cmp_pd_mask::<_CMP_EQ_OQ>(self.0, o.0) };
+        if k != 0 {
+            Some(k.trailing_zeros() as usize)
+        } else {
+            None
+        }
     }
     #[inline(always)]
     fn select_sign(self, pos: Self, neg: Self) -> Self {
