@@ -45,6 +45,20 @@ impl Elem for f32 {
         s.add(s).mul(p)
     }
 
+    const TANH_SWITCH: Self = 0.625;
+
+    /// Cephes's `tanhf` below 0.625: `a + a z P(z)`, `z = a²`, `P` of degree 4 (within an ULP
+    /// of `tanh` there).
+    #[inline(always)]
+    fn tanh_small<V: Simd<E = Self>>(a: V) -> V {
+        let z = a.mul(a);
+        let mut p = V::splat(-5.704_988_7e-3);
+        for c in [2.063_909e-2, -5.373_971_6e-2, 1.333_144_2e-1, -3.333_328e-1] {
+            p = p.mul_add(z, V::splat(c));
+        }
+        p.mul(z).mul_add(a, a)
+    }
+
     #[inline(always)]
     fn round_ties_even(self) -> Self {
         f32::round_ties_even(self)
@@ -102,6 +116,24 @@ impl Elem for f64 {
             p = p.mul_add(z, V::splat(1.0 / f64::from(2 * k + 1)));
         }
         s.add(s).mul(p)
+    }
+
+    const TANH_SWITCH: Self = 0.625;
+
+    /// Cephes's `tanh` below 0.625: `a + a z P(z) / Q(z)`, `z = a²`, `P` of degree 2 and `Q` of
+    /// degree 3 (within an ULP of `tanh` there).
+    #[inline(always)]
+    fn tanh_small<V: Simd<E = Self>>(a: V) -> V {
+        let z = a.mul(a);
+        let c = V::splat;
+        let p = c(-9.643_991_794_250_523e-1)
+            .mul_add(z, c(-9.928_772_310_019_186e1))
+            .mul_add(z, c(-1.614_687_684_417_084_5e3));
+        let q = z
+            .add(c(1.128_116_784_916_329_3e2))
+            .mul_add(z, c(2.235_488_390_601_004_6e3))
+            .mul_add(z, c(4.844_063_053_251_255e3));
+        z.mul(p).div(q).mul_add(a, a)
     }
 
     #[inline(always)]

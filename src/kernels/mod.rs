@@ -22,6 +22,7 @@
 )]
 
 pub(crate) mod bce;
+pub(crate) mod cap;
 pub(crate) mod cross_entropy;
 pub(crate) mod logsumexp;
 pub(crate) mod sample;

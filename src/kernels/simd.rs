@@ -276,6 +276,12 @@ pub trait Elem:
     /// `2 atanh(s) = ln((1 + s) / (1 − s))` for `|s| ≤ 0.172`.
     #[doc(hidden)]
     fn atanh2<V: Simd<E = Self>>(s: V) -> V;
+    /// Where `tanh` switches from [`tanh_small`](Elem::tanh_small) to `1 − 2/(e²ᵃ + 1)`.
+    #[doc(hidden)]
+    const TANH_SWITCH: Self;
+    /// `tanh a` for `0 ≤ a < TANH_SWITCH` (Cephes's approximation).
+    #[doc(hidden)]
+    fn tanh_small<V: Simd<E = Self>>(a: V) -> V;
     /// Round to nearest, ties to even.
     #[doc(hidden)]
     fn round_ties_even(self) -> Self;

@@ -1556,3 +1556,63 @@ fn token_scans_agree_with_their_definitions_on_every_isa() {
     check_scans(|v| v as f32);
     check_scans(|v| v);
 }
+
+/// The soft cap against `tanh` in `f64` (`f32`) or in two halves (`f64`): values and
+/// derivatives, across the switch at 0.625, near 0, where the derivative is tiny, and at the
+/// edges (non-finite logits pass with derivative 0).
+fn check_cap<E: Elem + Into<f64>>(of: impl Fn(f64) -> E, ulps: impl Fn(E, E) -> u64, bound: u64) {
+    let c = 3.0;
+    let mut u: Vec<f64> = values(2000, 7, -12.0, 12.0);
+    u.extend([
+        0.0, -0.0, 1e-30, -1e-8, 0.625, 0.6249, 0.6251, -0.625, 20.0, 44.0, 400.0,
+    ]);
+    let mut x: Vec<E> = u.iter().map(|&v| of(v * c)).collect();
+    x.extend([of(f64::INFINITY), of(f64::NEG_INFINITY), of(f64::NAN)]);
+    let f = |v: f64| tanh_and_derivative(v);
+    for &isa in Isa::available() {
+        let mut capped = x.clone();
+        let mut deriv = vec![of(0.0); x.len()];
+        super::cap::soft_cap(isa, &mut capped, Some(&mut deriv), of(c));
+        let mut g = vec![of(2.0); x.len()];
+        super::cap::soft_cap_gradient(isa, &x, &mut g, of(c));
+        for (i, &v) in x.iter().enumerate() {
+            let v64: f64 = v.into();
+            let name = isa.name();
+            if !v64.is_finite() {
+                assert!(capped[i].into().to_bits() == v64.to_bits() || v64.is_nan());
+                assert_eq!(deriv[i].into(), 0.0, "{name}: derivative at {v64}");
+                continue;
+            }
+            let (t, d) = f(v64 / c);
+            let (want, want_d) = (of(c * t), of(d));
+            assert!(
+                ulps(capped[i], want) <= bound,
+                "{name}: cap at {v64}: {:?}",
+                capped[i].into()
+            );
+            // `1 − tanh² u` moves by `2 |u|` times the relative error of `u = x / c`: half an
+            // ulp from the division, so about `|u|` ulps come with the argument.
+            let allowed = 2 * bound + (2.0 * (v64 / c).abs()).ceil() as u64;
+            let err = ulps(deriv[i], want_d);
+            assert!(err <= allowed, "{name}: derivative at {v64}: {err} ulps");
+            assert_eq!(
+                g[i].into(),
+                2.0 * deriv[i].into(),
+                "{name}: gradient at {v64}"
+            );
+        }
+    }
+}
+
+/// `(tanh u, 1 − tanh² u)` from `f64`'s `tanh`, the second as `4 e / (1 + e)²`, `e = exp(−2|u|)`
+/// (no cancellation).
+fn tanh_and_derivative(u: f64) -> (f64, f64) {
+    let e = (-2.0 * u.abs()).exp();
+    (u.tanh(), 4.0 * e / ((1.0 + e) * (1.0 + e)))
+}
+
+#[test]
+fn soft_cap_matches_tanh_on_every_isa() {
+    check_cap(|v| v as f32, |a, b| u64::from(ulps_f32(a, b)), 2);
+    check_cap(|v| v, ulps_f64, 4);
+}

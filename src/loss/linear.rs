@@ -8,7 +8,7 @@ use ndarray::{
 };
 
 use super::shared::{Shared, shared_setters};
-use super::token::{Collect, Extras, Merged, TokenOutputs, TokenStats, cap};
+use super::token::{Collect, Extras, Merged, TokenOutputs, TokenStats};
 use super::{IntoTargets, Reduction, Targets};
 use crate::Float;
 use crate::edge::Edge;
@@ -17,7 +17,7 @@ use crate::kernels::cross_entropy::{
     self as kernel, Hard, IGNORED, Options, RowGradient, Streamed, Targets as RowTargets,
 };
 use crate::kernels::token::{self as tokens, Token};
-use crate::kernels::{Isa, cross_entropy::RowStats};
+use crate::kernels::{Isa, cap as soft_cap, cross_entropy::RowStats};
 use crate::numeric::{Scaled, compensated_sum, narrow, product_or_zero, weighted, wide};
 use crate::{parallel, validate};
 
@@ -1260,18 +1260,7 @@ fn finish_gradient<A: Float>(g: &mut [A], deriv: Option<&[A]>, upstream: Option<
 /// when given.
 fn cap_logits<A: Float>(call: &Call<'_, A>, z: &mut [A], deriv: Option<&mut [A]>) {
     let Some(c) = call.cap else { return };
-    match deriv {
-        Some(d) => {
-            for (v, dv) in z.iter_mut().zip(d) {
-                (*v, *dv) = cap(*v, c);
-            }
-        }
-        None => {
-            for v in z {
-                *v = cap(*v, c).0;
-            }
-        }
-    }
+    soft_cap::soft_cap(call.isa, z, deriv, c);
 }
 
 /// The chunk tiling: the vocabulary `width` classes at a time against every row, keeping each

@@ -11,6 +11,7 @@ use super::token::{Extras, cap};
 use crate::Float;
 use crate::error::{Error, Result};
 use crate::kernels::cross_entropy::Options;
+use crate::kernels::{Isa, cap as kernel_cap};
 use crate::numeric::{compensated_sum, mean};
 use crate::validate;
 
@@ -144,7 +145,12 @@ impl<A: Float> Shared<A> {
     /// The logits soft-capped, where a cap is set.
     pub(crate) fn capped<D: Dimension>(&self, x: &ArrayRef<A, D>) -> Option<Array<A, D>> {
         let c = self.soft_cap?;
-        Some(x.mapv(|v| cap(v, c).0))
+        let mut capped = x.to_owned();
+        match capped.as_slice_memory_order_mut() {
+            Some(s) => kernel_cap::soft_cap(Isa::detect(), s, None, c),
+            None => capped.mapv_inplace(|v| cap(v, c).0),
+        }
+        Some(capped)
     }
 
     /// Multiplies a gradient with respect to the capped logits by the cap's derivative at the
@@ -154,11 +160,25 @@ impl<A: Float> Shared<A> {
         logits: &ArrayRef<A, D>,
         grad: &mut ArrayRef<A, D>,
     ) {
-        if let Some(c) = self.soft_cap {
-            Zip::from(grad)
-                .and(logits)
-                .for_each(|g, &x| *g *= cap(x, c).1);
+        let Some(c) = self.soft_cap else { return };
+        if logits.strides() == grad.strides()
+            && let (Some(x), Some(g)) = (
+                logits.as_slice_memory_order(),
+                grad.as_slice_memory_order_mut(),
+            )
+        {
+            return kernel_cap::soft_cap_gradient(Isa::detect(), x, g, c);
         }
+        // Another layout: the derivative from a contiguous copy, so that it is the same bits.
+        let mut deriv = logits.to_owned();
+        match deriv.as_slice_memory_order_mut() {
+            Some(d) => {
+                let mut x = d.to_vec();
+                kernel_cap::soft_cap(Isa::detect(), &mut x, Some(d), c);
+            }
+            None => deriv.mapv_inplace(|v| cap(v, c).1),
+        }
+        Zip::from(grad).and(&deriv).for_each(|g, &d| *g *= d);
     }
 
     /// The options as the kernels take them, for `classes` classes and a gradient of
