@@ -1,8 +1,9 @@
 //! Per-token statistics of a lane of logits — `logsumexp(x / T)`, the entropy of
 //! `softmax(x / T)`, the target's log-probability, the argmax and the target's rank — in one pass
-//! for the maximum and one for `Σ exp` (which also sums `Σ exp(z) z` and counts the logits above
-//! the target's), and the gradient terms the z-loss and the entropy bonus add to a lane, in one
-//! more.
+//! for the maximum (which also counts the logits above the target's), one for `Σ exp` (which also
+//! sums `Σ exp(z) z`, and writes the exponentials where the cross-entropy's gradient wants them)
+//! and a scan to the maximum for the argmax; and the gradient terms the z-loss and the entropy
+//! bonus add to a lane, in one more pass.
 //!
 //! With `z = (x − m) / T`, `s = Σ exp(z)` and `p = exp(z) / s`:
 //!
