@@ -1,6 +1,6 @@
-//! Interleaved A/B of what the per-token outputs cost: `CrossEntropy::loss_and_grad` against
-//! `loss_and_grad_with` (every output, and each output alone) at [4096, 1000] and [256, 32000]
-//! `f32`, one thread.
+//! Interleaved A/B of what the per-token outputs and the z-loss cost: `CrossEntropy::loss_and_grad`
+//! against `loss_and_grad_with` (every output, and each output alone) and against
+//! `loss_and_grad` with `z_loss(1e-4)`, at [4096, 1000] and [256, 32000] `f32`, one thread.
 //!
 //! The passes' speed depends on where the gradient lies relative to the logits (loads that share
 //! their low 12 address bits with recent stores wait on them): so the logits are copied to 16
@@ -44,14 +44,17 @@ fn main() {
         f(&mut o);
         o
     };
+    // `None`: `loss_and_grad` with the z-loss.
     let wants = [
-        ("all", TokenOutputs::ALL),
-        ("target_log_prob", one(|o| o.target_log_prob = true)),
-        ("entropy", one(|o| o.entropy = true)),
-        ("argmax", one(|o| o.argmax = true)),
-        ("rank", one(|o| o.rank = true)),
+        ("all", Some(TokenOutputs::ALL)),
+        ("target_log_prob", Some(one(|o| o.target_log_prob = true))),
+        ("entropy", Some(one(|o| o.entropy = true))),
+        ("argmax", Some(one(|o| o.argmax = true))),
+        ("rank", Some(one(|o| o.rank = true))),
+        ("z_loss", None),
     ];
     let ce = CrossEntropy::new();
+    let z = CrossEntropy::new().z_loss(1e-4);
     for (rows, cols) in [(4096, 1000), (256, 32000)] {
         let n = rows * cols;
         let x = input(n, 4.0, 0x2545_F491_4F6C_DD1D);
@@ -83,17 +86,22 @@ fn main() {
                     black_box(ce.loss_and_grad(black_box(&logits), &targets).unwrap());
                     a.push(t.elapsed().as_secs_f64());
                     let t = Instant::now();
-                    black_box(
-                        ce.loss_and_grad_with(black_box(&logits), &targets, want)
-                            .unwrap(),
-                    );
+                    match want {
+                        Some(want) => drop(black_box(
+                            ce.loss_and_grad_with(black_box(&logits), &targets, want)
+                                .unwrap(),
+                        )),
+                        None => drop(black_box(
+                            z.loss_and_grad(black_box(&logits), &targets).unwrap(),
+                        )),
+                    }
                     b.push(t.elapsed().as_secs_f64());
                 }
                 ratios.push(median(&mut b) / median(&mut a));
             }
             let mid = median(&mut ratios);
             println!(
-                "{label}: loss_and_grad_with / loss_and_grad = {mid:.3} (range {:.3}-{:.3}, 16 placements)",
+                "{label}: with it / without = {mid:.3} (range {:.3}-{:.3}, 16 placements)",
                 ratios[0], ratios[15]
             );
         }

@@ -941,7 +941,7 @@ fn row_and_token<V: Simd, S: Storage<Compute = V::E>>(
     o: &Options<'_, S>,
     g: &mut [S],
     ahead: Ahead<S>,
-    needs: Needs,
+    (needs, zeta): (Needs, V::E),
 ) -> (V::E, Token<V::E>) {
     let limit = (needs.rank && y != IGNORED).then(|| x[y].widen());
     let p = token::peak::<V, S>(x, limit);
@@ -956,10 +956,23 @@ fn row_and_token<V: Simd, S: Storage<Compute = V::E>>(
     let xy = x[y].widen();
     let (sum, t) = token::sums::<V, S, true>(x, g, (m, o.inv_t), needs.ez, ahead);
     let st = row_stats_of::<V, S>(x, m, o, sum);
-    let (loss, gradient) = finish_row(st, Hard::class(xy, o.w(y), m, o), o);
-    write_gradient::<V, S>(g, gradient, Target::Class(y), o);
+    let (loss, mut gradient) = finish_row(st, Hard::class(xy, o.w(y), m, o), o);
     let ln_s = stats::ln_of_sum(Scalar(st.sum), Scalar(st.tail)).0;
-    let token = Token::finite(
+    // The z-loss's gradient `2ζ · lse · p · f` (f = the target's weight / divisor / T) is `∝ exp(z)`:
+    // folded into the fast form's coefficient, `k + 2ζ · lse · f / s`, where that stays finite.
+    let mut z_folded = false;
+    if zeta > V::E::zero()
+        && let RowGradient::Fast { k } = gradient
+    {
+        let f = weighted(weighted(o.w(y), o.grad_scale), o.inv_t);
+        let alpha = f * (V::E::TWO * zeta * (m * o.inv_t + ln_s));
+        let folded = k + alpha / st.sum;
+        if alpha.is_finite() && folded.is_finite() {
+            (gradient, z_folded) = (RowGradient::Fast { k: folded }, true);
+        }
+    }
+    write_gradient::<V, S>(g, gradient, Target::Class(y), o);
+    let mut token = Token::finite(
         (m, o.inv_t, ln_s, st.sum, t),
         Some(xy),
         if needs.argmax {
@@ -971,6 +984,7 @@ fn row_and_token<V: Simd, S: Storage<Compute = V::E>>(
         },
         limit.map(|_| p.above),
     );
+    token.z_folded = z_folded;
     (loss, token)
 }
 
@@ -983,6 +997,7 @@ struct RowsWithTokens<'a, S: Storage> {
     tokens: &'a mut [Token<S::Compute>],
     o: Options<'a, S>,
     needs: Needs,
+    zeta: S::Compute,
 }
 
 impl<S: Storage> Kernel for RowsWithTokens<'_, S> {
@@ -999,6 +1014,7 @@ impl<S: Storage> Kernel for RowsWithTokens<'_, S> {
             tokens,
             o,
             needs,
+            zeta,
         } = self;
         let next = Ahead::after(x, len).writing(grad);
         let rows = x
@@ -1007,7 +1023,7 @@ impl<S: Storage> Kernel for RowsWithTokens<'_, S> {
             .zip(losses.iter_mut().zip(tokens.iter_mut()))
             .zip(targets);
         for (r, (((x, g), (loss, tk)), &y)) in rows.enumerate() {
-            (*loss, *tk) = row_and_token::<V, S>(x, y, &o, g, next.of(r), needs);
+            (*loss, *tk) = row_and_token::<V, S>(x, y, &o, g, next.of(r), (needs, zeta));
         }
     }
 }
@@ -1020,8 +1036,10 @@ pub(crate) fn takes_tokens(len: usize) -> bool {
 
 /// [`logits`] with class targets and the gradient, rows of `len` logits, and each row's
 /// [`Token`] (against its target; none for an ignored row) into `tokens`: the statistics from the
-/// gradient's passes. Short rows (which [`logits`] takes a vector of rows at a time) are not
-/// taken here.
+/// gradient's passes. With `zeta > 0` (a z-loss without the entropy bonus), each counted row's
+/// gradient also carries the z-loss's, `2ζ · logsumexp · p` times the target's weight / divisor
+/// / T, where it folds into the gradient's coefficient (the token says so: `z_folded`). Short
+/// rows (which [`logits`] takes a vector of rows at a time) are not taken here.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn logits_with_tokens<S: Storage>(
     isa: Isa,
@@ -1032,7 +1050,7 @@ pub(crate) fn logits_with_tokens<S: Storage>(
     grad: &mut [S],
     tokens: &mut [Token<S::Compute>],
     o: Options<'_, S>,
-    needs: Needs,
+    (needs, zeta): (Needs, S::Compute),
 ) {
     assert!(len > 0 && x.len() == losses.len() * len && grad.len() == x.len());
     assert!(targets.len() == losses.len() && tokens.len() == losses.len());
@@ -1046,6 +1064,7 @@ pub(crate) fn logits_with_tokens<S: Storage>(
         tokens,
         o,
         needs,
+        zeta,
     });
 }
 

@@ -45,6 +45,9 @@ pub(crate) struct Token<E> {
     pub rank: usize,
     /// The edge case the lane is, if any.
     pub edge: Option<Edge>,
+    /// Whether the z-loss's gradient is already in the lane's gradient (folded into its
+    /// coefficient by [`logits_with_tokens`](super::cross_entropy::logits_with_tokens)).
+    pub z_folded: bool,
 }
 
 /// Which of a lane's statistics are wanted beyond `logsumexp` (and with it the target's
@@ -72,6 +75,7 @@ impl<E: num_traits::Float> Token<E> {
             argmax: 0,
             rank: usize::MAX,
             edge: None,
+            z_folded: false,
         }
     }
 }
@@ -270,6 +274,7 @@ impl<E: super::Elem> Token<E> {
             argmax: argmax.unwrap_or(0),
             rank: rank.unwrap_or(usize::MAX),
             edge: None,
+            z_folded: false,
         }
     }
 }
@@ -324,6 +329,7 @@ impl<S: Storage> Kernel for Stats<'_, S> {
                     argmax: x.iter().position(|v| v.widen().is_nan()).unwrap_or(0),
                     rank: rank(xy),
                     edge: Some(Edge::Nan),
+                    z_folded: false,
                 }
             }
             Err(Edge::NoMass) => Token {
@@ -341,6 +347,7 @@ impl<S: Storage> Kernel for Stats<'_, S> {
                 argmax: 0,
                 rank: rank(V::E::neg_infinity()),
                 edge: Some(Edge::NoMass),
+                z_folded: false,
             },
             Err(Edge::Infinite) => {
                 let stand_in = stats::stand_in(x);

@@ -789,7 +789,8 @@ approx::assert_relative_eq!(loss, logits::CrossEntropy::new().loss(&capped, &[0]
 
     /// [`run`](Self::run) for rows with class targets and a gradient: each row's statistics come
     /// from the engine's own passes ([`kernel::logits_with_tokens`]), and the z-loss and the bonus
-    /// are added from them (their gradient, one more pass over the row).
+    /// are added from them (their gradient, one more pass over the row; without the bonus, the
+    /// z-loss's gradient is folded into the engine's where it stays finite).
     fn fused(
         &self,
         p: &Call<'_, '_, A>,
@@ -804,6 +805,12 @@ approx::assert_relative_eq!(loss, logits::CrossEntropy::new().loss(&capped, &[0]
         let o = self.shared.kernel(c, p.inv_t, divisor);
         let (isa, extras, scale) = (Isa::detect(), self.shared.extras(), o.grad_scale);
         let needs = extras.needs(tokens.as_ref().map(|t| t.want()).unwrap_or_default());
+        // Without the bonus, the z-loss's gradient folds into the engine's (`∝ exp(z)`).
+        let zeta = if extras.bonus > A::zero() {
+            A::zero()
+        } else {
+            extras.z_loss
+        };
         let mut toks = vec![Token::empty(); rows];
         let k = parallel::units_per_task(rows, c);
         let tasks: Vec<_> = x
@@ -813,7 +820,7 @@ approx::assert_relative_eq!(loss, logits::CrossEntropy::new().loss(&capped, &[0]
             .zip(targets.chunks(k))
             .collect();
         parallel::run(tasks, |(((x, g), (l, tk)), t)| {
-            kernel::logits_with_tokens(isa, x, c, t, l, g, tk, o, needs);
+            kernel::logits_with_tokens(isa, x, c, t, l, g, tk, o, (needs, zeta));
             if !extras.on() {
                 return;
             }
@@ -824,7 +831,9 @@ approx::assert_relative_eq!(loss, logits::CrossEntropy::new().loss(&capped, &[0]
                 }
                 let w = self.shared.class_weight(y);
                 *loss += extras.loss(tk, w);
-                extras.add_gradient(isa, xr, gr, tk, p.inv_t, weighted(w, scale));
+                if !tk.z_folded {
+                    extras.add_gradient(isa, xr, gr, tk, p.inv_t, weighted(w, scale));
+                }
             }
         });
         if let Some(out) = tokens {

@@ -1133,7 +1133,7 @@ fn cross_entropy_rows<A: Float>(
                 Some(t) => t,
                 None => &mut own[..targets.len()],
             };
-            kernel::logits_with_tokens(isa, x, len, targets, losses, z, tk, o, needs);
+            kernel::logits_with_tokens(isa, x, len, targets, losses, z, tk, o, (needs, A::zero()));
             rows_with_tokens(call, x, z, len, targets, losses, tk, &side);
         }
     });
