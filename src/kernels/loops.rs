@@ -10,6 +10,8 @@ use crate::numeric::Total;
 
 /// Independent accumulators in reductions, to hide the latency of the adds.
 const UNROLL: usize = 4;
+// `map_sum_ahead` and `map_sum2_ahead` write their `UNROLL` steps out one by one.
+const _: () = assert!(UNROLL == 4);
 
 /// Vectors per block of a sum (so `SUM_BLOCK / UNROLL` per accumulator): few enough that each
 /// block's sum carries only a few roundings, whatever the length of the slice.
@@ -356,11 +358,19 @@ pub(crate) fn map_sum_ahead<V: Simd, S: Storage<Compute = V::E>, I: LaneIo<S>>(
         let mut acc = [zero; UNROLL];
         let mut i = start;
         while i + UNROLL * w <= end {
-            for (k, a) in acc.iter_mut().enumerate() {
-                let y = f(V::read(&io.src()[i + k * w..]));
-                S::store(y, &mut io.dst()[i + k * w..]);
-                *a = a.add(y);
+            // Written out: a loop over the accumulators is not unrolled once `f` is long (an
+            // `exp`), which keeps them in memory and one vector's work in flight at a time.
+            macro_rules! one {
+                ($k:literal) => {{
+                    let y = f(V::read(&io.src()[i + $k * w..]));
+                    S::store(y, &mut io.dst()[i + $k * w..]);
+                    acc[$k] = acc[$k].add(y);
+                }};
             }
+            one!(0);
+            one!(1);
+            one!(2);
+            one!(3);
             i += UNROLL * w;
         }
         while i + w <= end {
@@ -402,14 +412,21 @@ pub(crate) fn map_sum2_ahead<V: Simd, S: Storage<Compute = V::E>, const WRITE: b
         let (mut acc, mut acc2) = ([zero; UNROLL], [zero; UNROLL]);
         let mut i = start;
         while i + UNROLL * w <= end {
-            for k in 0..UNROLL {
-                let (y, t) = f(V::read(&x[i + k * w..]));
-                if WRITE {
-                    S::store(y, &mut out[i + k * w..]);
-                }
-                acc[k] = acc[k].add(y);
-                acc2[k] = y.mul_add(t, acc2[k]);
+            // Written out, as in `map_sum_ahead`.
+            macro_rules! one {
+                ($k:literal) => {{
+                    let (y, t) = f(V::read(&x[i + $k * w..]));
+                    if WRITE {
+                        S::store(y, &mut out[i + $k * w..]);
+                    }
+                    acc[$k] = acc[$k].add(y);
+                    acc2[$k] = y.mul_add(t, acc2[$k]);
+                }};
             }
+            one!(0);
+            one!(1);
+            one!(2);
+            one!(3);
             i += UNROLL * w;
         }
         while i + w <= end {
