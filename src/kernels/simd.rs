@@ -92,6 +92,13 @@ pub trait Simd: Copy {
     fn select_lt(self, lim: Self, a: Self, b: Self) -> Self;
     /// Whether `self < lim` in any lane (false for NaN).
     fn any_lt(self, lim: Self) -> bool;
+    /// `self + 1` in the lanes where `lim < v` (false for NaN), `self` in the others: a count
+    /// per lane, exact while below 2²⁴ (`f32`).
+    #[inline(always)]
+    fn count_gt(self, v: Self, lim: Self) -> Self {
+        let (one, zero) = (Self::splat(Self::E::one()), Self::splat(Self::E::zero()));
+        self.add(lim.select_lt(v, one, zero))
+    }
     /// The first `n ≤ LANES` lanes of `self`, the others 0.
     #[inline(always)]
     fn first_lanes(self, n: usize) -> Self {

@@ -13,7 +13,7 @@
 //!
 //! where both terms of `H` are ≥ 0 (`z ≤ 0`), so nothing cancels.
 
-use num_traits::{Float as _, One as _, Zero as _};
+use num_traits::{Float as _, Zero as _};
 
 use super::dispatch::{Compute, Kernel};
 use super::loops::{self, Ahead};
@@ -144,16 +144,15 @@ pub(crate) fn peak<V: Simd, S: Storage<Compute = V::E>>(
     let w = V::LANES;
     let ninf = V::E::neg_infinity();
     let count = limit.is_some();
-    let (one, vzero) = (V::splat(V::E::one()), V::splat(V::E::zero()));
     let limit = V::splat(limit.unwrap_or(V::E::infinity()));
-    let (mut acc, mut cv) = ([V::splat(ninf); 4], [vzero; 4]);
+    let (mut acc, mut cv) = ([V::splat(ninf); 4], [V::splat(V::E::zero()); 4]);
     // A macro, not a closure: a closure is compiled apart from the kernel's instruction set.
     macro_rules! step {
         ($k:expr, $v:expr) => {{
             let v: V = $v;
             acc[$k] = acc[$k].max_nan(v);
             if count {
-                cv[$k] = cv[$k].add(limit.select_lt(v, one, vzero));
+                cv[$k] = cv[$k].count_gt(v, limit);
             }
         }};
     }

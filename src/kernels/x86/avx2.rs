@@ -146,6 +146,17 @@ impl Simd for Avx2F32 {
         unsafe { _mm256_movemask_ps(_mm256_cmp_ps::<_CMP_LT_OQ>(self.0, lim.0)) != 0 }
     }
     #[inline(always)]
+    fn count_gt(self, v: Self, lim: Self) -> Self {
+        // SAFETY: the feature is present (module docs).
+        unsafe {
+            let gt = _mm256_cmp_ps::<_CMP_LT_OQ>(lim.0, v.0);
+            Self(_mm256_add_ps(
+                self.0,
+                _mm256_and_ps(gt, _mm256_set1_ps(1.0)),
+            ))
+        }
+    }
+    #[inline(always)]
     fn first_lanes(self, n: usize) -> Self {
         // SAFETY: the feature is present (module docs).
         unsafe {
@@ -369,6 +380,17 @@ impl Simd for Avx2F64 {
     fn any_lt(self, lim: Self) -> bool {
         // SAFETY: the feature is present (module docs).
         unsafe { _mm256_movemask_pd(_mm256_cmp_pd::<_CMP_LT_OQ>(self.0, lim.0)) != 0 }
+    }
+    #[inline(always)]
+    fn count_gt(self, v: Self, lim: Self) -> Self {
+        // SAFETY: the feature is present (module docs).
+        unsafe {
+            let gt = _mm256_cmp_pd::<_CMP_LT_OQ>(lim.0, v.0);
+            Self(_mm256_add_pd(
+                self.0,
+                _mm256_and_pd(gt, _mm256_set1_pd(1.0)),
+            ))
+        }
     }
     #[inline(always)]
     fn first_lanes(self, n: usize) -> Self {

@@ -117,6 +117,14 @@ impl Simd for Avx512F32 {
         unsafe { _mm512_cmp_ps_mask::<_CMP_LT_OQ>(self.0, lim.0) != 0 }
     }
     #[inline(always)]
+    fn count_gt(self, v: Self, lim: Self) -> Self {
+        // SAFETY: the feature is present (module docs).
+        unsafe {
+            let gt = _mm512_cmp_ps_mask::<_CMP_LT_OQ>(lim.0, v.0);
+            Self(_mm512_mask_add_ps(self.0, gt, self.0, _mm512_set1_ps(1.0)))
+        }
+    }
+    #[inline(always)]
     fn first_lanes(self, n: usize) -> Self {
         let k: u16 = if n >= Self::LANES {
             u16::MAX
@@ -315,6 +323,14 @@ impl Simd for Avx512F64 {
     fn any_lt(self, lim: Self) -> bool {
         // SAFETY: the feature is present (module docs).
         unsafe { _mm512_cmp_pd_mask::<_CMP_LT_OQ>(self.0, lim.0) != 0 }
+    }
+    #[inline(always)]
+    fn count_gt(self, v: Self, lim: Self) -> Self {
+        // SAFETY: the feature is present (module docs).
+        unsafe {
+            let gt = _mm512_cmp_pd_mask::<_CMP_LT_OQ>(lim.0, v.0);
+            Self(_mm512_mask_add_pd(self.0, gt, self.0, _mm512_set1_pd(1.0)))
+        }
     }
     #[inline(always)]
     fn first_lanes(self, n: usize) -> Self {
