@@ -555,6 +555,44 @@ fn write_gradient<V: Simd, S: Storage<Compute = V::E>>(
     }
 }
 
+/// [`write_gradient`] for the class `y`, returning `Σ exp(z) z` of the row `x` (of maximum `m`)
+/// from the exponentials `g` holds, in [`token::sums`]' bits: in the gradient's own pass where
+/// that is `g ← k g − c` (the fast form, no class weights with label smoothing), in a pass of
+/// its own before it elsewhere.
+#[inline(always)]
+fn write_gradient_and_ez<V: Simd, S: Storage<Compute = V::E>>(
+    x: &[S],
+    m: V::E,
+    g: &mut [S],
+    gradient: RowGradient<V::E>,
+    y: usize,
+    o: &Options<'_, S>,
+) -> V::E {
+    if let RowGradient::Fast { k } = gradient
+        && !(o.weight.is_some() && o.smoothing())
+    {
+        let (kv, cv) = (V::splat(k), V::splat(o.c()));
+        let t = token::ez_of::<V, S, true>(
+            x,
+            g,
+            (m, o.inv_t),
+            #[inline(always)]
+            |e: V| e.mul(kv).sub(cv),
+        );
+        g[y] = S::narrow(g[y].widen() - o.target_term(o.w(y)));
+        return t;
+    }
+    let t = token::ez_of::<V, S, false>(
+        x,
+        g,
+        (m, o.inv_t),
+        #[inline(always)]
+        |e: V| e,
+    );
+    write_gradient::<V, S>(g, gradient, Target::Class(y), o);
+    t
+}
+
 /// `g ← k g − c w − scale · (1 − ε) w q / T` in place, for class weights `w` (none: all 1) and
 /// probability targets `q` (none: 0).
 #[inline(always)]
@@ -929,11 +967,12 @@ fn gradient_rows<V: Simd, S: Storage<Compute = V::E>>(
 }
 
 /// [`row`] with the row's per-token statistics ([`Token`]) from the same passes where it can
-/// (a finite row, class target, gradient asked for): the pass for `Σ exp`, which writes the
-/// exponentials into the gradient, also sums `Σ exp(z) z` and counts the logits above the
-/// target's ([`token::sums`]); the argmax is a scan that stops at the maximum. Elsewhere
-/// (ignored rows, edges) the statistics come from [`token::lane_with`]. The loss and gradient
-/// are [`row`]'s bits, the statistics [`token::lane`]'s.
+/// (a finite row, class target, gradient asked for): the pass for the maximum counts the logits
+/// above the target's ([`token::peak`]), the pass that turns the exponentials into the gradient
+/// sums `Σ exp(z) z` on its way ([`token::ez_of`]; the pass for `Σ exp` is busy with `exp`), and
+/// the argmax is a scan that stops at the maximum. Elsewhere (ignored rows, edges) the
+/// statistics come from [`token::lane_with`]. The loss and gradient are [`row`]'s bits, the
+/// statistics [`token::lane`]'s.
 #[inline(always)]
 fn row_and_token<V: Simd, S: Storage<Compute = V::E>>(
     x: &[S],
@@ -954,7 +993,8 @@ fn row_and_token<V: Simd, S: Storage<Compute = V::E>>(
         return (loss, token::lane_with::<V, S>(x, o.inv_t, target, needs));
     };
     let xy = x[y].widen();
-    let (sum, t) = token::sums::<V, S, true>(x, g, (m, o.inv_t), needs.ez, ahead);
+    // `Σ exp(z) z` is summed in the gradient's pass, below.
+    let (sum, _) = token::sums::<V, S, true>(x, g, (m, o.inv_t), false, ahead);
     let st = row_stats_of::<V, S>(x, m, o, sum);
     let (loss, mut gradient) = finish_row(st, Hard::class(xy, o.w(y), m, o), o);
     let ln_s = stats::ln_of_sum(Scalar(st.sum), Scalar(st.tail)).0;
@@ -971,7 +1011,12 @@ fn row_and_token<V: Simd, S: Storage<Compute = V::E>>(
             (gradient, z_folded) = (RowGradient::Fast { k: folded }, true);
         }
     }
-    write_gradient::<V, S>(g, gradient, Target::Class(y), o);
+    let t = if needs.ez {
+        write_gradient_and_ez::<V, S>(x, m, g, gradient, y, o)
+    } else {
+        write_gradient::<V, S>(g, gradient, Target::Class(y), o);
+        V::E::zero()
+    };
     let mut token = Token::finite(
         (m, o.inv_t, ln_s, st.sum, t),
         Some(xy),

@@ -6,7 +6,7 @@
 use num_traits::Zero;
 
 use super::{Simd, Storage};
-use crate::numeric::Total;
+use crate::numeric::{Total, narrow, wide};
 
 /// Independent accumulators in reductions, to hide the latency of the adds.
 const UNROLL: usize = 4;
@@ -390,6 +390,36 @@ pub(crate) fn map_sum_ahead<V: Simd, S: Storage<Compute = V::E>, I: LaneIo<S>>(
     total.value()
 }
 
+/// The blocks' sums of [`map_sum2_ahead`]'s second sum and of [`map_dot`]: added in plain `f64`
+/// where they are `f32` (whose roundings dwarf its own, and which cannot overflow it), with
+/// [`Total`]'s compensation where they are `f64`. [`Total`]'s care costs about as much as a
+/// block of the gradient's pass.
+#[derive(Default)]
+struct Blocks {
+    plain: f64,
+    total: Total,
+}
+
+impl Blocks {
+    #[inline(always)]
+    fn add<E: num_traits::Float>(&mut self, v: E) {
+        if size_of::<E>() < size_of::<f64>() {
+            self.plain += wide(v);
+        } else {
+            self.total.add(v);
+        }
+    }
+
+    #[inline(always)]
+    fn value<E: num_traits::Float>(self) -> E {
+        if size_of::<E>() < size_of::<f64>() {
+            narrow(self.plain)
+        } else {
+            self.total.value()
+        }
+    }
+}
+
 /// [`map_sum_ahead`] with a second sum: `f` gives each vector's output `y`, stored into `out`
 /// where `WRITE` and summed as there (the same bits), and a factor `u`: `Σ y · u` is summed
 /// beside it (one multiply-add a vector) in the same blocks and accumulators.
@@ -404,7 +434,7 @@ pub(crate) fn map_sum2_ahead<V: Simd, S: Storage<Compute = V::E>, const WRITE: b
     let n = x.len();
     assert!(!WRITE || out.len() == n);
     let zero = V::splat(V::E::zero());
-    let (mut total, mut second) = (Total::default(), Total::default());
+    let (mut total, mut second) = (Total::default(), Blocks::default());
     let mut start = 0;
     while start < n {
         let end = (start + SUM_BLOCK * w).min(n);
@@ -451,6 +481,60 @@ pub(crate) fn map_sum2_ahead<V: Simd, S: Storage<Compute = V::E>, const WRITE: b
         start = end;
     }
     (total.value(), second.value())
+}
+
+/// `Σ g[i] · u(x[i])` over two slices of equal length, in [`map_sum2_ahead`]'s order for its
+/// second sum (blocks, accumulators, a partial vector's product) — the same bits where `g` holds
+/// the outputs `y` that it stored and `u` gives its factors — and where `WRITE`, each `g[i]`
+/// replaced by `f(g[i])` as it is read: a pass that already rewrites `g` sums beside it.
+#[inline(always)]
+pub(crate) fn map_dot<V: Simd, S: Storage<Compute = V::E>, const WRITE: bool>(
+    x: &[S],
+    g: &mut [S],
+    f: impl Fn(V) -> V,
+    u: impl Fn(V) -> V,
+) -> V::E {
+    let w = V::LANES;
+    assert_eq!(g.len(), x.len());
+    let zero = V::E::zero();
+    let mut total = Blocks::default();
+    // Slices of known length, so that the loads and stores need no bounds checks.
+    for (x, g) in x.chunks(SUM_BLOCK * w).zip(g.chunks_mut(SUM_BLOCK * w)) {
+        let mut acc = [V::splat(zero); UNROLL];
+        macro_rules! one {
+            ($k:literal, $x:expr, $g:expr) => {{
+                let y = V::read($g);
+                if WRITE {
+                    S::store(f(y), $g);
+                }
+                acc[$k] = y.mul_add(u(V::read($x)), acc[$k]);
+            }};
+        }
+        let mut xs = x.chunks_exact(UNROLL * w);
+        let mut gs = g.chunks_exact_mut(UNROLL * w);
+        for (x, g) in (&mut xs).zip(&mut gs) {
+            one!(0, x, g);
+            one!(1, &x[w..], &mut g[w..]);
+            one!(2, &x[2 * w..], &mut g[2 * w..]);
+            one!(3, &x[3 * w..], &mut g[3 * w..]);
+        }
+        let mut xs = xs.remainder().chunks_exact(w);
+        let mut gs = gs.into_remainder().chunks_exact_mut(w);
+        for (x, g) in (&mut xs).zip(&mut gs) {
+            one!(0, x, g);
+        }
+        let (x, g) = (xs.remainder(), gs.into_remainder());
+        if !x.is_empty() {
+            let y = S::load_partial(g, zero);
+            if WRITE {
+                S::store_partial(f(y), g);
+            }
+            let t = u(S::load_partial(x, zero));
+            acc[1] = add_first(acc[1], y.mul(t), x.len());
+        }
+        total.add(acc[0].add(acc[1]).add(acc[2].add(acc[3])).reduce_add());
+    }
+    total.value()
 }
 
 /// `out[i] = f(a[i], b[i])`.

@@ -1400,9 +1400,10 @@ struct Scans<'a, E> {
 /// What [`Scans`] found: the maximum (with and without the count), the count (with and without
 /// a limit) and the argmax;
 /// `Σ exp(x − m)` and `Σ exp(x − m)(x − m)` written and not, `Σ exp` alone, the engine's
-/// `Σ exp`; the exponentials written, and the engine's; and how many lanes `first_lanes` kept for
-/// each `n`.
-type Found<E> = ([E; 2], [usize; 3], [E; 6], [Vec<E>; 2], Vec<usize>);
+/// `Σ exp`, `Σ exp(x − m)(x − m)` from the exponentials written, read alone and rewritten (as
+/// `2e`); the exponentials written, the engine's and the rewritten ones; and how many lanes
+/// `first_lanes` kept for each `n`.
+type Found<E> = ([E; 2], [usize; 3], [E; 8], [Vec<E>; 3], Vec<usize>);
 
 impl<E: Elem> Kernel for Scans<'_, E> {
     type S = E;
@@ -1431,6 +1432,23 @@ impl<E: Elem> Kernel for Scans<'_, E> {
             |v: V| shift.z(v).exp(),
             ahead,
         );
+        let mut read = out.clone();
+        let t5 = super::token::ez_of::<V, E, false>(
+            x,
+            &mut read,
+            (m, inv_t),
+            #[inline(always)]
+            |e: V| e,
+        );
+        let mut doubled = out.clone();
+        let t6 = super::token::ez_of::<V, E, true>(
+            x,
+            &mut doubled,
+            (m, inv_t),
+            #[inline(always)]
+            |e: V| e.add(e),
+        );
+        assert!(read == out, "a pass that only reads wrote");
         let ones = V::splat(E::one());
         let kept = (0..=V::LANES)
             .map(|n| {
@@ -1447,8 +1465,8 @@ impl<E: Elem> Kernel for Scans<'_, E> {
         (
             [p.max, plain.max],
             [p.above, plain.above, first],
-            [s, t, s2, t2, s3, s4],
-            [out, engine],
+            [s, t, s2, t2, s3, s4, t5, t6],
+            [out, engine, doubled],
             kept,
         )
     }
@@ -1514,7 +1532,8 @@ fn check_scans<E: Elem + Bits + Into<f64>>(of: impl Fn(f64) -> E) {
                 .map(|&v| (e(v) - m).exp() * (e(v) - m))
                 .sum();
             for &isa in Isa::available() {
-                let (maxes, counts, sums, [out, engine], kept) = isa.run(Scans { x: &x, limit });
+                let (maxes, counts, sums, [out, engine, doubled], kept) =
+                    isa.run(Scans { x: &x, limit });
                 let name = isa.name();
                 let bits = |v: &[E]| v.iter().map(|&v| v.to_bits_u64()).collect::<Vec<_>>();
                 assert_eq!(e(maxes[0]), max64, "{name} max at length {len}");
@@ -1528,14 +1547,17 @@ fn check_scans<E: Elem + Bits + Into<f64>>(of: impl Fn(f64) -> E) {
                     [above, 0, first],
                     "{name} count, argmax at length {len}"
                 );
-                let [s, t, s2, t2, s3, s4] = sums;
-                // Written or not, with `Σ exp z` or not: the engine's bits.
+                let [s, t, s2, t2, s3, s4, t5, t6] = sums;
+                // Written or not, with `Σ exp z` or not, `Σ exp z` from the exponentials: the
+                // engine's bits.
                 assert_eq!(
-                    bits(&[s, t, s, s]),
-                    bits(&[s2, t2, s3, s4]),
+                    bits(&[s, t, s, s, t, t]),
+                    bits(&[s2, t2, s3, s4, t5, t6]),
                     "{name} at {len}"
                 );
                 assert_eq!(bits(&out), bits(&engine), "{name} exponentials at {len}");
+                let twice: Vec<E> = out.iter().map(|&v| v + v).collect();
+                assert_eq!(bits(&doubled), bits(&twice), "{name} rewritten at {len}");
                 assert!(
                     (e(s) - want_s).abs() <= 1e-5 * want_s,
                     "{name} Σ exp at {len}"

@@ -1,9 +1,9 @@
 //! Per-token statistics of a lane of logits — `logsumexp(x / T)`, the entropy of
 //! `softmax(x / T)`, the target's log-probability, the argmax and the target's rank — in one pass
 //! for the maximum (which also counts the logits above the target's), one for `Σ exp` (which also
-//! sums `Σ exp(z) z`, and writes the exponentials where the cross-entropy's gradient wants them)
-//! and a scan to the maximum for the argmax; and the gradient terms the z-loss and the entropy
-//! bonus add to a lane, in one more pass.
+//! sums `Σ exp(z) z`, or writes the exponentials where the cross-entropy's gradient wants them,
+//! whose pass then sums `Σ exp(z) z` to the same bits) and a scan to the maximum for the argmax;
+//! and the gradient terms the z-loss and the entropy bonus add to a lane, in one more pass.
 //!
 //! With `z = (x − m) / T`, `s = Σ exp(z)` and `p = exp(z) / s`:
 //!
@@ -222,6 +222,30 @@ pub(crate) fn sums<V: Simd, S: Storage<Compute = V::E>, const WRITE: bool>(
         ahead,
     );
     (s, t * stats::scale(inv_t))
+}
+
+/// `Σ exp(z) z` of a lane `x` of finite maximum `m` whose exponentials `e` [`sums`] wrote (and
+/// did not sum `Σ exp(z) z` beside): the bits `sums` gives with `ez`. Where `WRITE`, each
+/// exponential is replaced by `f(e)` as it is read, so that the pass that turns them into the
+/// gradient sums it on the way (a pass with room to spare, where `sums`' is busy with `exp`).
+#[inline(always)]
+pub(crate) fn ez_of<V: Simd, S: Storage<Compute = V::E>, const WRITE: bool>(
+    x: &[S],
+    e: &mut [S],
+    (m, inv_t): (V::E, V::E),
+    f: impl Fn(V) -> V,
+) -> V::E {
+    let shift = Shift::new(V::splat(m), inv_t);
+    // As `sums` forms its factor.
+    let floor = V::splat(-V::E::max_value());
+    let t = loops::map_dot::<V, S, WRITE>(
+        x,
+        e,
+        f,
+        #[inline(always)]
+        |v: V| shift.d(v).max(floor),
+    );
+    t * stats::scale(inv_t)
 }
 
 /// [`Token`] of a lane whose maximum is finite, from its [`peak`] (asked for the first block

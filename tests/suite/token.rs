@@ -200,6 +200,18 @@ fn outputs_on_every_layout<A: TestFloat>() {
                 (&stats.argmax, &stats.rank),
                 "{ctx}"
             );
+            // And the same bits as `loss_with`'s, whichever pass summed them.
+            let bits = |a: &Option<ArrayD<A>>| {
+                a.as_ref()
+                    .map(|a| a.iter().map(|v| v.bits()).collect::<Vec<_>>())
+            };
+            for (got, want) in [
+                (&s2.entropy, &stats.entropy),
+                (&s2.logsumexp, &stats.logsumexp),
+                (&s2.target_log_prob, &stats.target_log_prob),
+            ] {
+                assert_eq!(bits(got), bits(want), "{ctx}");
+            }
             // Each output alone is the one asked with all the others.
             let one_of = [
                 TokenOutputs {
