@@ -107,13 +107,15 @@ pub trait Simd: Copy {
         buf[n.min(Self::LANES)..].fill(Self::E::zero());
         Self::load(&buf)
     }
-    /// The first lane where `self` equals `o`, if any (none for NaN).
+    /// The lanes where `self` equals `o` (not where either is NaN), as bits: bit `k` for lane `k`.
     #[inline(always)]
-    fn first_eq(self, o: Self) -> Option<usize> {
+    fn eq_bits(self, o: Self) -> u64 {
         let (mut a, mut b) = ([Self::E::zero(); MAX_LANES], [Self::E::zero(); MAX_LANES]);
         self.store(&mut a);
         o.store(&mut b);
-        (0..Self::LANES).find(|&k| a[k] == b[k])
+        (0..Self::LANES)
+            .filter(|&k| a[k] == b[k])
+            .fold(0, |bits, k| bits | 1 << k)
     }
     /// Lanes `k < n` read `s[start + k · stride]`, the others are `fill` (`n ≤ LANES`). Panics
     /// if an index read is out of bounds.

@@ -168,14 +168,9 @@ impl Simd for Avx2F32 {
         }
     }
     #[inline(always)]
-    fn first_eq(self, o: Self) -> Option<usize> {
+    fn eq_bits(self, o: Self) -> u64 {
         // SAFETY: the feature is present (module docs).
-        let k = unsafe { _mm256_movemask_ps(_mm256_cmp_ps::<_CMP_EQ_OQ>(self.0, o.0)) };
-        if k != 0 {
-            Some(k.trailing_zeros() as usize)
-        } else {
-            None
-        }
+        u64::from(unsafe { _mm256_movemask_ps(_mm256_cmp_ps::<_CMP_EQ_OQ>(self.0, o.0)) } as u32)
     }
     #[inline(always)]
     fn select_sign(self, pos: Self, neg: Self) -> Self {
@@ -404,14 +399,9 @@ impl Simd for Avx2F64 {
         }
     }
     #[inline(always)]
-    fn first_eq(self, o: Self) -> Option<usize> {
+    fn eq_bits(self, o: Self) -> u64 {
         // SAFETY: the feature is present (module docs).
-        let k = unsafe { _mm256_movemask_pd(_mm256_cmp_pd::<_CMP_EQ_OQ>(self.0, o.0)) };
-        if k != 0 {
-            Some(k.trailing_zeros() as usize)
-        } else {
-            None
-        }
+        u64::from(unsafe { _mm256_movemask_pd(_mm256_cmp_pd::<_CMP_EQ_OQ>(self.0, o.0)) } as u32)
     }
     #[inline(always)]
     fn select_sign(self, pos: Self, neg: Self) -> Self {

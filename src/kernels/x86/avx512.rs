@@ -135,14 +135,9 @@ impl Simd for Avx512F32 {
         Self(unsafe { _mm512_maskz_mov_ps(k, self.0) })
     }
     #[inline(always)]
-    fn first_eq(self, o: Self) -> Option<usize> {
+    fn eq_bits(self, o: Self) -> u64 {
         // SAFETY: the feature is present (module docs).
-        let k = unsafe { _mm512_cmp_ps_mask::<_CMP_EQ_OQ>(self.0, o.0) };
-        if k != 0 {
-            Some(k.trailing_zeros() as usize)
-        } else {
-            None
-        }
+        u64::from(unsafe { _mm512_cmp_ps_mask::<_CMP_EQ_OQ>(self.0, o.0) })
     }
     #[inline(always)]
     fn select_sign(self, pos: Self, neg: Self) -> Self {
@@ -343,14 +338,9 @@ impl Simd for Avx512F64 {
         Self(unsafe { _mm512_maskz_mov_pd(k, self.0) })
     }
     #[inline(always)]
-    fn first_eq(self, o: Self) -> Option<usize> {
+    fn eq_bits(self, o: Self) -> u64 {
         // SAFETY: the feature is present (module docs).
-        let k = unsafe { _mm512_cmp_pd_mask::<_CMP_EQ_OQ>(self.0, o.0) };
-        if k != 0 {
-            Some(k.trailing_zeros() as usize)
-        } else {
-            None
-        }
+        u64::from(unsafe { _mm512_cmp_pd_mask::<_CMP_EQ_OQ>(self.0, o.0) })
     }
     #[inline(always)]
     fn select_sign(self, pos: Self, neg: Self) -> Self {
