@@ -1,22 +1,26 @@
 //! Interleaved A/B of what the per-token outputs and the z-loss cost: `CrossEntropy::loss_and_grad`
 //! against `loss_and_grad_with` (every output, and each output alone) and against
-//! `loss_and_grad` with `z_loss(1e-4)`, at [4096, 1000] and [256, 32000] `f32`, one thread.
+//! `loss_and_grad` with `z_loss(1e-4)`, at [4096, 1000] and [256, 32000] `f32`, and
+//! `LinearCrossEntropy::loss_and_grad` against `loss_and_grad_with` (every output) at N = 4096,
+//! d = 512, V = 32000; one thread.
 //!
 //! The passes' speed depends on where the gradient lies relative to the logits (loads that share
 //! their low 12 address bits with recent stores wait on them): so the logits are copied to 16
 //! placements 256 bytes apart, and at each placement the two calls alternate, 15 calls each.
 //! Printed: for each comparison, the median over placements of the ratio of the calls' median
 //! times, and the range of those ratios. This machine drifts within seconds; alternating calls
-//! puts both sides of a ratio under the same drift.
+//! puts both sides of a ratio under the same drift. The LM head's calls take seconds of matrix
+//! products, where the placement of its inputs does not show: they alternate five times each,
+//! and the range is that of the five pairs' ratios.
 //!
-//! `cargo bench --bench token_ab` (about a minute).
+//! `cargo bench --bench token_ab` (about two minutes, plus one for the LM head on a slow core).
 
 #![allow(missing_docs)]
 
 use std::hint::black_box;
 use std::time::Instant;
 
-use logits::{CrossEntropy, TokenOutputs};
+use logits::{CrossEntropy, LinearCrossEntropy, TokenOutputs};
 use ndarray::ArrayView2;
 
 fn input(n: usize, scale: f32, seed: u64) -> Vec<f32> {
@@ -106,4 +110,44 @@ fn main() {
             );
         }
     }
+    let label = "lm_head/f32/4096x512x32000/all";
+    if filter.as_ref().is_none_or(|f| label.contains(f.as_str())) {
+        lm_head(label);
+    }
+}
+
+fn lm_head(label: &str) {
+    const N: usize = 4096;
+    const D: usize = 512;
+    const V: usize = 32000;
+    let h = input(N * D, 1.0, 0x2545_F491_4F6C_DD1D);
+    let w = input(V * D, 3.0 / (D as f32).sqrt(), 0x9E37_79B9_7F4A_7C15);
+    let (h, w) = (
+        ArrayView2::from_shape((N, D), &h[..]).unwrap(),
+        ArrayView2::from_shape((V, D), &w[..]).unwrap(),
+    );
+    let targets: Vec<usize> = (0..N).map(|i| (i * 7919) % V).collect();
+    let fused = LinearCrossEntropy::new();
+    let (mut a, mut b, mut pairs) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..5 {
+        let t = Instant::now();
+        black_box(fused.loss_and_grad(&h, &w, &targets).unwrap());
+        a.push(t.elapsed().as_secs_f64());
+        let t = Instant::now();
+        drop(black_box(
+            fused
+                .loss_and_grad_with(&h, &w, &targets, TokenOutputs::ALL)
+                .unwrap(),
+        ));
+        b.push(t.elapsed().as_secs_f64());
+        pairs.push(b[b.len() - 1] / a[a.len() - 1]);
+    }
+    pairs.sort_by(f64::total_cmp);
+    let (tb, ta) = (median(&mut b), median(&mut a));
+    println!(
+        "{label}: with it / without = {:.3} (range {:.3}-{:.3}, 5 pairs; {ta:.2} s / {tb:.2} s)",
+        tb / ta,
+        pairs[0],
+        pairs[4]
+    );
 }
