@@ -218,20 +218,20 @@ pub(crate) fn sums<V: Simd, S: Storage<Compute = V::E>, const WRITE: bool>(
         };
         return (s, V::E::zero());
     }
-    // `exp(z) z` as `exp(z) d`, scaled once at the end (`z = d · s`), with `d` held above −max
-    // so that a masked logit's `0 · d` is 0.
+    // `exp(z) z` with `z` held above −max, so that a masked logit's `0 · z` is 0. Each term is
+    // at most 1/e in size wherever `exp(z)` is not 0: the sum does not overflow, where
+    // `Σ exp(z) (x − m)` would for logits near the type's range at a large temperature.
     let floor = V::splat(-V::E::max_value());
-    let (s, t) = loops::map_sum2_ahead::<V, S, WRITE>(
+    loops::map_sum2_ahead::<V, S, WRITE>(
         x,
         out,
         #[inline(always)]
         |v: V| {
-            let d = shift.d(v);
-            (shift.of_d(d).exp(), d.max(floor))
+            let z = shift.z(v);
+            (z.exp(), z.max(floor))
         },
         ahead,
-    );
-    (s, t * stats::scale(inv_t))
+    )
 }
 
 /// `Σ exp(z) z` of a lane `x` of finite maximum `m` whose exponentials `e` [`sums`] wrote (and
@@ -248,14 +248,13 @@ pub(crate) fn ez_of<V: Simd, S: Storage<Compute = V::E>, const WRITE: bool>(
     let shift = Shift::new(V::splat(m), inv_t);
     // As `sums` forms its factor.
     let floor = V::splat(-V::E::max_value());
-    let t = loops::map_dot::<V, S, WRITE>(
+    loops::map_dot::<V, S, WRITE>(
         x,
         e,
         f,
         #[inline(always)]
-        |v: V| shift.d(v).max(floor),
-    );
-    t * stats::scale(inv_t)
+        |v: V| shift.z(v).max(floor),
+    )
 }
 
 /// [`Token`] of a lane whose maximum is finite, from its [`peak`] (asked for the first block

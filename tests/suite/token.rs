@@ -703,6 +703,33 @@ fn overflowing_coefficients_stay_finite_where_the_gradient_is() {
     near("gradient", f64::from(g[[0, 1]]), want, 1e-4);
 }
 
+/// Logits near `f32`'s range at a temperature near it: `z = (x − m) / T` is moderate while
+/// `x − m` is huge. The entropy's `Σ exp(z) z` is summed in `z` (each term at most 1/e), not in
+/// `x − m`, which overflowed `f32` here and made the entropy +inf (found by the robustness
+/// harness), on the lane path (8 classes) and the gradient's (64).
+#[test]
+fn entropy_stays_in_range_at_the_type_s_limits() {
+    let pattern = [-2.7_f32, 1e30, -3.4e38, 3.4e38, 1e30, -1e30, 1e30, -1e30];
+    let t = f32::MAX;
+    for classes in [8, 64] {
+        let row: Vec<f32> = (0..classes).map(|j| pattern[j % 8]).collect();
+        let x = Array2::from_shape_vec((1, classes), row.clone()).unwrap();
+        let ce = CrossEntropy::new().temperature(t);
+        let want = oracle(
+            &row.iter().map(|&v| f64::from(v)).collect::<Vec<_>>(),
+            1.0 / f64::from(t),
+            Some(0),
+        );
+        let (_, a) = ce.loss_with(&x, &[0], TokenOutputs::ALL).unwrap();
+        let (_, _, b) = ce.loss_and_grad_with(&x, &[0], TokenOutputs::ALL).unwrap();
+        for st in [a, b] {
+            let h = f64::from(st.entropy.unwrap()[0]);
+            near("entropy", h, want.entropy, 1e-5);
+            assert!(h <= (classes as f64).ln(), "{h} at {classes} classes");
+        }
+    }
+}
+
 fn linear_case(
     rng: &mut SplitMix,
     n: usize,
