@@ -56,8 +56,8 @@ use crate::harness::{
 };
 use logits::{
     BinaryCrossEntropy, BinaryCrossEntropyWithLogits, CrossEntropy, Error, Input, KlDiv,
-    LinearCrossEntropy, LogSumExp, Reduction, SigmoidFocalLoss, Targets, binary_cross_entropy,
-    binary_cross_entropy_and_grad, binary_cross_entropy_with_logits,
+    LinearCrossEntropy, LogSumExp, Reduction, SigmoidFocalLoss, Targets, TokenOutputs,
+    binary_cross_entropy, binary_cross_entropy_and_grad, binary_cross_entropy_with_logits,
     binary_cross_entropy_with_logits_and_grad, cross_entropy, cross_entropy_and_grad, kl_div,
     kl_div_and_grad, log_sigmoid, log_softmax, log_softmax_backward, log_softmax_inplace,
     log_softmax_into, log_softmax_with_temperature, logsumexp, masked_log_softmax, masked_softmax,
@@ -2324,6 +2324,15 @@ fn ce_prop<A: TestFloat>(c: &CeCase) -> Outcome {
         }
     }
 
+    ce_options::<A>(
+        c,
+        &ce,
+        &|| (x.view(), targets()),
+        (&allowed, &outer, classes),
+        logical.iter().any(|v| v.wide().is_nan()),
+        &ctx,
+    )?;
+
     prop_assert!(
         identical(&xp.backing, &x_before),
         "logits changed {}; {}",
@@ -2336,6 +2345,183 @@ fn ce_prop<A: TestFloat>(c: &CeCase) -> Outcome {
         "targets changed; {}",
         ctx
     );
+    Ok(())
+}
+
+/// The z-loss, the entropy bonus, the soft cap, the per-token outputs and `per_sample_backward`
+/// on `ce_prop`'s inputs, with coefficients valid and not: no panic; an `Err` of the kinds the
+/// docs list (`InvalidOption` for a bad coefficient, for options or outputs beyond the engine on
+/// inputs that are not logits, for a target log-probability or rank with probability targets;
+/// `ShapeMismatch` for an upstream gradient of the wrong shape); and where `Ok`, the outputs'
+/// methods give the bits of the plain ones (`loss_and_grad_with` those of `loss_and_grad`,
+/// `per_sample_backward` with upstream 1 those of `per_sample_and_grad`), coefficients of 0 the
+/// bits of the loss without them, and the statistics stay in their ranges: entropy in
+/// [0, ln C], log-probabilities ≤ 0, argmax and rank below C (the rank `usize::MAX` for an
+/// ignored target), NaN only where an input is.
+fn ce_options<'q, A: TestFloat>(
+    c: &CeCase,
+    base: &CrossEntropy<A>,
+    call: &dyn Fn() -> (ndarray::ArrayViewD<'q, A>, Targets<'q, A>),
+    (allowed, outer, classes): (&[Kind], &[usize], usize),
+    input_nan: bool,
+    ctx: &Ctx<'_>,
+) -> Result<(), TestCaseError> {
+    let mut rng = SplitMix(mix(c.seed, 31));
+    let coef = |rng: &mut SplitMix, small: f64| match rng.below(8) {
+        0..=2 => A::zero(),
+        3 | 4 => A::of(small),
+        5 => A::of(0.5),
+        6 => A::of(-small),
+        _ => [A::nan(), A::infinity()][rng.below(2)],
+    };
+    let z = coef(&mut rng, 1e-4);
+    let beta = coef(&mut rng, 1e-2);
+    let cap = match rng.below(8) {
+        0..=3 => None,
+        4 => Some(A::of(30.0)),
+        5 => Some(A::of(1.0)),
+        _ => Some([A::zero(), A::of(-2.0), A::infinity(), A::nan()][rng.below(4)]),
+    };
+    let mut ce = base.clone().z_loss(z).entropy_bonus(beta);
+    if let Some(cap) = cap {
+        ce = ce.soft_cap(cap);
+    }
+    let ctx = Ctx {
+        ty: ctx.ty,
+        parts: ctx.parts.clone(),
+    }
+    .with("z_loss", &z)
+    .with("entropy_bonus", &beta)
+    .with("soft_cap", &cap);
+    let good = |v: A, zero_ok: bool| v.is_finite() && (v > A::zero() || zero_ok && v == A::zero());
+    let bad_coef = !good(z, true) || !good(beta, true) || cap.is_some_and(|v| !good(v, false));
+    let beyond = z > A::zero() || beta > A::zero() || cap.is_some();
+    let mut plain = allowed.to_vec();
+    if bad_coef || (c.input != Input::Logits && beyond) {
+        plain.push(Kind::Option);
+    }
+    let mut with = plain.clone();
+    if c.input != Input::Logits || c.probs {
+        with.push(Kind::Option);
+    }
+    let all = TokenOutputs::ALL;
+    let upstream = ArrayD::from_elem(IxDyn(outer), A::one());
+    let bad_upstream = ArrayD::from_elem(IxDyn(&wrong_shape(outer, c.seed >> 3)), A::one());
+    let r_l = no_panic("loss (options)", &ctx, || {
+        let (x, t) = call();
+        ce.loss(&x, t)
+    })?;
+    let r_lg = no_panic("loss_and_grad (options)", &ctx, || {
+        let (x, t) = call();
+        ce.loss_and_grad(&x, t)
+    })?;
+    let r_psg = no_panic("per_sample_and_grad (options)", &ctx, || {
+        let (x, t) = call();
+        ce.per_sample_and_grad(&x, t)
+    })?;
+    let r_lw = no_panic("loss_with", &ctx, || {
+        let (x, t) = call();
+        ce.loss_with(&x, t, all)
+    })?;
+    let r_lgw = no_panic("loss_and_grad_with", &ctx, || {
+        let (x, t) = call();
+        ce.loss_and_grad_with(&x, t, all)
+    })?;
+    let r_back = no_panic("per_sample_backward", &ctx, || {
+        let (x, t) = call();
+        ce.per_sample_backward(&x, t, &upstream)
+    })?;
+    let r_bad = no_panic("per_sample_backward (wrong upstream)", &ctx, || {
+        let (x, t) = call();
+        ce.per_sample_backward(&x, t, &bad_upstream)
+    })?;
+    outcome("loss (options)", &r_l, &plain, &ctx)?;
+    outcome("loss_and_grad (options)", &r_lg, &plain, &ctx)?;
+    outcome("per_sample_and_grad (options)", &r_psg, &plain, &ctx)?;
+    outcome("loss_with", &r_lw, &with, &ctx)?;
+    outcome("loss_and_grad_with", &r_lgw, &with, &ctx)?;
+    outcome("per_sample_backward", &r_back, &plain, &ctx)?;
+    let mut shape = plain.clone();
+    shape.push(Kind::Shape);
+    prop_assert!(
+        r_bad.is_err(),
+        "per_sample_backward took an upstream of the wrong shape; {}",
+        ctx
+    );
+    outcome("per_sample_backward (wrong upstream)", &r_bad, &shape, &ctx)?;
+
+    if let (Ok(l), Ok((l2, _))) = (&r_l, &r_lw) {
+        prop_assert!(same(*l, *l2), "loss_with {:?} vs loss {:?}; {}", l2, l, ctx);
+    }
+    if let (Ok((l, g)), Ok((l2, g2, _))) = (&r_lg, &r_lgw) {
+        prop_assert!(
+            same(*l, *l2) && same_arr(g, g2),
+            "loss_and_grad_with vs loss_and_grad; {}",
+            ctx
+        );
+    }
+    if let (Ok((_, g)), Ok(g2)) = (&r_psg, &r_back) {
+        prop_assert!(
+            same_arr(g, g2),
+            "per_sample_backward with upstream 1 vs per_sample_and_grad; {}",
+            ctx
+        );
+    }
+    // Coefficients of 0: the bits of the loss without them.
+    if z == A::zero() && beta == A::zero() && cap.is_none() {
+        let r0 = no_panic("loss_and_grad (no options)", &ctx, || {
+            let (x, t) = call();
+            base.loss_and_grad(&x, t)
+        })?;
+        if let (Ok((l, g)), Ok((l0, g0))) = (&r_lg, &r0) {
+            prop_assert!(
+                same(*l, *l0) && same_arr(g, g0),
+                "z_loss(0), entropy_bonus(0) changed the bits; {}",
+                ctx
+            );
+        }
+    }
+    if let Ok((_, _, st)) = &r_lgw {
+        let n = classes.max(1) as f64;
+        let tol = 64.0 * A::EPS * (n.ln() + 1.0);
+        for (what, v) in [
+            ("entropy", &st.entropy),
+            ("logsumexp", &st.logsumexp),
+            ("target log-probability", &st.target_log_prob),
+        ] {
+            let v = v.as_ref().expect("asked for");
+            prop_assert_eq!(v.shape(), outer, "{} shape; {}", what, ctx);
+            for &e in v {
+                let e = e.wide();
+                prop_assert!(!e.is_nan() || input_nan, "{} NaN; {}", what, ctx);
+                let ok = match what {
+                    "entropy" => e.is_nan() || (e >= 0.0 && e <= n.ln() + tol),
+                    "logsumexp" => true,
+                    _ => e.is_nan() || e <= 0.0,
+                };
+                prop_assert!(
+                    ok,
+                    "{} {:e} out of range, C = {}; {}",
+                    what,
+                    e,
+                    classes,
+                    ctx
+                );
+            }
+        }
+        let (argmax, rank) = (st.argmax.as_ref(), st.rank.as_ref());
+        let (argmax, rank) = (argmax.expect("asked for"), rank.expect("asked for"));
+        prop_assert!(
+            argmax.iter().all(|&k| k < classes.max(1)),
+            "argmax out of range; {}",
+            ctx
+        );
+        prop_assert!(
+            rank.iter().all(|&k| k < classes || k == usize::MAX),
+            "rank out of range; {}",
+            ctx
+        );
+    }
     Ok(())
 }
 
@@ -3432,11 +3618,20 @@ fn linear_prop<A: TestFloat>(c: &LinearCase) -> Outcome {
             }
         } else if c.mode == 1 {
             // Tame w and bias: a row of h whose values are tame (and all rows, for ignored rows)
-            // keeps a finite gradient; NaN elsewhere must not leak into it.
+            // keeps a finite gradient where the exact one is in range (a temperature near 0
+            // takes it beyond); NaN elsewhere must not leak into it.
             for r in 0..n {
                 let row: Vec<f64> = (0..d).map(|k| hw[[r, k]]).collect();
                 let ignored = Some(targets[r]) == ignore;
-                if ignored || (lane_tame(&row) && row.iter().all(|v| v.abs() <= 1e3)) {
+                let bound = (0..d)
+                    .map(|k| (0..v).map(|j| (big[r][j] * ww[[j, k]]).abs()).sum::<f64>())
+                    .fold(0.0, f64::max)
+                    * scale;
+                if ignored
+                    || (lane_tame(&row)
+                        && row.iter().all(|v| v.abs() <= 1e3)
+                        && bound <= safe::<A>())
+                {
                     for k in 0..d {
                         let got = g.dh[(r, k)];
                         prop_assert!(
@@ -3464,6 +3659,159 @@ fn linear_prop<A: TestFloat>(c: &LinearCase) -> Outcome {
             "loss {:e} vs loss_and_grad {:e}; {}",
             loss,
             lg,
+            ctx
+        );
+    }
+    // The z-loss, the bonus, the soft cap, the per-token outputs and `per_sample_backward`, as
+    // `ce_options` checks them.
+    let mut rng = SplitMix(mix(c.seed, 41));
+    let coef = |rng: &mut SplitMix, small: f64| match rng.below(8) {
+        0..=2 => A::zero(),
+        3 | 4 => A::of(small),
+        5 => A::of(0.5),
+        6 => A::of(-small),
+        _ => [A::nan(), A::infinity()][rng.below(2)],
+    };
+    let (z, beta) = (coef(&mut rng, 1e-4), coef(&mut rng, 1e-2));
+    let cap = match rng.below(8) {
+        0..=3 => None,
+        4 => Some(A::of(30.0)),
+        5 => Some(A::of(1.0)),
+        _ => Some([A::zero(), A::of(-2.0), A::infinity(), A::nan()][rng.below(4)]),
+    };
+    let mut lce2 = lce.clone().z_loss(z).entropy_bonus(beta);
+    if let Some(cap) = cap {
+        lce2 = lce2.soft_cap(cap);
+    }
+    let ctx = ctx
+        .with("z_loss", &z)
+        .with("entropy_bonus", &beta)
+        .with("soft_cap", &cap);
+    let good = |v: A, zero_ok: bool| v.is_finite() && (v > A::zero() || zero_ok && v == A::zero());
+    let mut plain = allowed.clone();
+    if !good(z, true) || !good(beta, true) || cap.is_some_and(|v| !good(v, false)) {
+        plain.push(Kind::Option);
+    }
+    let mut with = plain.clone();
+    if c.probability_targets {
+        with.push(Kind::Option);
+    }
+    let all = TokenOutputs::ALL;
+    // As many as the targets (a wrong number of class targets is an error already).
+    let up = Array1::<A>::ones(if c.probability_targets { n } else { t_len });
+    let bad_up = Array1::<A>::ones(n + 2);
+    let (r_lg, r_psg, r_lw, r_lgw, r_back, r_bad) =
+        no_panic("LinearCrossEntropy (options)", &ctx, || {
+            if c.probability_targets {
+                let qt = || Targets::probabilities(&q);
+                (
+                    lce2.loss_and_grad(&h, &w, qt()),
+                    lce2.per_sample_and_grad(&h, &w, qt()),
+                    lce2.loss_with(&h, &w, qt(), all).map(|r| r.0),
+                    lce2.loss_and_grad_with(&h, &w, qt(), all),
+                    lce2.per_sample_backward(&h, &w, qt(), &up),
+                    lce2.per_sample_backward(&h, &w, qt(), &bad_up),
+                )
+            } else {
+                (
+                    lce2.loss_and_grad(&h, &w, &targets),
+                    lce2.per_sample_and_grad(&h, &w, &targets),
+                    lce2.loss_with(&h, &w, &targets, all).map(|r| r.0),
+                    lce2.loss_and_grad_with(&h, &w, &targets, all),
+                    lce2.per_sample_backward(&h, &w, &targets, &up),
+                    lce2.per_sample_backward(&h, &w, &targets, &bad_up),
+                )
+            }
+        })?;
+    outcome(
+        "LinearCrossEntropy::loss_and_grad (options)",
+        &r_lg,
+        &plain,
+        &ctx,
+    )?;
+    outcome(
+        "LinearCrossEntropy::per_sample_and_grad (options)",
+        &r_psg,
+        &plain,
+        &ctx,
+    )?;
+    outcome("LinearCrossEntropy::loss_with", &r_lw, &with, &ctx)?;
+    outcome(
+        "LinearCrossEntropy::loss_and_grad_with",
+        &r_lgw,
+        &with,
+        &ctx,
+    )?;
+    outcome(
+        "LinearCrossEntropy::per_sample_backward",
+        &r_back,
+        &plain,
+        &ctx,
+    )?;
+    let mut shape = plain.clone();
+    shape.push(Kind::Shape);
+    prop_assert!(
+        r_bad.is_err(),
+        "per_sample_backward took {} upstream values; {}",
+        n + 2,
+        ctx
+    );
+    outcome(
+        "LinearCrossEntropy::per_sample_backward (wrong upstream)",
+        &r_bad,
+        &shape,
+        &ctx,
+    )?;
+    let same_grads = |a: &logits::LinearGrads<A>, b: &logits::LinearGrads<A>| {
+        let arr = |x: &Array2<A>, y: &Array2<A>| x.iter().zip(y).all(|(&p, &q)| same(p, q));
+        arr(&a.dh, &b.dh)
+            && arr(&a.dw, &b.dw)
+            && match (&a.dbias, &b.dbias) {
+                (Some(x), Some(y)) => x.iter().zip(y).all(|(&p, &q)| same(p, q)),
+                (None, None) => true,
+                _ => false,
+            }
+    };
+    if let (Ok(g), Ok((g2, st))) = (&r_lg, &r_lgw) {
+        prop_assert!(
+            same(g.loss, g2.loss) && same_grads(g, g2),
+            "loss_and_grad_with vs loss_and_grad; {}",
+            ctx
+        );
+        if let Ok(l) = &r_lw {
+            prop_assert!(same(*l, g.loss), "loss_with vs loss_and_grad; {}", ctx);
+        }
+        let ln_v = (v.max(1) as f64).ln();
+        let tol = 64.0 * A::EPS * (ln_v + 1.0);
+        let entropy = st.entropy.as_ref().expect("asked for");
+        prop_assert!(
+            entropy
+                .iter()
+                .all(|&e| e.wide().is_nan() || (e.wide() >= 0.0 && e.wide() <= ln_v + tol)),
+            "entropy out of [0, ln V]: {:?}; {}",
+            entropy,
+            ctx
+        );
+        let lp = st.target_log_prob.as_ref().expect("asked for");
+        prop_assert!(
+            lp.iter().all(|&l| l.wide().is_nan() || l.wide() <= 0.0),
+            "target log-probability above 0: {:?}; {}",
+            lp,
+            ctx
+        );
+        let (argmax, rank) = (st.argmax.as_ref(), st.rank.as_ref());
+        let (argmax, rank) = (argmax.expect("asked for"), rank.expect("asked for"));
+        prop_assert!(argmax.iter().all(|&k| k < v.max(1)), "argmax; {}", ctx);
+        prop_assert!(
+            rank.iter().all(|&k| k < v || k == usize::MAX),
+            "rank; {}",
+            ctx
+        );
+    }
+    if let (Ok((_, g)), Ok(g2)) = (&r_psg, &r_back) {
+        prop_assert!(
+            same_grads(g, g2),
+            "per_sample_backward with upstream 1 vs per_sample_and_grad; {}",
             ctx
         );
     }
